@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Cooperation.Contracts.Common;
+
+/// <summary>
+/// Field rules shared by every request, each refusing with an <see cref="InvalidFieldException"/>
+/// that names the field as the API spells it.
+/// </summary>
+public static partial class Field
+{
+    /// <summary>Longest id or code.</summary>
+    public const int MaxIdLength = 64;
+
+    [GeneratedRegex("^[a-z](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    /// <summary>
+    /// An id or code: a lowercase letter, then lowercase letters, digits and inner hyphens,
+    /// 1–64 characters. Ids become grain keys and URL segments, so they are kept plain; the
+    /// leading letter matters: Orleans' ADO.NET storage reads an all-hex key as a number, and
+    /// "0123" would share a row with "123".
+    /// </summary>
+    public static string Id(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+            throw new InvalidFieldException(field, "is required");
+        if (value.Length > MaxIdLength || !IdPattern().IsMatch(value))
+            throw new InvalidFieldException(field,
+                $"must be 1–{MaxIdLength} lowercase letters, digits or inner hyphens, starting with a letter, e.g. \"hai-phong\"");
+        return value;
+    }
+
+    /// <summary>A non-empty text of at most <paramref name="maxLength"/> characters, trimmed.</summary>
+    public static string Text(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            throw new InvalidFieldException(field, "is required");
+        if (trimmed.Length > maxLength)
+            throw new InvalidFieldException(field, $"must be at most {maxLength} characters");
+        return trimmed;
+    }
+
+    /// <summary>A finite number: NaN and infinities are refused.</summary>
+    public static double Finite(double value, string field) =>
+        double.IsFinite(value) ? value : throw new InvalidFieldException(field, "must be a finite number");
+
+    /// <summary>An ISO calendar date "YYYY-MM-DD".</summary>
+    public static DateOnly Date(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+            throw new InvalidFieldException(field, "is required");
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidFieldException(field, "must be an ISO date \"YYYY-MM-DD\"");
+    }
+
+    /// <summary>An optional ISO date: empty means none.</summary>
+    public static DateOnly? OptionalDate(string? value, string field) =>
+        string.IsNullOrEmpty(value) ? null : Date(value, field);
+
+    /// <summary>A defined, non-zero ("unspecified") enum value.</summary>
+    public static TEnum Choice<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) && Convert.ToInt32(value, CultureInfo.InvariantCulture) != 0
+            ? value
+            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>().Skip(1))}");
+
+    /// <summary>Formats a date the way the API writes it.</summary>
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

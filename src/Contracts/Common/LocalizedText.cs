@@ -1,0 +1,40 @@
+namespace Cooperation.Contracts.Common;
+
+/// <summary>A name or title in Vietnamese, Japanese and/or English; at least one is set.</summary>
+/// <param name="Vi">Vietnamese.</param>
+/// <param name="Ja">Japanese.</param>
+/// <param name="En">English.</param>
+[GenerateSerializer, Immutable, Alias("coop.LocalizedText")]
+public sealed record LocalizedText(
+    [property: Id(0)] string? Vi,
+    [property: Id(1)] string? Ja,
+    [property: Id(2)] string? En)
+{
+    /// <summary>Longest text in one language.</summary>
+    public const int MaxLength = 300;
+
+    /// <summary>English, else Vietnamese, else Japanese: the text shown when no language is asked for.</summary>
+    public string Display => En ?? Vi ?? Ja ?? "";
+
+    /// <summary>
+    /// Trims each language, drops empty ones and refuses a text with none, or one longer than
+    /// <see cref="MaxLength"/>, naming <paramref name="field"/>.
+    /// </summary>
+    public static LocalizedText Create(string? vi, string? ja, string? en, string field)
+    {
+        var text = new LocalizedText(Clean(vi, $"{field}.vi"), Clean(ja, $"{field}.ja"), Clean(en, $"{field}.en"));
+        return text is { Vi: null, Ja: null, En: null }
+            ? throw new InvalidFieldException(field, "needs at least one of vi, ja, en")
+            : text;
+    }
+
+    private static string? Clean(string? value, string field)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            return null;
+        return trimmed.Length <= MaxLength
+            ? trimmed
+            : throw new InvalidFieldException(field, $"must be at most {MaxLength} characters");
+    }
+}

@@ -1,0 +1,58 @@
+using Cooperation.Contracts.Common;
+
+namespace Cooperation.Contracts.Pilots;
+
+/// <summary>Where a KPI stands against the straight line from baseline to target.</summary>
+[GenerateSerializer, Alias("coop.KpiStatus")]
+public enum KpiStatus
+{
+    /// <summary>No reading yet, or the trajectory has not started.</summary>
+    NotStarted = 0,
+
+    /// <summary>At least 90 % of the progress expected by today.</summary>
+    OnTrack = 1,
+
+    /// <summary>At least 60 % of the progress expected by today.</summary>
+    AtRisk = 2,
+
+    /// <summary>Less than 60 % of the progress expected by today.</summary>
+    OffTrack = 3,
+}
+
+/// <summary>The value that counts for one period.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Value">Its latest reading.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiPeriodValue")]
+public sealed record KpiPeriodValue([property: Id(0)] ReportingPeriod Period, [property: Id(1)] double Value);
+
+/// <summary>A KPI's progress toward its target.</summary>
+/// <param name="CurrentValue">Sum (incremental) or latest value; null before the first reading.</param>
+/// <param name="PercentOfTarget">Share of the way from baseline to target, in percent; null before the first reading.</param>
+/// <param name="Status">Against the linear trajectory.</param>
+/// <param name="Periods">The value that counts per period, oldest first.</param>
+/// <param name="ReadingCount">Readings stored, superseded ones included.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiProgress")]
+public sealed record KpiProgress(
+    [property: Id(0)] double? CurrentValue,
+    [property: Id(1)] double? PercentOfTarget,
+    [property: Id(2)] KpiStatus Status,
+    [property: Id(3)] IReadOnlyList<KpiPeriodValue> Periods,
+    [property: Id(4)] long ReadingCount);
+
+/// <summary>A KPI with its progress.</summary>
+/// <param name="Definition">As defined.</param>
+/// <param name="Progress">Where it stands now.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiView")]
+public sealed record KpiView([property: Id(0)] KpiDefinition Definition, [property: Id(1)] KpiProgress Progress);
+
+/// <summary>A pilot as read back, with every KPI's progress.</summary>
+/// <param name="PilotId">Its id.</param>
+/// <param name="Definition">As created.</param>
+/// <param name="Kpis">Its KPIs in definition order.</param>
+/// <param name="ReadingCount">Readings stored for the pilot, superseded ones included.</param>
+[GenerateSerializer, Immutable, Alias("coop.PilotView")]
+public sealed record PilotView(
+    [property: Id(0)] string PilotId,
+    [property: Id(1)] PilotDefinition Definition,
+    [property: Id(2)] IReadOnlyList<KpiView> Kpis,
+    [property: Id(3)] long ReadingCount);
