@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# The platform's local PostgreSQL: data under <repo>/.data/postgres (git-ignored), listening on
+# 127.0.0.1 only, run by a non-root user. Every command is idempotent.
+#
+#   ops/db.sh up [DB]        install if missing, init, start, create role + database, apply the schema
+#   ops/db.sh start | stop | status
+#   ops/db.sh migrate [DB]   apply ops/sql/*.sql not yet recorded in schema_migration
+#   ops/db.sh drop DB        drop a database (tests use throw-away ones)
+#   ops/db.sh psql [DB] [psql args...]
+#   ops/db.sh url [DB]       print the Npgsql connection string
+#
+# Environment: COOPERATION_PG_PORT (default 55432), COOPERATION_DB (default database "cooperation").
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PORT=${COOPERATION_PG_PORT:-55432}
+STATE=$ROOT/.data
+DATA=$STATE/postgres
+LOG=$STATE/postgres.log
+ROLE=cooperation
+DEFAULT_DB=${COOPERATION_DB:-cooperation}
+
+say() { echo "db: $*" >&2; }
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+install_postgres() {
+  [ -n "$(pg_bin)" ] && return
+  say "PostgreSQL is not installed; installing the Debian package (needs root)"
+  if [ "$(id -u)" -ne 0 ]; then say "run as root, or: sudo apt-get install -y postgresql"; exit 1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >/dev/null \
+    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >/dev/null; }
+  [ -n "$(pg_bin)" ] || { say "installing postgresql failed"; exit 1; }
+}
+
+# PostgreSQL refuses to run as root: as root, run it as the 'postgres' system user.
+RUN_AS=()
+choose_user() {
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
+    RUN_AS=(runuser -u postgres --)
+  fi
+}
+as_pg() { "${RUN_AS[@]}" "$@"; }
+
+# The server user must be able to reach the data folder; a clone inside a private directory
+# (mktemp -d is 0700) would hide it. Grant traversal (not listing) on the ancestors that lack it.
+open_path() {
+  [ ${#RUN_AS[@]} -eq 0 ] && return
+  local dir=$STATE
+  while [ "$dir" != "/" ]; do
+    if ! as_pg test -x "$dir" 2>/dev/null; then
+      say "granting traversal of $dir to the postgres user (chmod o+x)"
+      chmod o+x "$dir"
+    fi
+    dir=$(dirname "$dir")
+  done
+}
+
+init_cluster() {
+  [ -f "$DATA/PG_VERSION" ] && return
+  say "initialising a new cluster in $DATA"
+  mkdir -p "$DATA"
+  [ ${#RUN_AS[@]} -gt 0 ] && chown -R postgres: "$STATE"
+  chmod 700 "$DATA"
+  open_path
+  as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # Loopback only with trust authentication: a development database, never exposed.
+  # Durability stays on (fsync, synchronous_commit): an acknowledged write is on disk.
+  cat >>"$DATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+max_connections = 300
+shared_buffers = 512MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+CONF
+}
+
+is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+
+start() {
+  install_postgres
+  BIN=$(pg_bin)
+  init_cluster
+  open_path
+  if is_running; then return; fi
+  say "starting PostgreSQL on 127.0.0.1:$PORT"
+  [ ${#RUN_AS[@]} -gt 0 ] && chown postgres: "$STATE" && touch "$LOG" && chown postgres: "$LOG"
+  as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $PORT" -w -t 60 start >/dev/null \
+    || { say "PostgreSQL did not start; see $LOG"; tail -n 20 "$LOG" >&2; exit 1; }
+}
+
+stop() {
+  BIN=$(pg_bin) || return 0
+  if is_running; then
+    say "stopping PostgreSQL"
+    as_pg "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+  fi
+}
+
+admin_sql() { "$BIN/psql" -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -tA "$@"; }
+
+ensure_database() {
+  local db=$1
+  admin_sql -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE') THEN CREATE ROLE $ROLE LOGIN; END IF; END \$\$;"
+  if [ -z "$(admin_sql -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    say "creating database $db"
+    admin_sql -c "CREATE DATABASE \"$db\" OWNER $ROLE"
+  fi
+}
+
+migrate() {
+  local db=$1 file version name sum applied
+  local psql=(env PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -X -q -h 127.0.0.1 -p "$PORT" -U "$ROLE" -d "$db" -v ON_ERROR_STOP=1)
+  "${psql[@]}" -c "CREATE TABLE IF NOT EXISTS schema_migration (
+      version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())"
+  for file in "$ROOT"/ops/sql/[0-9]*.sql; do
+    name=$(basename "$file" .sql)
+    version=$((10#${name%%_*}))
+    sum=$(sha256sum "$file" | cut -c1-16)
+    applied=$("${psql[@]}" -tA -c "SELECT checksum FROM schema_migration WHERE version = $version")
+    if [ -n "$applied" ]; then
+      [ "$applied" = "$sum" ] || say "warning: $name changed since it was applied ($applied -> $sum); write a new migration instead"
+      continue
+    fi
+    say "applying $name to $db"
+    # One transaction per file: a failing file leaves nothing behind.
+    "${psql[@]}" -1 -f "$file" \
+      -c "INSERT INTO schema_migration (version, name, checksum) VALUES ($version, '$name', '$sum') ON CONFLICT (version) DO NOTHING"
+  done
+}
+
+url() { echo "Host=127.0.0.1;Port=$PORT;Database=$1;Username=$ROLE"; }
+
+choose_user
+cmd=${1:-status}
+shift || true
+case "$cmd" in
+  up)
+    db=${1:-$DEFAULT_DB}
+    start
+    ensure_database "$db"
+    migrate "$db"
+    say "ready: $(url "$db")"
+    ;;
+  start) start ;;
+  stop) stop ;;
+  status)
+    BIN=$(pg_bin) || { echo "not installed"; exit 3; }
+    if is_running; then echo "running on 127.0.0.1:$PORT ($DATA)"; else echo "stopped ($DATA)"; exit 3; fi
+    ;;
+  migrate) start; db=${1:-$DEFAULT_DB}; ensure_database "$db"; migrate "$db" ;;
+  drop)
+    [ -n "${1:-}" ] || { say "usage: ops/db.sh drop DB"; exit 2; }
+    start
+    admin_sql -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+    ;;
+  psql) start; db=${1:-$DEFAULT_DB}; shift || true; exec "$BIN/psql" -X -h 127.0.0.1 -p "$PORT" -U "$ROLE" -d "$db" "$@" ;;
+  url) url "${1:-$DEFAULT_DB}" ;;
+  *) say "unknown command '$cmd' (up, start, stop, status, migrate, drop, psql, url)"; exit 2 ;;
+esac
