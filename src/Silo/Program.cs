@@ -1,0 +1,6 @@
+using Cooperation.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddCooperationSilo();
+await builder.Build().RunAsync();
