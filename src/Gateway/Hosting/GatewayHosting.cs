@@ -1,0 +1,75 @@
+using Cooperation.Contracts.Hosting;
+using Cooperation.Gateway.Errors;
+using Cooperation.Gateway.Partnerships;
+using Cooperation.Gateway.Pilots;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Configuration;
+
+namespace Cooperation.Gateway.Hosting;
+
+/// <summary>How the gateway is put together; shared by Program and the tests.</summary>
+public static class GatewayHosting
+{
+    /// <summary>
+    /// The gRPC API with JSON transcoding, reflection, health and the error interceptor.
+    /// Needs an <see cref="IGrainFactory"/> from elsewhere (the Orleans client, or a test cluster).
+    /// </summary>
+    public static IServiceCollection AddCooperationApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ErrorMappingInterceptor>();
+        services
+            .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.
+            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+        services.AddGrpcReflection();
+        // Cached: a health Check is a dictionary lookup (the bare-gRPC baseline of the benchmark);
+        // the checks themselves run on the publisher's schedule.
+        services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = true)
+            .AddCheck<ClusterHealthCheck>("orleans");
+        services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.Zero;
+            options.Period = TimeSpan.FromSeconds(5);
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The Orleans client: finds silos through the ADO.NET membership table, waits for one at
+    /// start-up and reconnects by itself when silos restart.
+    /// </summary>
+    public static IHostApplicationBuilder AddClusterClient(this IHostApplicationBuilder builder)
+    {
+        var settings = ClusterSettings.From(builder.Configuration);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ClusterSettings.AdoNetInvariant;
+                options.ConnectionString = settings.ConnectionString;
+            });
+            // A restarted cluster is found within seconds rather than the default minute.
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the gRPC services, their JSON routes, reflection and health.</summary>
+    public static IEndpointRouteBuilder MapCooperationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<PartnershipGrpcService>();
+        app.MapGrpcService<PilotGrpcService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Gateway.Common;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Partnerships;
+
+/// <summary>gRPC (and JSON) front of the partnership grains: parses, then calls the grain.</summary>
+public sealed class PartnershipGrpcService(IGrainFactory grains) : Proto.PartnershipService.PartnershipServiceBase
+{
+    /// <inheritdoc/>
+    public override async Task<Proto.Partnership> CreatePartnership(Proto.CreatePartnershipRequest request, ServerCallContext context)
+    {
+        var id = Field.Id(request.PartnershipId, "partnership_id");
+        var definition = new PartnershipDefinition(
+            request.Name.ToDomain("name"),
+            request.FirstCityId,
+            request.SecondCityId,
+            CommonMapping.ToDomain<RelationKind>((int)request.Relation, "relation"),
+            Field.OptionalDate(request.EstablishedOn, "established_on"));
+        return (await grains.GetGrain<IPartnershipGrain>(id).Create(definition)).ToProto();
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.Partnership> GetPartnership(Proto.GetPartnershipRequest request, ServerCallContext context)
+    {
+        var id = Field.Id(request.PartnershipId, "partnership_id");
+        return (await grains.GetGrain<IPartnershipGrain>(id).Get()).ToProto();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Gateway.Common;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Pilots;
+
+/// <summary>Pilots, KPIs and readings between the wire and the domain.</summary>
+public static class PilotMapping
+{
+    /// <summary>A wire baseline or target; a missing one is refused by name.</summary>
+    public static KpiPoint ToDomain(this Proto.KpiPoint? point, string field) => point is null
+        ? throw new InvalidFieldException(field, "is required")
+        : new KpiPoint(point.Value, Field.Date(point.Date, $"{field}.date"));
+
+    /// <summary>A wire reading; <paramref name="field"/> is its path, e.g. "readings[0]".</summary>
+    public static KpiReadingInput ToDomain(this Proto.KpiReadingInput reading, string field) =>
+        new(reading.KpiCode, ReportingPeriod.Parse(reading.Period, $"{field}.period"), reading.Value);
+
+    /// <summary>A pilot as the API returns it.</summary>
+    public static Proto.Pilot ToProto(this PilotView view) => new()
+    {
+        PilotId = view.PilotId,
+        PartnershipId = view.Definition.PartnershipId,
+        Title = view.Definition.Title.ToProto(),
+        Kind = CommonMapping.ToProto<Proto.PilotKind>(view.Definition.Kind),
+        ReportingFrequency = CommonMapping.ToProto<Proto.ReportingFrequency>(view.Definition.Frequency),
+        Kpis = { view.Kpis.Select(ToProto) },
+        ReadingCount = view.ReadingCount,
+    };
+
+    /// <summary>A KPI with its progress as the API returns it.</summary>
+    public static Proto.Kpi ToProto(this KpiView view)
+    {
+        var (definition, progress) = (view.Definition, view.Progress);
+        var wire = new Proto.KpiProgress
+        {
+            Status = CommonMapping.ToProto<Proto.KpiStatus>(progress.Status),
+            LatestPeriod = progress.Periods.Count > 0 ? progress.Periods[^1].Period.ToString() : "",
+            Periods = { progress.Periods.Select(p => new Proto.KpiPeriodValue { Period = p.Period.ToString(), Value = p.Value }) },
+            ReadingCount = progress.ReadingCount,
+        };
+        if (progress.CurrentValue is { } current)
+            wire.CurrentValue = current;
+        if (progress.PercentOfTarget is { } percent)
+            wire.PercentOfTarget = Math.Round(percent, 2);
+        return new Proto.Kpi
+        {
+            KpiCode = definition.Code,
+            Name = definition.Name.ToProto(),
+            Unit = definition.Unit,
+            Baseline = definition.Baseline.ToProto(),
+            Target = definition.Target.ToProto(),
+            Aggregation = CommonMapping.ToProto<Proto.KpiAggregation>(definition.Aggregation),
+            Direction = CommonMapping.ToProto<Proto.KpiDirection>(definition.Direction),
+            Progress = wire,
+        };
+    }
+
+    /// <summary>A stored reading as the API returns it.</summary>
+    public static Proto.KpiReading ToProto(this StoredKpiReading reading) => new()
+    {
+        KpiCode = reading.KpiCode,
+        Period = reading.Period.ToString(),
+        Value = reading.Value,
+        Sequence = reading.Sequence,
+        RecordedAt = reading.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+    };
+
+    private static Proto.KpiPoint ToProto(this KpiPoint point) => new() { Value = point.Value, Date = Field.Format(point.Date) };
+}
