@@ -22,6 +22,13 @@ public interface IPilotGrain : IGrainWithStringKey
     Task<PilotView> Get();
 
     /// <summary>
+    /// The value that counts for each reported period of a KPI; <see cref="Common.EntityNotFoundException"/>
+    /// when the pilot or KPI is unknown.
+    /// </summary>
+    [Alias("GetKpiSeries"), ReadOnly]
+    Task<KpiSeriesView> GetKpiSeries(string kpiCode);
+
+    /// <summary>
     /// Defines a KPI. Repeating the same definition is harmless; another definition under the
     /// same code throws <see cref="Common.EntityExistsException"/>.
     /// </summary>

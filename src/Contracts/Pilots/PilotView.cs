@@ -29,15 +29,25 @@ public sealed record KpiPeriodValue([property: Id(0)] ReportingPeriod Period, [p
 /// <param name="CurrentValue">Sum (incremental) or latest value; null before the first reading.</param>
 /// <param name="PercentOfTarget">Share of the way from baseline to target, in percent; null before the first reading.</param>
 /// <param name="Status">Against the linear trajectory.</param>
-/// <param name="Periods">The value that counts per period, oldest first.</param>
+/// <param name="Latest">The latest period and its value; null before the first reading.</param>
+/// <param name="PeriodCount">Periods with a reading.</param>
 /// <param name="ReadingCount">Readings stored, superseded ones included.</param>
 [GenerateSerializer, Immutable, Alias("coop.KpiProgress")]
 public sealed record KpiProgress(
     [property: Id(0)] double? CurrentValue,
     [property: Id(1)] double? PercentOfTarget,
     [property: Id(2)] KpiStatus Status,
-    [property: Id(3)] IReadOnlyList<KpiPeriodValue> Periods,
-    [property: Id(4)] long ReadingCount);
+    [property: Id(3)] KpiPeriodValue? Latest,
+    [property: Id(4)] int PeriodCount,
+    [property: Id(5)] long ReadingCount);
+
+/// <summary>The series behind a KPI's progress.</summary>
+/// <param name="Definition">The KPI.</param>
+/// <param name="Periods">The value that counts for each period, oldest first.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiSeriesView")]
+public sealed record KpiSeriesView(
+    [property: Id(0)] KpiDefinition Definition,
+    [property: Id(1)] IReadOnlyList<KpiPeriodValue> Periods);
 
 /// <summary>A KPI with its progress.</summary>
 /// <param name="Definition">As defined.</param>

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Hosting;
+using Cooperation.Gateway.Common;
 using Cooperation.Gateway.Errors;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
@@ -19,6 +20,7 @@ public static class GatewayHosting
     public static IServiceCollection AddCooperationApi(this IServiceCollection services)
     {
         services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton(typeof(GrainReferences<>));
         services
             .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
             // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.

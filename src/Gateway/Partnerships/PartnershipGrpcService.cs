@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Partnerships;
 
 /// <summary>gRPC (and JSON) front of the partnership grains: parses, then calls the grain.</summary>
-public sealed class PartnershipGrpcService(IGrainFactory grains) : Proto.PartnershipService.PartnershipServiceBase
+public sealed class PartnershipGrpcService(GrainReferences<IPartnershipGrain> grains) : Proto.PartnershipService.PartnershipServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Partnership> CreatePartnership(Proto.CreatePartnershipRequest request, ServerCallContext context)
@@ -19,13 +19,13 @@ public sealed class PartnershipGrpcService(IGrainFactory grains) : Proto.Partner
             request.SecondCityId,
             CommonMapping.ToDomain<RelationKind>((int)request.Relation, "relation"),
             Field.OptionalDate(request.EstablishedOn, "established_on"));
-        return (await grains.GetGrain<IPartnershipGrain>(id).Create(definition)).ToProto();
+        return (await grains.Get(id).Create(definition)).ToProto();
     }
 
     /// <inheritdoc/>
     public override async Task<Proto.Partnership> GetPartnership(Proto.GetPartnershipRequest request, ServerCallContext context)
     {
         var id = Field.Id(request.PartnershipId, "partnership_id");
-        return (await grains.GetGrain<IPartnershipGrain>(id).Get()).ToProto();
+        return (await grains.Get(id).Get()).ToProto();
     }
 }

@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Pilots;
 
 /// <summary>gRPC (and JSON) front of the pilot grains: parses, then calls the grain.</summary>
-public sealed class PilotGrpcService(IGrainFactory grains) : Proto.PilotService.PilotServiceBase
+public sealed class PilotGrpcService(GrainReferences<IPilotGrain> grains) : Proto.PilotService.PilotServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> CreatePilot(Proto.CreatePilotRequest request, ServerCallContext context)
@@ -26,6 +26,10 @@ public sealed class PilotGrpcService(IGrainFactory grains) : Proto.PilotService.
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> GetPilot(Proto.GetPilotRequest request, ServerCallContext context) =>
         (await Pilot(request.PilotId).Get()).ToProto();
+
+    /// <inheritdoc/>
+    public override async Task<Proto.KpiSeries> GetKpiSeries(Proto.GetKpiSeriesRequest request, ServerCallContext context) =>
+        (await Pilot(request.PilotId).GetKpiSeries(Field.Id(request.KpiCode, "kpi_code"))).ToProto(request.PilotId);
 
     /// <inheritdoc/>
     public override async Task<Proto.Kpi> DefineKpi(Proto.DefineKpiRequest request, ServerCallContext context)
@@ -50,5 +54,5 @@ public sealed class PilotGrpcService(IGrainFactory grains) : Proto.PilotService.
         return new Proto.RecordKpiReadingsResponse { Readings = { stored.Select(r => r.ToProto()) } };
     }
 
-    private IPilotGrain Pilot(string pilotId) => grains.GetGrain<IPilotGrain>(Field.Id(pilotId, "pilot_id"));
+    private IPilotGrain Pilot(string pilotId) => grains.Get(Field.Id(pilotId, "pilot_id"));
 }

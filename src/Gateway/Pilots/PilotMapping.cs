@@ -37,14 +37,16 @@ public static class PilotMapping
         var wire = new Proto.KpiProgress
         {
             Status = CommonMapping.ToProto<Proto.KpiStatus>(progress.Status),
-            LatestPeriod = progress.Periods.Count > 0 ? progress.Periods[^1].Period.ToString() : "",
-            Periods = { progress.Periods.Select(p => new Proto.KpiPeriodValue { Period = p.Period.ToString(), Value = p.Value }) },
+            LatestPeriod = progress.Latest?.Period.ToString() ?? "",
+            PeriodCount = progress.PeriodCount,
             ReadingCount = progress.ReadingCount,
         };
         if (progress.CurrentValue is { } current)
             wire.CurrentValue = current;
         if (progress.PercentOfTarget is { } percent)
             wire.PercentOfTarget = Math.Round(percent, 2);
+        if (progress.Latest is { } latest)
+            wire.LatestValue = latest.Value;
         return new Proto.Kpi
         {
             KpiCode = definition.Code,
@@ -57,6 +59,15 @@ public static class PilotMapping
             Progress = wire,
         };
     }
+
+    /// <summary>A KPI's series as the API returns it.</summary>
+    public static Proto.KpiSeries ToProto(this KpiSeriesView view, string pilotId) => new()
+    {
+        PilotId = pilotId,
+        KpiCode = view.Definition.Code,
+        Unit = view.Definition.Unit,
+        Periods = { view.Periods.Select(p => new Proto.KpiPeriodValue { Period = p.Period.ToString(), Value = p.Value }) },
+    };
 
     /// <summary>A stored reading as the API returns it.</summary>
     public static Proto.KpiReading ToProto(this StoredKpiReading reading) => new()

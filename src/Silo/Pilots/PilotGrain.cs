@@ -21,6 +21,9 @@ public sealed class PilotGrain(
 
     private KpiReadingLedger _ledger = new();
 
+    // Reads far outnumber changes: the view is built once per change, not once per read.
+    private PilotView? _view;
+
     private string Id => this.GetPrimaryKeyString();
 
     /// <inheritdoc/>
@@ -44,6 +47,7 @@ public sealed class PilotGrain(
             // Refuses an unknown partnership before anything is written.
             await partnership.Get();
             await state.CommitAsync(new PilotState { Definition = definition, CreatedAt = clock.GetUtcNow() }, this);
+            _view = null;
         }
         // Also on a repeated create: converges after a failure between the two writes.
         await partnership.AttachPilot(Id);
@@ -51,7 +55,16 @@ public sealed class PilotGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PilotView> Get() => Task.FromResult(View());
+    public Task<PilotView> Get() => Task.FromResult(_view ??= View());
+
+    /// <inheritdoc/>
+    public Task<KpiSeriesView> GetKpiSeries(string kpiCode)
+    {
+        RequireExists();
+        var kpi = FindKpi(kpiCode) ?? throw new EntityNotFoundException("KPI", kpiCode);
+        var periods = _ledger.For(kpiCode)?.Periods.Select(r => new KpiPeriodValue(r.Period, r.Value)).ToArray() ?? [];
+        return Task.FromResult(new KpiSeriesView(kpi, periods));
+    }
 
     /// <inheritdoc/>
     public async Task<KpiView> DefineKpi(KpiDefinition kpi)
@@ -62,6 +75,7 @@ public sealed class PilotGrain(
             return existing == kpi ? KpiView(kpi) : throw new EntityExistsException("KPI", kpi.Code);
 
         await state.CommitAsync(state.State with { Kpis = [.. state.State.Kpis, kpi] }, this);
+        _view = null;
         return KpiView(kpi);
     }
 
@@ -87,6 +101,7 @@ public sealed class PilotGrain(
             throw;
         }
         _ledger.Apply(stored);
+        _view = null;
         return stored;
     }
 

@@ -27,15 +27,14 @@ public static class KpiProgressCalculator
     /// <summary>Progress of <paramref name="kpi"/> given its readings (null when it has none).</summary>
     public static KpiProgress Calculate(KpiDefinition kpi, KpiReadingSeries? series)
     {
-        if (series is null || series.Latest.Count == 0)
-            return new KpiProgress(null, null, KpiStatus.NotStarted, [], series?.ReadingCount ?? 0);
+        if (series?.Latest is not { } latest)
+            return new KpiProgress(null, null, KpiStatus.NotStarted, null, 0, series?.ReadingCount ?? 0);
 
-        var periods = series.Latest.Select(r => new KpiPeriodValue(r.Period, r.Value)).ToArray();
-        var latest = periods[^1];
-        var current = kpi.Aggregation == KpiAggregation.Incremental ? periods.Sum(p => p.Value) : latest.Value;
+        var current = kpi.Aggregation == KpiAggregation.Incremental ? series.Periods.Sum(r => r.Value) : latest.Value;
         var reached = (current - kpi.Baseline.Value) / (kpi.Target.Value - kpi.Baseline.Value);
         var status = Status(reached, ExpectedShare(kpi, latest.Period.End));
-        return new KpiProgress(current, reached * 100, status, periods, series.ReadingCount);
+        return new KpiProgress(current, reached * 100, status, new KpiPeriodValue(latest.Period, latest.Value),
+            series.Periods.Count, series.ReadingCount);
     }
 
     /// <summary>Share of the baseline→target way the straight line expects by <paramref name="asOf"/>, 0 to 1.</summary>

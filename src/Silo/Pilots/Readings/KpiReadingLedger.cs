@@ -59,10 +59,14 @@ public sealed class KpiReadingLedger
 /// <summary>The readings of one KPI: the value that counts per period, oldest period first.</summary>
 public sealed class KpiReadingSeries
 {
-    private readonly SortedDictionary<ReportingPeriod, StoredKpiReading> _latest = [];
+    // A sorted list: periods number in the tens, and the newest one is read on every view.
+    private readonly SortedList<ReportingPeriod, StoredKpiReading> _byPeriod = [];
 
     /// <summary>The reading that counts for each period, oldest period first.</summary>
-    public IReadOnlyCollection<StoredKpiReading> Latest => _latest.Values;
+    public IList<StoredKpiReading> Periods => _byPeriod.Values;
+
+    /// <summary>The reading that counts for the newest period, or null before the first reading.</summary>
+    public StoredKpiReading? Latest => _byPeriod.Count > 0 ? _byPeriod.Values[^1] : null;
 
     /// <summary>Readings stored for the KPI, superseded ones included.</summary>
     public long ReadingCount { get; internal set; }
@@ -70,7 +74,7 @@ public sealed class KpiReadingSeries
     /// <summary>A later reading of a period supersedes an earlier one; an older one never does.</summary>
     internal void Supersede(StoredKpiReading reading)
     {
-        if (!_latest.TryGetValue(reading.Period, out var current) || current.Sequence < reading.Sequence)
-            _latest[reading.Period] = reading;
+        if (!_byPeriod.TryGetValue(reading.Period, out var current) || current.Sequence < reading.Sequence)
+            _byPeriod[reading.Period] = reading;
     }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Cooperation.Contracts.Grpc;
+using Cooperation.LoadGenerator;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+// Drives a running gateway over gRPC and prints, per scenario, requests/s and latency percentiles.
+//   dotnet run -c Release --project tests/Cooperation.LoadGenerator -- --clients 64 --seconds 20
+// Scenarios: writes-fresh (one KPI reading per call, pilots holding ~10 readings), writes-heavy (same,
+// pilots holding --heavy-readings), reads (GetPilot), health (gRPC health check: the bare-gRPC baseline).
+var options = LoadOptions.Parse(args);
+var channels = Enumerable.Range(0, options.Connections > 0 ? options.Connections : options.Clients)
+    .Select(_ => GrpcChannel.ForAddress(options.Target))
+    .ToArray();
+T Client<T>(int client, Func<GrpcChannel, T> create) => create(channels[client % channels.Length]);
+var pilots = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new PilotService.PilotServiceClient(ch))).ToArray();
+var health = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new Health.HealthClient(ch))).ToArray();
+var portfolio = new BenchPortfolio(pilots[0], new PartnershipService.PartnershipServiceClient(channels[0]));
+using var stop = new CancellationTokenSource(TimeSpan.FromHours(1));
+
+// Fresh pilots are new for every run, so "fresh" stays fresh; the heavy set is reused across runs.
+var runId = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+Console.Error.WriteLine($"Preparing {options.Pilots} fresh pilots ({options.FreshReadings} readings each)...");
+var fresh = await portfolio.PrepareAsync($"bench-fresh-{runId}", options.Pilots, options.FreshReadings, stop.Token);
+string[] heavy = [];
+if (options.Scenarios.Contains("writes-heavy"))
+{
+    Console.Error.WriteLine($"Preparing {options.Pilots} heavy pilots ({options.HeavyReadings} readings each; kept for later runs)...");
+    heavy = await portfolio.PrepareAsync("bench-heavy", options.Pilots, options.HeavyReadings, stop.Token);
+}
+
+Task Write(int client, string[] set, Random random) => pilots[client].RecordKpiReadingsAsync(new RecordKpiReadingsRequest
+{
+    PilotId = set[random.Next(set.Length)],
+    Readings =
+    {
+        new KpiReadingInput
+        {
+            KpiCode = BenchPortfolio.KpiCode,
+            Period = BenchPortfolio.Periods[random.Next(BenchPortfolio.Periods.Length)],
+            Value = random.Next(1, 100),
+        },
+    },
+}).ResponseAsync;
+
+var scenarios = new Dictionary<string, Func<int, Random, Task>>
+{
+    ["writes-fresh"] = (client, random) => Write(client, fresh, random),
+    ["writes-heavy"] = (client, random) => Write(client, heavy, random),
+    ["reads"] = (client, random) => pilots[client].GetPilotAsync(new GetPilotRequest { PilotId = fresh[random.Next(fresh.Length)] }).ResponseAsync,
+    ["health"] = (client, _) => health[client].CheckAsync(new HealthCheckRequest()).ResponseAsync,
+};
+
+Console.Error.WriteLine($"Measuring {options.Clients} clients over {channels.Length} connections, {options.WarmupSeconds} s warm-up + {options.Seconds} s per scenario, against {options.Target}");
+foreach (var name in options.Scenarios)
+{
+    var result = await LoadRun.RunAsync(name, options, scenarios[name]);
+    Console.WriteLine(result);
+}
+foreach (var channel in channels)
+    channel.Dispose();
