@@ -56,10 +56,6 @@ public static partial class Field
             : throw new InvalidFieldException(field, "must be an ISO date \"YYYY-MM-DD\"");
     }
 
-    /// <summary>An optional ISO date: empty means none.</summary>
-    public static DateOnly? OptionalDate(string? value, string field) =>
-        string.IsNullOrEmpty(value) ? null : Date(value, field);
-
     /// <summary>A defined, non-zero ("unspecified") enum value.</summary>
     public static TEnum Choice<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
         Enum.IsDefined(value) && Convert.ToInt32(value, CultureInfo.InvariantCulture) != 0

@@ -18,14 +18,14 @@ public enum RelationKind
 /// <param name="FirstCityId">One city, by id.</param>
 /// <param name="SecondCityId">The other city, by id; differs from the first.</param>
 /// <param name="Relation">The current relation.</param>
-/// <param name="EstablishedOn">When the current relation was established, if known.</param>
+/// <param name="SinceYear">Year the current relation was established, if known.</param>
 [GenerateSerializer, Immutable, Alias("coop.PartnershipDefinition")]
 public sealed record PartnershipDefinition(
     [property: Id(0)] LocalizedText Name,
     [property: Id(1)] string FirstCityId,
     [property: Id(2)] string SecondCityId,
     [property: Id(3)] RelationKind Relation,
-    [property: Id(4)] DateOnly? EstablishedOn)
+    [property: Id(4)] int? SinceYear)
 {
     /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
     public void Validate()
@@ -35,6 +35,8 @@ public sealed record PartnershipDefinition(
         if (FirstCityId == SecondCityId)
             throw new InvalidFieldException("second_city_id", "must differ from first_city_id");
         Field.Choice(Relation, "relation");
+        if (SinceYear is < 1900 or > 2100)
+            throw new InvalidFieldException("since_year", "must be a year between 1900 and 2100");
     }
 }
 

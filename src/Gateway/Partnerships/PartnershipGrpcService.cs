@@ -18,7 +18,7 @@ public sealed class PartnershipGrpcService(GrainReferences<IPartnershipGrain> gr
             request.FirstCityId,
             request.SecondCityId,
             CommonMapping.ToDomain<RelationKind>((int)request.Relation, "relation"),
-            Field.OptionalDate(request.EstablishedOn, "established_on"));
+            request.HasSinceYear ? request.SinceYear : null);
         return (await grains.Get(id).Create(definition)).ToProto();
     }
 

@@ -1,4 +1,3 @@
-using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Gateway.Common;
 using Proto = Cooperation.Contracts.Grpc;
@@ -9,14 +8,19 @@ namespace Cooperation.Gateway.Partnerships;
 public static class PartnershipMapping
 {
     /// <summary>A partnership as the API returns it.</summary>
-    public static Proto.Partnership ToProto(this PartnershipView view) => new()
+    public static Proto.Partnership ToProto(this PartnershipView view)
     {
-        PartnershipId = view.PartnershipId,
-        Name = view.Definition.Name.ToProto(),
-        FirstCityId = view.Definition.FirstCityId,
-        SecondCityId = view.Definition.SecondCityId,
-        Relation = CommonMapping.ToProto<Proto.RelationKind>(view.Definition.Relation),
-        EstablishedOn = view.Definition.EstablishedOn is { } date ? Field.Format(date) : "",
-        PilotIds = { view.PilotIds },
-    };
+        var wire = new Proto.Partnership
+        {
+            PartnershipId = view.PartnershipId,
+            Name = view.Definition.Name.ToProto(),
+            FirstCityId = view.Definition.FirstCityId,
+            SecondCityId = view.Definition.SecondCityId,
+            Relation = CommonMapping.ToProto<Proto.RelationKind>(view.Definition.Relation),
+            PilotIds = { view.PilotIds },
+        };
+        if (view.Definition.SinceYear is { } year)
+            wire.SinceYear = year;
+        return wire;
+    }
 }

@@ -26,7 +26,7 @@ public sealed class BadInputTests(ApiFixture api)
         ["CreatePartnership: empty city"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.NewId), r => r.FirstCityId = "")).ResponseAsync, StatusCode.InvalidArgument, "first_city_id"),
         ["CreatePartnership: one city twice"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.NewId), r => r.SecondCityId = "hai-phong")).ResponseAsync, StatusCode.InvalidArgument, "second_city_id"),
         ["CreatePartnership: no relation"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.NewId), r => r.Relation = Proto.RelationKind.Unspecified)).ResponseAsync, StatusCode.InvalidArgument, "relation"),
-        ["CreatePartnership: bad date"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.NewId), r => r.EstablishedOn = "2014-13-01")).ResponseAsync, StatusCode.InvalidArgument, "established_on"),
+        ["CreatePartnership: bad year"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.NewId), r => r.SinceYear = 14)).ResponseAsync, StatusCode.InvalidArgument, "since_year"),
         ["CreatePartnership: id taken"] = ((a, w) => a.Partnerships.CreatePartnershipAsync(With(Requests.Partnership(w.PartnershipId), r => r.Relation = Proto.RelationKind.Friendship)).ResponseAsync, StatusCode.AlreadyExists, null),
         ["GetPartnership: empty id"] = ((a, w) => a.Partnerships.GetPartnershipAsync(new Proto.GetPartnershipRequest()).ResponseAsync, StatusCode.InvalidArgument, "partnership_id"),
         ["GetPartnership: unknown"] = ((a, w) => a.Partnerships.GetPartnershipAsync(new Proto.GetPartnershipRequest { PartnershipId = w.NewId }).ResponseAsync, StatusCode.NotFound, null),

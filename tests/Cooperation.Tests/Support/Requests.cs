@@ -13,7 +13,7 @@ public static class Requests
         FirstCityId = "hai-phong",
         SecondCityId = "kitakyushu",
         Relation = Proto.RelationKind.SisterCity,
-        EstablishedOn = "2014-04-15",
+        SinceYear = 2014,
     };
 
     /// <summary>Creates a compost pilot.</summary>

@@ -10,7 +10,7 @@ public static class Sample
     /// <summary>Hai Phong – Kitakyushu, sister cities since 2014.</summary>
     public static PartnershipDefinition Partnership() => new(
         new LocalizedText("Hải Phòng – Kitakyushu", "ハイフォン・北九州", "Hai Phong – Kitakyushu"),
-        "hai-phong", "kitakyushu", RelationKind.SisterCity, new DateOnly(2014, 4, 15));
+        "hai-phong", "kitakyushu", RelationKind.SisterCity, 2014);
 
     /// <summary>A monthly compost pilot in <paramref name="partnershipId"/>.</summary>
     public static PilotDefinition Pilot(string partnershipId) => new(

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs the platform on this machine: PostgreSQL (data in .data/), schema, silo(s), gateway and
+# demo data. Ctrl-C stops everything it started.
+#
+#   ops/run.sh [--silos N] [--release] [--no-demo]
+#
+# Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
+# (COOPERATION_HTTP_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
+# (silo-to-silo) and 30000+i (gateway). Logs go to .data/logs/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SILOS=1
+CONFIG=Debug
+DEMO=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) SILOS=$2; shift 2 ;;
+    --release) CONFIG=Release; shift ;;
+    --no-demo) DEMO=false; shift ;;
+    *) echo "usage: ops/run.sh [--silos N] [--release] [--no-demo]" >&2; exit 2 ;;
+  esac
+done
+GRPC_PORT=${COOPERATION_GRPC_PORT:-5080}
+HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
+LOGS=$ROOT/.data/logs
+mkdir -p "$LOGS"
+source "$ROOT/ops/lib/processes.sh"
+
+DB_WAS_RUNNING=false
+"$ROOT/ops/db.sh" status >/dev/null 2>&1 && DB_WAS_RUNNING=true
+"$ROOT/ops/db.sh" up
+export ConnectionStrings__Cooperation
+ConnectionStrings__Cooperation=$("$ROOT/ops/db.sh" url)
+
+stop_all() {
+  # Ctrl-C also reaches a pipe reader such as tee: keep stopping even if stdout is gone.
+  trap '' PIPE INT TERM
+  trap - EXIT
+  echo "run: stopping..."
+  stop_started
+  $DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop
+  echo "run: stopped"
+}
+trap stop_all INT TERM EXIT
+
+echo "run: building ($CONFIG)"
+dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
+
+for ((i = 0; i < SILOS; i++)); do
+  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+    start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$CONFIG/net10.0" Cooperation.Silo.dll
+done
+for ((i = 0; i < SILOS; i++)); do
+  wait_for_log "silo-$i" "Silo ready" 120
+done
+
+Demo__Load=$DEMO \
+Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
+Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
+  start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
+wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
+
+cat <<INFO
+
+Cooperation is running ($SILOS silo(s), logs in .data/logs/):
+  gRPC (HTTP/2, h2c):  127.0.0.1:$GRPC_PORT   reflection on, e.g. grpcurl -plaintext 127.0.0.1:$GRPC_PORT list
+  HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
+  PostgreSQL:          $ConnectionStrings__Cooperation
+
+Try:
+  curl -s http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost
+  curl -s -X POST http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost/readings \\
+       -H 'content-type: application/json' \\
+       -d '{"readings":[{"kpiCode":"compost-produced","period":"2025-07","value":58}]}'
+
+Ctrl-C stops everything.
+INFO
+
+wait_any_exit

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using Cooperation.Gateway.Hosting;
+using Cooperation.Silo.Hosting;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cooperation.Tests.Support;
+
+/// <summary>
+/// Real silos and a real gateway, in process, configured the way the run command configures
+/// the processes: PostgreSQL clustering, storage and reminders, ports from configuration.
+/// </summary>
+public static class PlatformHosts
+{
+    /// <summary>Starts a silo of <paramref name="clusterId"/> on free ports.</summary>
+    public static async Task<IHost> StartSiloAsync(string connectionString, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId, new()
+        {
+            ["Orleans:SiloPort"] = FreePort().ToString(),
+            ["Orleans:GatewayPort"] = FreePort().ToString(),
+        }));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCooperationSilo();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Starts the gateway in a test server, as an Orleans client of <paramref name="clusterId"/>.</summary>
+    public static async Task<(WebApplication App, GrpcChannel Channel)> StartGatewayAsync(string connectionString, string clusterId)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId, []));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddClusterClient();
+        builder.Services.AddCooperationApi();
+        var app = builder.Build();
+        app.MapCooperationApi();
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        return (app, GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() }));
+    }
+
+    private static Dictionary<string, string?> Settings(string connectionString, string clusterId, Dictionary<string, string?> more)
+    {
+        more["ConnectionStrings:Cooperation"] = connectionString;
+        more["Orleans:ClusterId"] = clusterId;
+        more["Orleans:ServiceId"] = clusterId;
+        return more;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
