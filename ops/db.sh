@@ -89,6 +89,10 @@ start() {
   init_cluster
   open_path
   if is_running; then return; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    say "port $PORT is taken by another server (another checkout's PostgreSQL?): stop it or set COOPERATION_PG_PORT"
+    exit 1
+  fi
   say "starting PostgreSQL on 127.0.0.1:$PORT"
   [ ${#RUN_AS[@]} -gt 0 ] && chown postgres: "$STATE" && touch "$LOG" && chown postgres: "$LOG"
   as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $PORT" -w -t 60 start >/dev/null \
