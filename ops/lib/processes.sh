@@ -5,6 +5,13 @@
 STARTED=()
 declare -A PID_OF
 
+# The scripts poll HTTP endpoints with curl; a bare Debian may lack it.
+if ! command -v curl >/dev/null; then
+  echo "run: installing curl" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y curl >/dev/null \
+    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y curl >/dev/null; }
+fi
+
 # start_dotnet NAME DIR DLL: starts `dotnet DLL` in DIR in the background.
 start_dotnet() {
   local name=$1 dir=$2 dll=$3

@@ -23,6 +23,18 @@ CREATE TABLE IF NOT EXISTS OrleansMembershipTable (
     PRIMARY KEY (DeploymentId, Address, Port, Generation)
 );
 
+-- Moves the cluster's version on by one if it still is p_version (the ETag the caller read);
+-- false when another writer moved it first.
+CREATE OR REPLACE FUNCTION orleans_membership_bump_version(p_deployment_id text, p_version integer)
+RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE OrleansMembershipVersionTable
+       SET Version = Version + 1, Timestamp = now()
+     WHERE DeploymentId = p_deployment_id AND Version = p_version AND Version < 2147483647;
+    RETURN FOUND;
+END
+$$;
+
 -- Bumps the cluster version if it still is p_version, then inserts the silo's row.
 -- Returns 1 on success, 0 when the version moved or the row exists (nothing changed then:
 -- the exception block rolls the version bump back).
@@ -32,10 +44,7 @@ CREATE OR REPLACE FUNCTION orleans_membership_insert(
     p_start_time timestamptz, p_i_am_alive_time timestamptz, p_version integer)
 RETURNS integer LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-       SET Version = Version + 1, Timestamp = now()
-     WHERE DeploymentId = p_deployment_id AND Version = p_version AND Version < 2147483647;
-    IF NOT FOUND THEN
+    IF NOT orleans_membership_bump_version(p_deployment_id, p_version) THEN
         RETURN 0;
     END IF;
     INSERT INTO OrleansMembershipTable (DeploymentId, Address, Port, Generation, SiloName, HostName,
@@ -59,10 +68,7 @@ CREATE OR REPLACE FUNCTION orleans_membership_update(
     p_status integer, p_suspect_times text, p_i_am_alive_time timestamptz, p_version integer)
 RETURNS integer LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-       SET Version = Version + 1, Timestamp = now()
-     WHERE DeploymentId = p_deployment_id AND Version = p_version AND Version < 2147483647;
-    IF NOT FOUND THEN
+    IF NOT orleans_membership_bump_version(p_deployment_id, p_version) THEN
         RETURN 0;
     END IF;
     UPDATE OrleansMembershipTable

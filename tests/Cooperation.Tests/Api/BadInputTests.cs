@@ -104,12 +104,9 @@ public sealed class BadInputTests(ApiFixture api)
 
     private async Task<World> CreateWorldAsync()
     {
-        var world = new World(Ids.New("partnership"), Ids.New("pilot"), Ids.New("fresh"));
-        await api.Partnerships.CreatePartnershipAsync(Requests.Partnership(world.PartnershipId));
-        await api.Pilots.CreatePilotAsync(Requests.Pilot(world.PilotId, world.PartnershipId));
-        await api.Pilots.DefineKpiAsync(Requests.Kpi(world.PilotId));
-        await api.Pilots.RecordKpiReadingsAsync(Requests.Reading(world.PilotId, "2025-01", 10));
-        return world;
+        var (partnershipId, pilotId) = await api.CreatePilotWithKpiAsync();
+        await api.Pilots.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 10));
+        return new World(partnershipId, pilotId, Ids.New("fresh"));
     }
 
     /// <summary>Everything a bad call could have touched, as text.</summary>

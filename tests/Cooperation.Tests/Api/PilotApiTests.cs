@@ -14,12 +14,9 @@ public sealed class PilotApiTests(ApiFixture api)
     [Fact]
     public async Task The_slice_works_end_to_end_over_grpc()
     {
-        var partnershipId = Ids.New("partnership");
-        var pilotId = Ids.New("pilot");
+        var (partnershipId, pilotId) = await api.CreatePilotWithKpiAsync();
 
-        await api.Partnerships.CreatePartnershipAsync(Requests.Partnership(partnershipId));
-        await api.Pilots.CreatePilotAsync(Requests.Pilot(pilotId, partnershipId));
-        var kpi = await api.Pilots.DefineKpiAsync(Requests.Kpi(pilotId));
+        var kpi = await api.Pilots.DefineKpiAsync(Requests.Kpi(pilotId));   // again: returns the KPI
         var stored = await api.Pilots.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 42.5));
         var pilot = await api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId });
         var partnership = await api.Partnerships.GetPartnershipAsync(new Proto.GetPartnershipRequest { PartnershipId = partnershipId });
@@ -40,11 +37,7 @@ public sealed class PilotApiTests(ApiFixture api)
     [Fact]
     public async Task The_same_calls_work_as_json_for_curl_users()
     {
-        var partnershipId = Ids.New("partnership");
-        var pilotId = Ids.New("pilot");
-        await api.Partnerships.CreatePartnershipAsync(Requests.Partnership(partnershipId));
-        await api.Pilots.CreatePilotAsync(Requests.Pilot(pilotId, partnershipId));
-        await api.Pilots.DefineKpiAsync(Requests.Kpi(pilotId));
+        var (_, pilotId) = await api.CreatePilotWithKpiAsync();
 
         var post = await api.Http.PostAsJsonAsync($"/v1/pilots/{pilotId}/readings",
             new { readings = new[] { new { kpiCode = "compost-produced", period = "2025-02", value = 60 } } });

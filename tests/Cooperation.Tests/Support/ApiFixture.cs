@@ -30,6 +30,17 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Partnership service client.</summary>
     public Proto.PartnershipService.PartnershipServiceClient Partnerships => new(Channel);
 
+    /// <summary>Creates a partnership with a pilot that has the sample KPI "compost-produced".</summary>
+    public async Task<(string PartnershipId, string PilotId)> CreatePilotWithKpiAsync()
+    {
+        var partnershipId = Ids.New("partnership");
+        var pilotId = Ids.New("pilot");
+        await Partnerships.CreatePartnershipAsync(Requests.Partnership(partnershipId));
+        await Pilots.CreatePilotAsync(Requests.Pilot(pilotId, partnershipId));
+        await Pilots.DefineKpiAsync(Requests.Kpi(pilotId));
+        return (partnershipId, pilotId);
+    }
+
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
