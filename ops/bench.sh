@@ -17,44 +17,35 @@ DB=cooperation_bench
 GRPC_PORT=5180
 HTTP_PORT=5181
 LOGS=$ROOT/.data/logs/bench
+PREFIX=bench
 mkdir -p "$LOGS"
-source "$ROOT/ops/lib/processes.sh"
+source "$ROOT/ops/lib/platform.sh"
 
-DB_WAS_RUNNING=false
-"$ROOT/ops/db.sh" status >/dev/null 2>&1 && DB_WAS_RUNNING=true
-"$ROOT/ops/db.sh" up "$DB"
+platform_db_up "$DB"
 CONNECTION=$("$ROOT/ops/db.sh" url "$DB")
 
-stop_all() {
-  trap '' PIPE INT TERM
-  trap - EXIT
-  stop_started
-  $DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop
-}
-trap stop_all INT TERM EXIT
-
-echo "bench: building (Release)" >&2
+say "building (Release)"
 dotnet build "$ROOT/Cooperation.sln" -c Release -v q -nologo -clp:ErrorsOnly >&2
 
 export ConnectionStrings__Cooperation=$CONNECTION Orleans__ClusterId=cooperation-bench Orleans__ServiceId=cooperation-bench
 Orleans__SiloPort=11211 Orleans__GatewayPort=30100 \
-  start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll >&2
+  start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
 wait_for_log silo "Silo ready" 120
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
-  start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll >&2
+  start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 
-echo "bench: pgbench baseline, $CLIENTS clients, $DURATION s" >&2
+say "pgbench baseline, $CLIENTS clients, $DURATION s"
 "$ROOT/ops/db.sh" psql "$DB" -q -v ON_ERROR_STOP=1 -f "$ROOT/ops/bench/pgbench-schema.sql" >/dev/null
 PGBENCH=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench
 PGBENCH_TPS=$("$PGBENCH" -n -h 127.0.0.1 -p "${COOPERATION_PG_PORT:-55432}" -U cooperation -c "$CLIENTS" -j 2 \
   -T "$DURATION" -f "$ROOT/ops/bench/pgbench-insert.sql" "$DB" 2>&1 | tee "$LOGS/pgbench.log" \
   | awk '/^tps = / { print $3 }')
-[ -n "$PGBENCH_TPS" ] || { echo "bench: pgbench failed, see $LOGS/pgbench.log" >&2; exit 1; }
+[ -n "$PGBENCH_TPS" ] || { say "pgbench failed, see $LOGS/pgbench.log"; exit 1; }
 echo "scenario=pgbench per_s=$PGBENCH_TPS"
 
-echo "bench: load generator, $CLIENTS clients, $DURATION s per scenario" >&2
+say "load generator, $CLIENTS clients, $DURATION s per scenario"
 dotnet "$ROOT/tests/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
   --target "http://127.0.0.1:$GRPC_PORT" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOGS/load.log"
 
@@ -64,6 +55,9 @@ WRITES=$(field writes-fresh per_s)
 HEAVY=$(field writes-heavy per_s)
 READS=$(field reads per_s)
 HEALTH=$(field health per_s)
+for figure in "$WRITES" "$HEAVY" "$READS" "$HEALTH"; do
+  [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report every scenario; see $LOGS/load.log"; exit 1; }
+done
 awk -v w="$WRITES" -v wh="$HEAVY" -v r="$READS" -v h="$HEALTH" -v p99="$(field writes-fresh p99_ms)" \
     -v p99h="$(field writes-heavy p99_ms)" -v pg="$PGBENCH_TPS" 'BEGIN {
   printf "writes_per_s=%.0f reads_per_s=%.0f health_per_s=%.0f p99_write_ms=%s pgbench_tps=%.0f write_ratio=%.2f read_ratio=%.2f writes_heavy_per_s=%.0f p99_write_heavy_ms=%s heavy_to_fresh=%.2f\n",

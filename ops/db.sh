@@ -6,6 +6,7 @@
 #   ops/db.sh start | stop | status
 #   ops/db.sh migrate [DB]   apply ops/sql/*.sql not yet recorded in schema_migration
 #   ops/db.sh drop DB        drop a database (tests use throw-away ones)
+#   ops/db.sh prune-tests    drop test databases whose test process has ended
 #   ops/db.sh psql [DB] [psql args...]
 #   ops/db.sh url [DB]       print the Npgsql connection string
 #
@@ -21,6 +22,7 @@ ROLE=cooperation
 DEFAULT_DB=${COOPERATION_DB:-cooperation}
 
 say() { echo "db: $*" >&2; }
+source "$ROOT/ops/lib/debian.sh"
 
 pg_bin() {
   local dir
@@ -30,19 +32,28 @@ pg_bin() {
 
 install_postgres() {
   [ -n "$(pg_bin)" ] && return
-  say "PostgreSQL is not installed; installing the Debian package (needs root)"
-  if [ "$(id -u)" -ne 0 ]; then say "run as root, or: sudo apt-get install -y postgresql"; exit 1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >/dev/null \
-    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >/dev/null; }
-  [ -n "$(pg_bin)" ] || { say "installing postgresql failed"; exit 1; }
+  say "PostgreSQL is not installed"
+  # Only the binaries: no system-wide cluster on port 5432 next to ours.
+  install_packages postgresql-common
+  local conf=/etc/postgresql-common/createcluster.conf
+  if grep -qE '^#?[[:space:]]*create_main_cluster' "$conf"; then
+    sed -i -E 's/^#?[[:space:]]*create_main_cluster.*/create_main_cluster = false/' "$conf"
+  else
+    echo "create_main_cluster = false" >>"$conf"
+  fi
+  install_packages postgresql
+  [ -n "$(pg_bin)" ] || { say "installing postgresql gave no server binaries"; exit 1; }
 }
 
 # PostgreSQL refuses to run as root: as root, run it as the 'postgres' system user.
 RUN_AS=()
-choose_user() {
-  if [ "$(id -u)" -eq 0 ]; then
+[ "$(id -u)" -eq 0 ] && RUN_AS=(runuser -u postgres --)
+ensure_server_user() {
+  if [ ${#RUN_AS[@]} -gt 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
-    RUN_AS=(runuser -u postgres --)
+  elif [ -e "$DATA" ] && [ ! -O "$DATA" ]; then
+    say "$DATA belongs to $(stat -c %U "$DATA") (set up as root); run the ops scripts as root"
+    exit 1
   fi
 }
 as_pg() { "${RUN_AS[@]}" "$@"; }
@@ -85,6 +96,7 @@ is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" statu
 
 start() {
   install_postgres
+  ensure_server_user
   BIN=$(pg_bin)
   init_cluster
   open_path
@@ -129,20 +141,29 @@ migrate() {
     version=$((10#${name%%_*}))
     sum=$(sha256sum "$file" | cut -c1-16)
     applied=$("${psql[@]}" -tA -c "SELECT checksum FROM schema_migration WHERE version = $version")
-    if [ -n "$applied" ]; then
-      [ "$applied" = "$sum" ] || say "warning: $name changed since it was applied ($applied -> $sum); write a new migration instead"
-      continue
-    fi
-    say "applying $name to $db"
+    [ "$applied" = "$sum" ] && continue
+    # Files are re-runnable, so one changed since it was applied is simply applied again.
+    if [ -n "$applied" ]; then say "re-applying $name to $db (changed since applied)"; else say "applying $name to $db"; fi
     # One transaction per file: a failing file leaves nothing behind.
     "${psql[@]}" -1 -f "$file" \
-      -c "INSERT INTO schema_migration (version, name, checksum) VALUES ($version, '$name', '$sum') ON CONFLICT (version) DO NOTHING"
+      -c "INSERT INTO schema_migration (version, name, checksum) VALUES ($version, '$name', '$sum')
+          ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, applied_at = now()"
   done
 }
 
 url() { echo "Host=127.0.0.1;Port=$PORT;Database=$1;Username=$ROLE"; }
 
-choose_user
+# Test databases are named cooperation_test_<pid>_<suffix> after the test process.
+prune_tests() {
+  local db pid
+  for db in $(admin_sql -c "SELECT datname FROM pg_database WHERE datname LIKE 'cooperation_test_%'"); do
+    pid=$(echo "$db" | cut -d_ -f3)
+    if ! kill -0 "$pid" 2>/dev/null; then
+      say "dropping $db (its test run has ended)"
+      admin_sql -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+    fi
+  done
+}
 cmd=${1:-status}
 shift || true
 case "$cmd" in
@@ -165,7 +186,8 @@ case "$cmd" in
     start
     admin_sql -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
     ;;
+  prune-tests) start; prune_tests ;;
   psql) start; db=${1:-$DEFAULT_DB}; shift || true; exec "$BIN/psql" -X -h 127.0.0.1 -p "$PORT" -U "$ROLE" -d "$db" "$@" ;;
   url) url "${1:-$DEFAULT_DB}" ;;
-  *) say "unknown command '$cmd' (up, start, stop, status, migrate, drop, psql, url)"; exit 2 ;;
+  *) say "unknown command '$cmd' (up, start, stop, status, migrate, drop, prune-tests, psql, url)"; exit 2 ;;
 esac

@@ -10,41 +10,30 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PREFIX=run
 SILOS=1
 CONFIG=Debug
 DEMO=true
+usage() { echo "usage: ops/run.sh [--silos N] [--release] [--no-demo]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --silos) SILOS=$2; shift 2 ;;
+    --silos) [[ "${2:-}" =~ ^[1-9][0-9]?$ ]] || usage; SILOS=$2; shift 2 ;;
     --release) CONFIG=Release; shift ;;
     --no-demo) DEMO=false; shift ;;
-    *) echo "usage: ops/run.sh [--silos N] [--release] [--no-demo]" >&2; exit 2 ;;
+    *) usage ;;
   esac
 done
 GRPC_PORT=${COOPERATION_GRPC_PORT:-5080}
 HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
 LOGS=$ROOT/.data/logs
 mkdir -p "$LOGS"
-source "$ROOT/ops/lib/processes.sh"
+source "$ROOT/ops/lib/platform.sh"
 
-DB_WAS_RUNNING=false
-"$ROOT/ops/db.sh" status >/dev/null 2>&1 && DB_WAS_RUNNING=true
-"$ROOT/ops/db.sh" up
+platform_db_up "${COOPERATION_DB:-cooperation}"
 export ConnectionStrings__Cooperation
-ConnectionStrings__Cooperation=$("$ROOT/ops/db.sh" url)
+ConnectionStrings__Cooperation=$("$ROOT/ops/db.sh" url "${COOPERATION_DB:-cooperation}")
 
-stop_all() {
-  # Ctrl-C also reaches a pipe reader such as tee: keep stopping even if stdout is gone.
-  trap '' PIPE INT TERM
-  trap - EXIT
-  echo "run: stopping..."
-  stop_started
-  $DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop
-  echo "run: stopped"
-}
-trap stop_all INT TERM EXIT
-
-echo "run: building ($CONFIG)"
+say "building ($CONFIG)"
 dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
 
 for ((i = 0; i < SILOS; i++)); do
@@ -59,7 +48,7 @@ Demo__Load=$DEMO \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
-wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
+wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
 
 cat <<INFO
 

@@ -5,12 +5,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DB_WAS_RUNNING=false
-"$ROOT/ops/db.sh" status >/dev/null 2>&1 && DB_WAS_RUNNING=true
+DB_WAS_RUNNING=true
+"$ROOT/ops/db.sh" status >/dev/null 2>&1 || DB_WAS_RUNNING=false
+stop_db() { trap - EXIT INT TERM; $DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop; }
+trap stop_db EXIT
+trap 'stop_db; exit 130' INT TERM
+
 "$ROOT/ops/db.sh" up
+# Throw-away databases of earlier test runs that were interrupted.
+"$ROOT/ops/db.sh" prune-tests
 
-status=0
-dotnet test "$ROOT/Cooperation.sln" -c Release "$@" || status=$?
-
-$DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop
-exit $status
+dotnet test "$ROOT/Cooperation.sln" -c Release "$@"

@@ -125,10 +125,10 @@ $q$),
     DELETE FROM OrleansMembershipTable WHERE DeploymentId = @DeploymentId;
     DELETE FROM OrleansMembershipVersionTable WHERE DeploymentId = @DeploymentId
 $q$),
--- Removes silos that are not active and have not been alive since the cut-off, whether they
--- died or stopped gracefully (the latter never collect suspicions).
+-- Removes dead silos not heard of since the cut-off, whether they crashed or stopped
+-- gracefully (the latter never collect suspicions, so suspicions are not required).
 ('CleanupDefunctSiloEntriesKey', $q$
     DELETE FROM OrleansMembershipTable
-     WHERE DeploymentId = @DeploymentId AND Status <> 3 AND IAmAliveTime < @IAmAliveTime
+     WHERE DeploymentId = @DeploymentId AND Status = 6 AND IAmAliveTime < @IAmAliveTime
 $q$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;

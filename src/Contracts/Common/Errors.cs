@@ -69,4 +69,16 @@ public sealed class RuleViolationException(string message) : CooperationExceptio
 /// nothing was stored, and retrying the request is safe.
 /// </summary>
 [GenerateSerializer, Alias("coop.ConcurrentChangeException")]
-public sealed class ConcurrentChangeException(string message) : CooperationException(message);
+public sealed class ConcurrentChangeException(string message) : CooperationException(message)
+{
+    /// <summary>Readings of a pilot were appended by another writer at the same time.</summary>
+    public static ConcurrentChangeException PilotReadings(string pilotId) =>
+        new($"Pilot '{pilotId}' received readings from another writer at the same time; nothing was stored, retry.");
+}
+
+/// <summary>
+/// Storage could not be reached or did not confirm a write (gRPC Unavailable). A write may or
+/// may not have been stored: read before retrying a request that is not idempotent.
+/// </summary>
+[GenerateSerializer, Alias("coop.StorageUnavailableException")]
+public sealed class StorageUnavailableException(string message) : CooperationException(message);

@@ -12,6 +12,12 @@ public static partial class Field
     /// <summary>Longest id or code.</summary>
     public const int MaxIdLength = 64;
 
+    /// <summary>
+    /// Largest magnitude a number may have. Generous for any KPI unit, and small enough that sums
+    /// and ratios of such numbers stay finite.
+    /// </summary>
+    public const double MaxMagnitude = 1e15;
+
     [GeneratedRegex("^[a-z](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
@@ -42,9 +48,15 @@ public static partial class Field
         return trimmed;
     }
 
-    /// <summary>A finite number: NaN and infinities are refused.</summary>
+    /// <summary>Whether <paramref name="value"/> is a finite number within ±<see cref="MaxMagnitude"/>.</summary>
+    public static bool IsNumber(double value) => double.IsFinite(value) && Math.Abs(value) <= MaxMagnitude;
+
+    /// <summary>The message for a number that is not one.</summary>
+    public const string NumberRule = "must be a finite number between -1e15 and 1e15";
+
+    /// <summary>A finite number within ±<see cref="MaxMagnitude"/>: NaN and infinities are refused.</summary>
     public static double Finite(double value, string field) =>
-        double.IsFinite(value) ? value : throw new InvalidFieldException(field, "must be a finite number");
+        IsNumber(value) ? value : throw new InvalidFieldException(field, NumberRule);
 
     /// <summary>An ISO calendar date "YYYY-MM-DD".</summary>
     public static DateOnly Date(string? value, string field)

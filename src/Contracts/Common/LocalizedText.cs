@@ -22,19 +22,33 @@ public sealed record LocalizedText(
     /// </summary>
     public static LocalizedText Create(string? vi, string? ja, string? en, string field)
     {
-        var text = new LocalizedText(Clean(vi, $"{field}.vi"), Clean(ja, $"{field}.ja"), Clean(en, $"{field}.en"));
-        return text is { Vi: null, Ja: null, En: null }
-            ? throw new InvalidFieldException(field, "needs at least one of vi, ja, en")
-            : text;
+        var text = new LocalizedText(Clean(vi), Clean(ja), Clean(en));
+        Require(text, field);
+        return text;
     }
 
-    private static string? Clean(string? value, string field)
+    /// <summary>
+    /// Refuses a missing text, one without any language, or one with a blank, untrimmed or
+    /// over-long language, naming <paramref name="field"/>.
+    /// </summary>
+    public static void Require(LocalizedText? text, string field)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            return null;
-        return trimmed.Length <= MaxLength
-            ? trimmed
-            : throw new InvalidFieldException(field, $"must be at most {MaxLength} characters");
+        if (text is null or { Vi: null, Ja: null, En: null })
+            throw new InvalidFieldException(field, "needs at least one of vi, ja, en");
+        Check(text.Vi, $"{field}.vi");
+        Check(text.Ja, $"{field}.ja");
+        Check(text.En, $"{field}.en");
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void Check(string? value, string field)
+    {
+        if (value is null)
+            return;
+        if (value.Length == 0 || value != value.Trim())
+            throw new InvalidFieldException(field, "must not be blank or start or end with spaces");
+        if (value.Length > MaxLength)
+            throw new InvalidFieldException(field, $"must be at most {MaxLength} characters");
     }
 }

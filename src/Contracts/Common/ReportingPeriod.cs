@@ -20,11 +20,17 @@ public enum ReportingFrequency
 [GenerateSerializer, Immutable, Alias("coop.ReportingPeriod")]
 public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
 {
+    /// <summary>Earliest year a period may fall in.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>Latest year a period may fall in.</summary>
+    public const int MaxYear = 2999;
+
     /// <summary>Creates a period; <paramref name="number"/> is the month (1–12) or quarter (1–4).</summary>
     public ReportingPeriod(ReportingFrequency frequency, int year, int number)
     {
         var max = frequency == ReportingFrequency.Monthly ? 12 : 4;
-        if (year is < 1900 or > 2999 || number < 1 || number > max)
+        if (year is < MinYear or > MaxYear || number < 1 || number > max)
             throw new ArgumentOutOfRangeException(nameof(number), $"{year}/{number} is not a {frequency} period");
         Frequency = frequency;
         Year = year;
@@ -65,7 +71,8 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     }
 
     private static bool TryYear(string text, out int year) =>
-        int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 1900;
+        int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)
+        && year is >= MinYear and <= MaxYear;
 
     /// <inheritdoc/>
     public int CompareTo(ReportingPeriod other) => Start != other.Start

@@ -30,6 +30,7 @@ public sealed record PartnershipDefinition(
     /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
     public void Validate()
     {
+        LocalizedText.Require(Name, "name");
         Field.Id(FirstCityId, "first_city_id");
         Field.Id(SecondCityId, "second_city_id");
         if (FirstCityId == SecondCityId)

@@ -60,7 +60,13 @@ public sealed record KpiDefinition(
     public void Validate()
     {
         Field.Id(Code, "kpi_code");
-        Field.Text(Unit, "unit", MaxUnitLength);
+        LocalizedText.Require(Name, "name");
+        if (Field.Text(Unit, "unit", MaxUnitLength) != Unit)
+            throw new InvalidFieldException("unit", "must not start or end with spaces");
+        if (Baseline is null)
+            throw new InvalidFieldException("baseline", "is required");
+        if (Target is null)
+            throw new InvalidFieldException("target", "is required");
         Field.Finite(Baseline.Value, "baseline.value");
         Field.Finite(Target.Value, "target.value");
         if (Target.Value == Baseline.Value)

@@ -10,7 +10,11 @@ namespace Cooperation.Contracts.Pilots;
 public sealed record KpiReadingInput(
     [property: Id(0)] string KpiCode,
     [property: Id(1)] ReportingPeriod Period,
-    [property: Id(2)] double Value);
+    [property: Id(2)] double Value)
+{
+    /// <summary>Most readings one request may carry.</summary>
+    public const int MaxPerRequest = 1000;
+}
 
 /// <summary>A reading as stored: the input plus its place in the pilot's history.</summary>
 /// <param name="KpiCode">The KPI.</param>

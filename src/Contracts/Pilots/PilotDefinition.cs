@@ -44,6 +44,7 @@ public sealed record PilotDefinition(
     public void Validate()
     {
         Field.Id(PartnershipId, "partnership_id");
+        LocalizedText.Require(Title, "title");
         Field.Choice(Kind, "kind");
         Field.Choice(Frequency, "reporting_frequency");
     }

@@ -2,20 +2,23 @@ using Cooperation.Contracts.Common;
 
 namespace Cooperation.Contracts.Pilots;
 
-/// <summary>Where a KPI stands against the straight line from baseline to target.</summary>
+/// <summary>
+/// Where a KPI stands against the straight line from baseline to target, measured at the end
+/// of the latest reported period.
+/// </summary>
 [GenerateSerializer, Alias("coop.KpiStatus")]
 public enum KpiStatus
 {
     /// <summary>No reading yet, or the trajectory has not started.</summary>
     NotStarted = 0,
 
-    /// <summary>At least 90 % of the progress expected by today.</summary>
+    /// <summary>At least 90 % of the progress expected by then.</summary>
     OnTrack = 1,
 
-    /// <summary>At least 60 % of the progress expected by today.</summary>
+    /// <summary>At least 60 % of the progress expected by then.</summary>
     AtRisk = 2,
 
-    /// <summary>Less than 60 % of the progress expected by today.</summary>
+    /// <summary>Less than 60 % of the progress expected by then.</summary>
     OffTrack = 3,
 }
 

@@ -8,11 +8,12 @@ namespace Cooperation.Gateway.Common;
 public sealed class GrainReferences<TGrain>(IGrainFactory grains) where TGrain : IGrainWithStringKey
 {
     // Lazy: the grain type comes from the cluster manifest, known once the client is connected.
+    // PublicationOnly: a failure (client not connected yet) is not cached.
     private readonly Lazy<(GrainType Grain, GrainInterfaceType Interface)> _types = new(() =>
     {
         var probe = (GrainReference)(object)grains.GetGrain<TGrain>("probe");
         return (probe.GrainId.Type, probe.InterfaceType);
-    });
+    }, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>The grain with <paramref name="key"/>.</summary>
     public TGrain Get(string key)

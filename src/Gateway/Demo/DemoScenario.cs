@@ -5,7 +5,8 @@ using Cooperation.Contracts.Pilots;
 namespace Cooperation.Gateway.Demo;
 
 /// <summary>
-/// A small slice of the seed scenario (shared/seeds/004): Hai Phong and Kitakyushu, sister cities
+/// A small slice of the seed scenario (the article on Hai Phong's Green Growth Promotion Plan):
+/// Hai Phong and Kitakyushu, sister cities
 /// since 2014, and the Hai Phong compost pilot of their Green Growth Promotion Plan. The readings
 /// are made-up demo figures. Loading is idempotent: creates repeat harmlessly, and readings are
 /// recorded only for KPIs that have none.

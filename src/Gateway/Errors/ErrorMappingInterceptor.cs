@@ -63,11 +63,14 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             new ResourceInfo { ResourceType = taken.Entity, ResourceName = taken.Id }),
         RuleViolationException rule => Status(Code.FailedPrecondition, rule.Message),
         ConcurrentChangeException conflict => Status(Code.Aborted, conflict.Message),
+        StorageUnavailableException storage => Status(Code.Unavailable, storage.Message),
         InconsistentStateException => Status(Code.Aborted, "The entity changed concurrently; nothing was stored, retry."),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             Status(Code.Cancelled, "The call was cancelled."),
+        // Orleans gave up waiting for the grain; the call may still complete there.
+        TimeoutException => Status(Code.DeadlineExceeded, "The cluster did not answer in time; the request may or may not have taken effect."),
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
-            or TimeoutException =>
+            or OperationCanceledException =>
             Unavailable(error, context),
         _ => Internal(error, context),
     };

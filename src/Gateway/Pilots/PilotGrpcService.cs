@@ -38,7 +38,7 @@ public sealed class PilotGrpcService(GrainReferences<IPilotGrain> grains) : Prot
         var kpi = new KpiDefinition(
             request.KpiCode,
             request.Name.ToDomain("name"),
-            request.Unit,
+            request.Unit.Trim(),
             request.Baseline.ToDomain("baseline"),
             request.Target.ToDomain("target"),
             CommonMapping.ToDomain<KpiAggregation>((int)request.Aggregation, "aggregation"));
@@ -49,7 +49,7 @@ public sealed class PilotGrpcService(GrainReferences<IPilotGrain> grains) : Prot
     public override async Task<Proto.RecordKpiReadingsResponse> RecordKpiReadings(Proto.RecordKpiReadingsRequest request, ServerCallContext context)
     {
         var pilot = Pilot(request.PilotId);
-        var readings = request.Readings.Select((r, i) => r.ToDomain($"readings[{i}]")).ToArray();
+        var readings = request.Readings.ToDomain();
         var stored = await pilot.RecordReadings(readings);
         return new Proto.RecordKpiReadingsResponse { Readings = { stored.Select(r => r.ToProto()) } };
     }

@@ -14,9 +14,24 @@ public static class PilotMapping
         ? throw new InvalidFieldException(field, "is required")
         : new KpiPoint(point.Value, Field.Date(point.Date, $"{field}.date"));
 
-    /// <summary>A wire reading; <paramref name="field"/> is its path, e.g. "readings[0]".</summary>
-    public static KpiReadingInput ToDomain(this Proto.KpiReadingInput reading, string field) =>
-        new(reading.KpiCode, ReportingPeriod.Parse(reading.Period, $"{field}.period"), reading.Value);
+    /// <summary>Wire readings, refusing every malformed period at once (the grain checks the rest).</summary>
+    public static KpiReadingInput[] ToDomain(this IReadOnlyList<Proto.KpiReadingInput> readings)
+    {
+        var parsed = new KpiReadingInput[readings.Count];
+        var violations = new List<FieldViolation>();
+        for (var i = 0; i < readings.Count; i++)
+        {
+            try
+            {
+                parsed[i] = new KpiReadingInput(readings[i].KpiCode, ReportingPeriod.Parse(readings[i].Period, $"readings[{i}].period"), readings[i].Value);
+            }
+            catch (InvalidFieldException error)
+            {
+                violations.AddRange(error.Violations);
+            }
+        }
+        return violations.Count == 0 ? parsed : throw new InvalidFieldException(violations);
+    }
 
     /// <summary>A pilot as the API returns it.</summary>
     public static Proto.Pilot ToProto(this PilotView view) => new()

@@ -15,7 +15,7 @@ public static class SiloHosting
 {
     /// <summary>
     /// An Orleans silo on PostgreSQL: ADO.NET clustering, grain storage and reminders, plus the
-    /// reading journal. Ports and address come from section "Orleans" (SiloPort, GatewayPort,
+    /// reading store. Ports and address come from section "Orleans" (SiloPort, GatewayPort,
     /// AdvertisedIPAddress), so several silos can run on one machine.
     /// </summary>
     public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder)
@@ -26,12 +26,14 @@ public static class SiloHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
-            // The journal's statements run thousands of times a second: prepare them once per connection.
+            // The reading store's statements run thousands of times a second: prepare them once per connection.
             ConnectionStringBuilder = { MaxAutoPrepare = 16 },
         }.Build());
-        builder.Services.Configure<ReadingJournalOptions>(builder.Configuration.GetSection("ReadingJournal"));
+        builder.Services.Configure<ReadingStoreOptions>(builder.Configuration.GetSection("ReadingStore"));
+        // Orleans' graceful stop and the reading store's drain share the host's shutdown time.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(60));
         // Registered before Orleans so that it stops after the silo: grains deactivate first,
-        // then the journal drains what they queued.
+        // then the store drains what they queued.
         builder.Services.AddSingleton<PostgresKpiReadingStore>();
         builder.Services.AddSingleton<IKpiReadingStore>(sp => sp.GetRequiredService<PostgresKpiReadingStore>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresKpiReadingStore>());

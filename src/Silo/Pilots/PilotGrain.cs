@@ -16,9 +16,6 @@ public sealed class PilotGrain(
     IKpiReadingStore readings,
     TimeProvider clock) : Grain, IPilotGrain
 {
-    /// <summary>Most readings one request may carry.</summary>
-    public const int MaxReadingsPerRequest = 1000;
-
     private KpiReadingLedger _ledger = new();
 
     // Reads far outnumber changes: the view is built once per change, not once per read.
@@ -94,9 +91,10 @@ public sealed class PilotGrain(
         {
             await readings.AppendAsync(Id, stored);
         }
-        catch (ConcurrentChangeException)
+        catch
         {
-            // Another activation appended to this pilot: reload the ledger on the next call.
+            // Another activation appended to this pilot, or storage failed and may have committed
+            // anyway: either way the ledger is reloaded from storage by the next activation.
             this.DeactivateOnIdle();
             throw;
         }
@@ -107,8 +105,8 @@ public sealed class PilotGrain(
 
     private void ValidateReadings(IReadOnlyList<KpiReadingInput> inputs, ReportingFrequency frequency)
     {
-        if (inputs.Count is 0 or > MaxReadingsPerRequest)
-            throw new InvalidFieldException("readings", $"must hold 1–{MaxReadingsPerRequest} readings");
+        if (inputs.Count is 0 or > KpiReadingInput.MaxPerRequest)
+            throw new InvalidFieldException("readings", $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var violations = new List<FieldViolation>();
@@ -122,8 +120,8 @@ public sealed class PilotGrain(
                 violations.Add(new($"{field}.period", $"must be a {Describe(frequency)}: the pilot reports {frequency.ToString().ToLowerInvariant()}"));
             else if (period.Start > today)
                 violations.Add(new($"{field}.period", $"{period} has not started yet"));
-            if (!double.IsFinite(value))
-                violations.Add(new($"{field}.value", "must be a finite number"));
+            if (!Field.IsNumber(value))
+                violations.Add(new($"{field}.value", Field.NumberRule));
         }
         if (violations.Count > 0)
             throw new InvalidFieldException(violations);

@@ -66,6 +66,8 @@ public sealed class BadInputTests(ApiFixture api)
         ["RecordKpiReadings: too many"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(With(Requests.Reading(w.PilotId, "2025-01", 1), r => r.Readings.AddRange(Enumerable.Repeat(r.Readings[0], 1000)))).ResponseAsync, StatusCode.InvalidArgument, "readings"),
         ["RecordKpiReadings: NaN"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2025-01", double.NaN)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].value"),
         ["RecordKpiReadings: infinity"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2025-01", double.NegativeInfinity)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].value"),
+        ["RecordKpiReadings: year out of range"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "3000-01", 1)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].period"),
+        ["RecordKpiReadings: huge value"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2025-01", 1e300)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].value"),
         ["RecordKpiReadings: malformed period"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2025-13", 1)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].period"),
         ["RecordKpiReadings: future period"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2999-01", 1)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].period"),
         ["RecordKpiReadings: quarter on a monthly pilot"] = ((a, w) => a.Pilots.RecordKpiReadingsAsync(Requests.Reading(w.PilotId, "2025-Q1", 1)).ResponseAsync, StatusCode.InvalidArgument, "readings[0].period"),
@@ -117,7 +119,8 @@ public sealed class BadInputTests(ApiFixture api)
         var fresh = await Task.WhenAll(
             Exists(api.Partnerships.GetPartnershipAsync(new Proto.GetPartnershipRequest { PartnershipId = world.NewId }).ResponseAsync),
             Exists(api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = world.NewId }).ResponseAsync));
-        return $"{JsonFormatter.Default.Format(partnership)}\n{JsonFormatter.Default.Format(pilot)}\n{string.Join(",", fresh)}";
+        var stored = InMemoryKpiReadingStore.Shared.Stored(world.PilotId).Count;
+        return $"{JsonFormatter.Default.Format(partnership)}\n{JsonFormatter.Default.Format(pilot)}\n{string.Join(",", fresh)}\n{stored}";
     }
 
     private static async Task<bool> Exists(Task call)

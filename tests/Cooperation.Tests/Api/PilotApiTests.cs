@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cooperation.Tests.Support;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 using Proto = Cooperation.Contracts.Grpc;
@@ -58,6 +59,24 @@ public sealed class PilotApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Every_malformed_period_is_named_at_once_and_units_are_trimmed()
+    {
+        var (_, pilotId) = await api.CreatePilotWithKpiAsync();
+        var request = Requests.Reading(pilotId, "2025-13", 1);
+        request.Readings.Add(new Proto.KpiReadingInput { KpiCode = "compost-produced", Period = "25-01", Value = 1 });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => api.Pilots.RecordKpiReadingsAsync(request).ResponseAsync);
+        var fields = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field);
+        Assert.Equal(["readings[0].period", "readings[1].period"], fields);
+
+        var spaced = Requests.Kpi(pilotId, "waste-diverted");
+        spaced.Unit = "  t ";
+        Assert.Equal("t", (await api.Pilots.DefineKpiAsync(spaced)).Unit);
+        spaced.Unit = "t";
+        await api.Pilots.DefineKpiAsync(spaced);
+    }
+
+    [Fact]
     public async Task Health_and_reflection_answer()
     {
         var health = new Health.HealthClient(api.Channel);
@@ -66,7 +85,7 @@ public sealed class PilotApiTests(ApiFixture api)
         for (var attempt = 0; attempt < 50 && status?.Status != HealthCheckResponse.Types.ServingStatus.Serving; attempt++)
         {
             try { status = await health.CheckAsync(new HealthCheckRequest()); }
-            catch (Grpc.Core.RpcException) { await Task.Delay(100); }
+            catch (RpcException) { await Task.Delay(100); }
         }
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, status?.Status);
 

@@ -32,6 +32,8 @@ public sealed class FieldRuleTests
         Assert.Throws<InvalidFieldException>(() => Field.Id(new string('a', 65), "pilot_id"));
 
     [Theory]
+    [InlineData(1e16)]
+    [InlineData(-1e16)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
@@ -55,5 +57,8 @@ public sealed class FieldRuleTests
         var error = Assert.Throws<InvalidFieldException>(() => LocalizedText.Create(" ", null, "", "title"));
         Assert.Equal("title", Assert.Single(error.Violations).Field);
         Assert.Throws<InvalidFieldException>(() => LocalizedText.Create(new string('x', 301), null, null, "title"));
+        // Texts that did not come through Create are checked as strictly.
+        Assert.Throws<InvalidFieldException>(() => LocalizedText.Require(new LocalizedText(" x", null, null), "title"));
+        Assert.Throws<InvalidFieldException>(() => LocalizedText.Require(null, "title"));
     }
 }

@@ -32,6 +32,8 @@ public sealed class ReportingPeriodTests
     [InlineData("2025/03")]
     [InlineData("N/A")]
     [InlineData("0999-01")]
+    [InlineData("3000-01")]
+    [InlineData("9999-Q4")]
     public void Refuses_anything_else_naming_the_field(string text)
     {
         var error = Assert.Throws<InvalidFieldException>(() => ReportingPeriod.Parse(text, "readings[2].period"));

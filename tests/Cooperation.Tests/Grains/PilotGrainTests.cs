@@ -115,8 +115,12 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         await Pilot(pilotId).RecordReadings([Sample.Reading("2025-01", 40), Sample.Reading("2025-01", 42), Sample.Reading("2025-02", 50)]);
         var before = await Pilot(pilotId).Get();
 
+        var loadsBefore = InMemoryKpiReadingStore.Shared.LoadCount(pilotId);
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var after = await Pilot(pilotId).Get();
+
+        // A new activation: it loaded the history again.
+        Assert.Equal(loadsBefore + 1, InMemoryKpiReadingStore.Shared.LoadCount(pilotId));
         var next = await Pilot(pilotId).RecordReadings([Sample.Reading("2025-03", 60)]);
 
         Assert.Equal(before.Kpis.Single().Progress, after.Kpis.Single().Progress);

@@ -8,63 +8,74 @@ using Microsoft.Extensions.Options;
 namespace Cooperation.Tests.Postgres;
 
 [Collection(PostgresCollection.Name)]
-public sealed class ReadingStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ReadingStoreTests(PostgresFixture postgres)
 {
-    private PostgresKpiReadingStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        _store = new PostgresKpiReadingStore(postgres.DataSource,
-            Options.Create(new ReadingJournalOptions { Writers = 2, MaxBatchReadings = 100 }),
-            NullLogger<PostgresKpiReadingStore>.Instance);
-        await _store.StartAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync() => await _store.StopAsync(CancellationToken.None);
+    private PostgresKpiReadingStore Store(int writers) => new(postgres.DataSource,
+        Options.Create(new ReadingStoreOptions { Writers = writers, MaxBatchReadings = 1000 }),
+        NullLogger<PostgresKpiReadingStore>.Instance);
 
     private static StoredKpiReading Reading(string kpi, string period, double value, long sequence) =>
         new(kpi, ReportingPeriod.Parse(period, "p"), value, sequence, DateTimeOffset.UtcNow);
 
+    private async Task<long> CountAsync(params string[] pilots) =>
+        await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE pilot_id = ANY(@p)", ("p", pilots));
+
     [Fact]
     public async Task Concurrent_appends_from_many_pilots_are_all_committed_when_they_complete()
     {
+        var store = Store(writers: 4);
+        await store.StartAsync(CancellationToken.None);
         var pilots = Enumerable.Range(0, 100).Select(_ => Ids.New("pilot")).ToArray();
 
         await Task.WhenAll(pilots.Select(async pilot =>
         {
             for (var sequence = 1; sequence <= 5; sequence++)
-                await _store.AppendAsync(pilot, [Reading("k", $"2025-0{sequence}", sequence, sequence)]);
+            {
+                await store.AppendAsync(pilot, [Reading("k", $"2025-0{sequence}", sequence, sequence)]);
+                // Completed means committed: the row is visible to anyone now.
+                Assert.Equal(sequence, await CountAsync(pilot));
+            }
         }));
 
-        Assert.Equal(500, await postgres.ScalarAsync<long>(
-            "SELECT count(*) FROM kpi_reading WHERE pilot_id = ANY(@pilots)", ("pilots", pilots)));
+        Assert.Equal(500, await CountAsync(pilots));
+        await store.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task A_taken_sequence_fails_alone_while_its_batch_neighbours_commit()
     {
         var contested = Ids.New("pilot");
-        await _store.AppendAsync(contested, [Reading("k", "2025-01", 1, 1)]);
         var others = Enumerable.Range(0, 40).Select(_ => Ids.New("pilot")).ToArray();
+        var first = Store(writers: 1);
+        await first.StartAsync(CancellationToken.None);
+        await first.AppendAsync(contested, [Reading("k", "2025-01", 1, 1)]);
+        await first.StopAsync(CancellationToken.None);
 
-        var duplicate = _store.AppendAsync(contested, [Reading("k", "2025-02", 2, 2), Reading("k", "2025-03", 3, 1)]);
-        var neighbours = others.Select(pilot => _store.AppendAsync(pilot, [Reading("k", "2025-01", 1, 1)])).ToArray();
+        // Queued before the single writer starts, so all of them land in one batch.
+        var store = Store(writers: 1);
+        var neighbours = others.Take(20).Select(pilot => store.AppendAsync(pilot, [Reading("k", "2025-01", 1, 1)])).ToList();
+        var duplicate = store.AppendAsync(contested, [Reading("k", "2025-02", 2, 2), Reading("k", "2025-03", 3, 1)]);
+        neighbours.AddRange(others.Skip(20).Select(pilot => store.AppendAsync(pilot, [Reading("k", "2025-01", 1, 1)])));
+        await store.StartAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<ConcurrentChangeException>(() => duplicate);
         await Task.WhenAll(neighbours);
-        Assert.Equal(40, await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE pilot_id = ANY(@p)", ("p", others)));
+        Assert.Equal(40, await CountAsync(others));
         // All or nothing for the failed append: its first reading is not there either.
-        Assert.Equal(1, await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE pilot_id = @p", ("p", contested)));
+        Assert.Equal(1, await CountAsync(contested));
+        await store.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Loading_summarises_latest_values_counts_and_last_sequence()
     {
+        var store = Store(writers: 1);
+        await store.StartAsync(CancellationToken.None);
         var pilot = Ids.New("pilot");
-        await _store.AppendAsync(pilot, [Reading("a", "2025-01", 10, 1), Reading("a", "2025-01", 11, 2), Reading("b", "2025-Q1", 5, 3)]);
-        await _store.AppendAsync(pilot, [Reading("a", "2025-02", 20, 4)]);
+        await store.AppendAsync(pilot, [Reading("a", "2025-01", 10, 1), Reading("a", "2025-01", 11, 2), Reading("b", "2025-Q1", 5, 3)]);
+        await store.AppendAsync(pilot, [Reading("a", "2025-02", 20, 4)]);
 
-        var history = await _store.LoadAsync(pilot);
+        var history = await store.LoadAsync(pilot);
 
         Assert.Equal(4, history.LastSequence);
         Assert.Equal(3, history.CountPerKpi["a"]);
@@ -72,6 +83,17 @@ public sealed class ReadingStoreTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(
             ["a 2025-01 11", "a 2025-02 20", "b 2025-Q1 5"],
             history.LatestPerPeriod.Select(r => $"{r.KpiCode} {r.Period} {r.Value}").Order());
-        Assert.Equal(KpiReadingHistory.Empty.LastSequence, (await _store.LoadAsync(Ids.New("pilot"))).LastSequence);
+        Assert.Equal(0, (await store.LoadAsync(Ids.New("pilot"))).LastSequence);
+        await store.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Appends_after_shutdown_are_refused_as_unavailable()
+    {
+        var store = Store(writers: 1);
+        await store.StartAsync(CancellationToken.None);
+        await store.StopAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendAsync(Ids.New("pilot"), [Reading("k", "2025-01", 1, 1)]));
     }
 }

@@ -1,5 +1,6 @@
 using Cooperation.Tests.Support;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Cooperation.Tests.Postgres;
 
@@ -40,6 +41,49 @@ public sealed class SchemaTests(PostgresFixture postgres)
         Assert.Empty(OrleansQueryKeys.Except(keys));
     }
 
+    /// <summary>
+    /// The grain-state queries as the Orleans provider runs them: a write names the version it
+    /// read (none for the first), gets the next one back, and gets NULL or no row on a conflict.
+    /// </summary>
+    [Fact]
+    public async Task Grain_state_queries_keep_the_etag_contract()
+    {
+        var grain = Ids.New("grain");
+        async Task<object?> Run(string key, int? version, byte[]? payload = null)
+        {
+            var text = await postgres.ScalarAsync<string>("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @k", ("k", key));
+            await using var command = postgres.DataSource.CreateCommand(text);
+            command.Parameters.Add(new NpgsqlParameter("GrainIdHash", NpgsqlDbType.Integer) { Value = 17 });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = 0L });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = 0L });
+            command.Parameters.Add(new NpgsqlParameter("GrainTypeHash", NpgsqlDbType.Integer) { Value = 42 });
+            command.Parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = "pilot" });
+            command.Parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = grain });
+            command.Parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = "schema-test" });
+            command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)version ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = (object?)payload ?? DBNull.Value });
+            await using var reader = await command.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+                return "no row";
+            return key == "ReadFromStorageKey"
+                ? $"{(reader.IsDBNull(0) ? "null" : reader.GetFieldValue<byte[]>(0)[0])}@{reader.GetInt32(1)}"
+                : reader.IsDBNull(0) ? null : reader.GetInt32(0);
+        }
+
+        Assert.Equal("no row", await Run("ReadFromStorageKey", null));
+        Assert.Equal(1, await Run("WriteToStorageKey", null, [1]));
+        Assert.Null(await Run("WriteToStorageKey", null, [2]));       // a second first write conflicts
+        Assert.Equal(2, await Run("WriteToStorageKey", 1, [3]));
+        Assert.Null(await Run("WriteToStorageKey", 1, [4]));          // stale version
+        Assert.Equal("3@2", await Run("ReadFromStorageKey", null));
+        Assert.Equal(3, await Run("ClearStorageKey", 2));
+        Assert.Equal("null@3", await Run("ReadFromStorageKey", null));
+        Assert.Equal("no row", await Run("ClearStorageKey", 2));      // stale version
+        Assert.Equal(4, await Run("WriteToStorageKey", 3, [5]));
+        Assert.Equal(5, await Run("DeleteStorageKey", 4));
+        Assert.Equal("no row", await Run("ReadFromStorageKey", null));
+    }
+
     [Fact]
     public async Task The_reading_history_is_append_only()
     {
@@ -49,7 +93,7 @@ public sealed class SchemaTests(PostgresFixture postgres)
         insert.Parameters.AddWithValue("p", pilot);
         await insert.ExecuteNonQueryAsync();
 
-        foreach (var change in new[] { "UPDATE kpi_reading SET value = 2 WHERE pilot_id = @p", "DELETE FROM kpi_reading WHERE pilot_id = @p" })
+        foreach (var change in new[] { "UPDATE kpi_reading SET value = 2 WHERE pilot_id = @p", "DELETE FROM kpi_reading WHERE pilot_id = @p", "TRUNCATE kpi_reading" })
         {
             await using var command = postgres.DataSource.CreateCommand(change);
             command.Parameters.AddWithValue("p", pilot);

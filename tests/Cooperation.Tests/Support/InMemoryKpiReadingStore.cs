@@ -14,6 +14,14 @@ public sealed class InMemoryKpiReadingStore : IKpiReadingStore
     public static InMemoryKpiReadingStore Shared { get; } = new();
 
     private readonly Dictionary<string, List<StoredKpiReading>> _byPilot = [];
+    private readonly Dictionary<string, int> _loads = [];
+
+    /// <summary>How often a pilot's history was loaded: once per activation.</summary>
+    public int LoadCount(string pilotId)
+    {
+        lock (_byPilot)
+            return _loads.GetValueOrDefault(pilotId);
+    }
 
     /// <summary>Everything stored for a pilot, in sequence order.</summary>
     public IReadOnlyList<StoredKpiReading> Stored(string pilotId)
@@ -25,6 +33,8 @@ public sealed class InMemoryKpiReadingStore : IKpiReadingStore
     /// <inheritdoc/>
     public Task<KpiReadingHistory> LoadAsync(string pilotId, CancellationToken cancellationToken = default)
     {
+        lock (_byPilot)
+            _loads[pilotId] = _loads.GetValueOrDefault(pilotId) + 1;
         var all = Stored(pilotId);
         var latest = all.GroupBy(r => (r.KpiCode, r.Period)).Select(g => g.MaxBy(r => r.Sequence)!).ToArray();
         var counts = all.GroupBy(r => r.KpiCode).ToDictionary(g => g.Key, g => (long)g.Count());
@@ -39,7 +49,7 @@ public sealed class InMemoryKpiReadingStore : IKpiReadingStore
             if (!_byPilot.TryGetValue(pilotId, out var list))
                 _byPilot[pilotId] = list = [];
             if (readings.Any(r => list.Exists(s => s.Sequence == r.Sequence)))
-                throw new ConcurrentChangeException($"Pilot '{pilotId}' received readings from another writer at the same time; retry.");
+                throw ConcurrentChangeException.PilotReadings(pilotId);
             list.AddRange(readings);
         }
         return Task.CompletedTask;

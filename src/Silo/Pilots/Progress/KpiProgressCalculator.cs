@@ -33,7 +33,9 @@ public static class KpiProgressCalculator
         var current = kpi.Aggregation == KpiAggregation.Incremental ? series.Periods.Sum(r => r.Value) : latest.Value;
         var reached = (current - kpi.Baseline.Value) / (kpi.Target.Value - kpi.Baseline.Value);
         var status = Status(reached, ExpectedShare(kpi, latest.Period.End));
-        return new KpiProgress(current, reached * 100, status, new KpiPeriodValue(latest.Period, latest.Value),
+        // Bounded inputs keep these finite; a baseline and target a hair apart could still overflow.
+        var percent = double.IsFinite(reached) ? reached * 100 : (double?)null;
+        return new KpiProgress(current, percent, status, new KpiPeriodValue(latest.Period, latest.Value),
             series.Periods.Count, series.ReadingCount);
     }
 

@@ -12,15 +12,18 @@ namespace Cooperation.Silo.Pilots.Readings;
 /// <summary>
 /// The reading history in PostgreSQL table <c>kpi_reading</c>, with group commit: appends from
 /// all pilots of this silo queue up, and each writer stores everything queued in one INSERT
-/// (one transaction, one WAL flush). Each append completes only after its transaction committed;
-/// a failed batch is retried one append at a time so one bad append cannot fail the others.
+/// (one transaction, one WAL flush). Each append completes only after its transaction committed.
+/// A batch that breaks a constraint is retried one append at a time, so one bad append cannot
+/// fail the others; any other failure fails the whole batch at once (its outcome is unknown, and
+/// retrying it append by append against a database that is down would only pile up waits).
 /// </summary>
 public sealed partial class PostgresKpiReadingStore(
     NpgsqlDataSource dataSource,
-    IOptions<ReadingJournalOptions> options,
+    IOptions<ReadingStoreOptions> options,
     ILogger<PostgresKpiReadingStore> logger) : BackgroundService, IKpiReadingStore
 {
     private const string UniqueViolation = "23505";
+    private const string ConstraintViolationClass = "23";
 
     private const string InsertSql = """
         INSERT INTO kpi_reading (pilot_id, sequence, kpi_code, period, value, recorded_at)
@@ -70,7 +73,7 @@ public sealed partial class PostgresKpiReadingStore(
     {
         var pending = new PendingAppend(pilotId, readings);
         if (!_queue.Writer.TryWrite(pending))
-            throw new InvalidOperationException("The reading journal is shut down.");
+            throw new StorageUnavailableException("The silo is shutting down; nothing was stored, retry.");
         return pending.Committed.Task.WaitAsync(cancellationToken);
     }
 
@@ -112,20 +115,23 @@ public sealed partial class PostgresKpiReadingStore(
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
         }
-        catch (Exception error) when (batch.Count > 1)
+        catch (PostgresException error) when (batch.Count > 1 && error.SqlState.StartsWith(ConstraintViolationClass, StringComparison.Ordinal))
         {
+            // The statement failed as a whole, so nothing of the batch is stored: isolate the culprit.
             LogBatchRetry(logger, batch.Count, error.Message);
             foreach (var pending in batch)
                 await WriteBatchAsync([pending]);
         }
         catch (PostgresException error) when (error.SqlState == UniqueViolation)
         {
-            batch[0].Committed.TrySetException(new ConcurrentChangeException(
-                $"Pilot '{batch[0].PilotId}' received readings from another writer at the same time; retry."));
+            batch[0].Committed.TrySetException(ConcurrentChangeException.PilotReadings(batch[0].PilotId));
         }
         catch (Exception error)
         {
-            batch[0].Committed.TrySetException(error);
+            LogBatchFailed(logger, batch.Count, error);
+            var failure = new StorageUnavailableException("Storing the readings failed or was not confirmed; read the pilot before retrying.");
+            foreach (var pending in batch)
+                pending.Committed.TrySetException(failure);
         }
     }
 
@@ -165,8 +171,11 @@ public sealed partial class PostgresKpiReadingStore(
         await command.ExecuteNonQueryAsync();
     }
 
-    [LoggerMessage(LogLevel.Warning, "A batch of {Count} reading appends failed ({Reason}); retrying them one by one.")]
+    [LoggerMessage(LogLevel.Warning, "A batch of {Count} reading appends broke a constraint ({Reason}); retrying them one by one.")]
     private static partial void LogBatchRetry(ILogger logger, int count, string reason);
+
+    [LoggerMessage(LogLevel.Error, "A batch of {Count} reading appends failed")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
 
     private sealed record PendingAppend(string PilotId, IReadOnlyList<StoredKpiReading> Readings)
     {

@@ -1,7 +1,7 @@
 namespace Cooperation.Silo.Pilots.Readings;
 
-/// <summary>Tuning of the group commit that stores readings (configuration section "ReadingJournal").</summary>
-public sealed class ReadingJournalOptions
+/// <summary>Tuning of the group commit that stores readings (configuration section "ReadingStore").</summary>
+public sealed class ReadingStoreOptions
 {
     /// <summary>Most readings written in one transaction.</summary>
     public int MaxBatchReadings { get; set; } = 2000;
