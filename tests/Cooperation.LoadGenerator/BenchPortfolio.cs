@@ -1,13 +1,13 @@
 using Cooperation.Contracts.Grpc;
-using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Cooperation.LoadGenerator;
 
 /// <summary>
-/// The pilots a load run writes to and reads: one partnership per set, pilots with one KPI each,
-/// filled through the API to the number of readings the set asks for.
+/// The pilots a load run writes to and reads: two bench cities, one partnership and programme per
+/// set, pilots with one KPI each, filled through the API to the number of readings the set asks for.
 /// </summary>
-public sealed class BenchPortfolio(PilotService.PilotServiceClient pilots, PartnershipService.PartnershipServiceClient partnerships)
+public sealed class BenchPortfolio(GrpcChannel channel)
 {
     /// <summary>The KPI every bench pilot carries.</summary>
     public const string KpiCode = "bench-output";
@@ -17,18 +17,13 @@ public sealed class BenchPortfolio(PilotService.PilotServiceClient pilots, Partn
         .Select(i => $"{2015 + i / 12:D4}-{i % 12 + 1:D2}")
         .ToArray();
 
+    private readonly PilotService.PilotServiceClient _pilots = new(channel);
+    private readonly KpiService.KpiServiceClient _kpis = new(channel);
+
     /// <summary>Creates (or finds) <paramref name="count"/> pilots named "<paramref name="set"/>-NNNN" holding at least <paramref name="readings"/> readings each.</summary>
     public async Task<string[]> PrepareAsync(string set, int count, int readings, CancellationToken cancellationToken)
     {
-        await partnerships.CreatePartnershipAsync(new CreatePartnershipRequest
-        {
-            PartnershipId = set,
-            Name = new LocalizedText { En = $"Benchmark set {set}" },
-            FirstCityId = "bench-city-a",
-            SecondCityId = "bench-city-b",
-            Relation = RelationKind.Friendship,
-        }, cancellationToken: cancellationToken);
-
+        await CreateSetAsync(set, cancellationToken);
         var ids = Enumerable.Range(0, count).Select(i => $"{set}-{i:D4}").ToArray();
         var filled = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -41,35 +36,70 @@ public sealed class BenchPortfolio(PilotService.PilotServiceClient pilots, Partn
         return ids;
     }
 
+    private async Task CreateSetAsync(string set, CancellationToken ct)
+    {
+        var cities = new CityService.CityServiceClient(channel);
+        await cities.CreateCityAsync(new CreateCityRequest { CityId = "bench-city-a", Names = new() { En = "Bench city A" }, CountryCode = "VN", TimeZone = "Asia/Ho_Chi_Minh" }, cancellationToken: ct);
+        await cities.CreateCityAsync(new CreateCityRequest { CityId = "bench-city-b", Names = new() { En = "Bench city B" }, CountryCode = "JP", TimeZone = "Asia/Tokyo" }, cancellationToken: ct);
+        await new OrganisationService.OrganisationServiceClient(channel).CreateOrganisationAsync(new CreateOrganisationRequest
+        {
+            OrganisationId = "bench-agency",
+            Names = new() { En = "Bench agency" },
+            Kind = OrganisationKind.PartnerAgency,
+            CityId = "bench-city-a",
+        }, cancellationToken: ct);
+        await new PartnershipService.PartnershipServiceClient(channel).CreatePartnershipAsync(new CreatePartnershipRequest
+        {
+            PartnershipId = set,
+            Name = new() { En = $"Benchmark set {set}" },
+            FirstCityId = "bench-city-a",
+            SecondCityId = "bench-city-b",
+            Relations = { new RelationStage { Kind = RelationKind.Friendship, SinceYear = 2020 } },
+        }, cancellationToken: ct);
+        await new ProgrammeService.ProgrammeServiceClient(channel).CreateProgrammeAsync(new CreateProgrammeRequest
+        {
+            ProgrammeId = $"{set}-programme",
+            OwnerKind = ProgrammeOwnerKind.Partnership,
+            OwnerId = set,
+            Name = new() { En = "Benchmark programme" },
+            Start = "2015-01-01",
+        }, cancellationToken: ct);
+    }
+
     private async Task PreparePilotAsync(string set, string id, int readings, CancellationToken ct)
     {
-        var pilot = await pilots.CreatePilotAsync(new CreatePilotRequest
+        var pilot = await _pilots.CreatePilotAsync(new CreatePilotRequest
         {
             PilotId = id,
             PartnershipId = set,
+            ProgrammeId = $"{set}-programme",
             Title = new LocalizedText { En = $"Benchmark pilot {id}" },
             Kind = PilotKind.Other,
+            CityId = "bench-city-a",
+            LeadOrganisationId = "bench-agency",
+            SkipKpiTemplates = true,
         }, cancellationToken: ct);
         if (pilot.Kpis.Count == 0)
         {
-            await pilots.DefineKpiAsync(new DefineKpiRequest
+            await _kpis.DefineKpiAsync(new DefineKpiRequest
             {
-                PilotId = id,
+                Subject = $"pilots/{id}",
                 KpiCode = KpiCode,
                 Name = new LocalizedText { En = "Benchmark output" },
                 Unit = "t",
+                Direction = KpiDirection.HigherIsBetter,
+                Aggregation = KpiAggregation.Incremental,
                 Baseline = new KpiPoint { Value = 0, Date = "2015-01-01" },
                 Target = new KpiPoint { Value = 1_000_000, Date = "2030-12-31" },
-                Aggregation = KpiAggregation.Incremental,
             }, cancellationToken: ct);
         }
         for (var held = pilot.ReadingCount; held < readings;)
         {
             var batch = (int)Math.Min(1000, readings - held);
-            var request = new RecordKpiReadingsRequest { PilotId = id };
+            var request = new RecordKpiReadingsRequest { Subject = $"pilots/{id}" };
             for (var i = 0; i < batch; i++)
                 request.Readings.Add(new KpiReadingInput { KpiCode = KpiCode, Period = Periods[(held + i) % Periods.Length], Value = 1 + i % 7 });
-            await pilots.RecordKpiReadingsAsync(request, cancellationToken: ct);
+            await _kpis.RecordKpiReadingsAsync(request, cancellationToken: ct);
             held += batch;
         }
     }

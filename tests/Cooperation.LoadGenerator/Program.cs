@@ -14,8 +14,9 @@ var channels = Enumerable.Range(0, options.Connections > 0 ? options.Connections
     .ToArray();
 T Client<T>(int client, Func<GrpcChannel, T> create) => create(channels[client % channels.Length]);
 var pilots = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new PilotService.PilotServiceClient(ch))).ToArray();
+var kpis = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new KpiService.KpiServiceClient(ch))).ToArray();
 var health = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new Health.HealthClient(ch))).ToArray();
-var portfolio = new BenchPortfolio(pilots[0], new PartnershipService.PartnershipServiceClient(channels[0]));
+var portfolio = new BenchPortfolio(channels[0]);
 using var stop = new CancellationTokenSource(TimeSpan.FromHours(1));
 
 // Fresh pilots are new for every run, so "fresh" stays fresh; the heavy set is reused across runs.
@@ -29,9 +30,9 @@ if (options.Scenarios.Contains("writes-heavy"))
     heavy = await portfolio.PrepareAsync("bench-heavy", options.Pilots, options.HeavyReadings, stop.Token);
 }
 
-Task Write(int client, string[] set, Random random) => pilots[client].RecordKpiReadingsAsync(new RecordKpiReadingsRequest
+Task Write(int client, string[] set, Random random) => kpis[client].RecordKpiReadingsAsync(new RecordKpiReadingsRequest
 {
-    PilotId = set[random.Next(set.Length)],
+    Subject = "pilots/" + set[random.Next(set.Length)],
     Readings =
     {
         new KpiReadingInput

@@ -71,9 +71,9 @@ public sealed class RuleViolationException(string message) : CooperationExceptio
 [GenerateSerializer, Alias("coop.ConcurrentChangeException")]
 public sealed class ConcurrentChangeException(string message) : CooperationException(message)
 {
-    /// <summary>Readings of a pilot were appended by another writer at the same time.</summary>
-    public static ConcurrentChangeException PilotReadings(string pilotId) =>
-        new($"Pilot '{pilotId}' received readings from another writer at the same time; nothing was stored, retry.");
+    /// <summary>Readings of a pilot or programme were appended by another writer at the same time.</summary>
+    public static ConcurrentChangeException SubjectReadings(string subject) =>
+        new($"'{subject}' received readings from another writer at the same time; nothing was stored, retry.");
 }
 
 /// <summary>

@@ -70,9 +70,55 @@ public static partial class Field
 
     /// <summary>A defined, non-zero ("unspecified") enum value.</summary>
     public static TEnum Choice<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
-        Enum.IsDefined(value) && Convert.ToInt32(value, CultureInfo.InvariantCulture) != 0
+        IsChoice(value)
             ? value
             : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>().Skip(1))}");
+
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters, trimmed; blank means none.</summary>
+    public static string? OptionalText(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(value, field, maxLength);
+
+    /// <summary>An optional ISO date: empty means none.</summary>
+    public static DateOnly? OptionalDate(string? value, string field) =>
+        string.IsNullOrEmpty(value) ? null : Date(value, field);
+
+    /// <summary>An amount of money: a non-negative decimal such as "169000000" or "12.50".</summary>
+    public static decimal Amount(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+            throw new InvalidFieldException(field, "is required");
+        return decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+               && amount <= MaxAmount
+            ? amount
+            : throw new InvalidFieldException(field, "must be a non-negative decimal number such as \"1500000\" or \"12.50\"");
+    }
+
+    /// <summary>Largest amount of money accepted (a quadrillion, in any currency).</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>An IANA time zone such as "Asia/Ho_Chi_Minh", known to this machine's time-zone database.</summary>
+    public static string TimeZone(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+            throw new InvalidFieldException(field, "is required");
+        return value.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(value, out _)
+            ? value
+            : throw new InvalidFieldException(field, "must be an IANA time zone such as \"Asia/Ho_Chi_Minh\"");
+    }
+
+    /// <summary>An optional absolute http(s) link, e.g. to evidence; blank means none.</summary>
+    public static string? OptionalLink(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        return value.Length <= 2000 && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? value
+            : throw new InvalidFieldException(field, "must be an absolute http(s) link");
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a defined, non-zero enum value.</summary>
+    public static bool IsChoice<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) && Convert.ToInt32(value, CultureInfo.InvariantCulture) != 0;
 
     /// <summary>Formats a date the way the API writes it.</summary>
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,17 +1,21 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Mous;
+using Cooperation.Contracts.Pilots;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Partnerships;
 
 /// <summary>
-/// A partnership between two cities, keyed by its id. It lists its pilots itself so that
-/// reading it never scans the database.
+/// A partnership between two cities, keyed by its id. It lists its members, programmes, pilots
+/// and MoUs itself, so reading it never scans the database.
 /// </summary>
 [Alias("coop.IPartnershipGrain")]
 public interface IPartnershipGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Creates the partnership. Repeating the same definition returns the existing one;
-    /// another definition under the same id throws <see cref="Common.EntityExistsException"/>.
+    /// Creates the partnership between two existing cities and lists it with both. Repeating the
+    /// same definition returns the existing one; another definition throws
+    /// <see cref="Common.EntityExistsException"/>.
     /// </summary>
     [Alias("Create")]
     Task<PartnershipView> Create(PartnershipDefinition definition);
@@ -20,7 +24,34 @@ public interface IPartnershipGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<PartnershipView> Get();
 
-    /// <summary>Adds a pilot to the partnership's list (idempotent); the partnership must exist.</summary>
+    /// <summary>Adds an existing organisation as a member, or changes its role.</summary>
+    [Alias("SetMember")]
+    Task<PartnershipView> SetMember(PartnershipMember member);
+
+    /// <summary>Its pilots in short, in creation order.</summary>
+    [Alias("ListPilots"), ReadOnly]
+    Task<ValueList<PilotSummary>> ListPilots();
+
+    /// <summary>Its MoUs, in creation order.</summary>
+    [Alias("ListMous"), ReadOnly]
+    Task<ValueList<MouView>> ListMous();
+
+    /// <summary>
+    /// The roll-up of its pilots and MoUs. Read-only, so a pilot or MoU being created can still
+    /// read the partnership meanwhile.
+    /// </summary>
+    [Alias("GetProgress"), ReadOnly]
+    Task<PartnershipProgress> GetProgress();
+
+    /// <summary>Lists a programme under the partnership (idempotent; it must exist).</summary>
+    [Alias("AttachProgramme")]
+    Task AttachProgramme(string programmeId);
+
+    /// <summary>Lists a pilot under the partnership (idempotent; it must exist).</summary>
     [Alias("AttachPilot")]
     Task AttachPilot(string pilotId);
+
+    /// <summary>Lists an MoU under the partnership (idempotent; it must exist).</summary>
+    [Alias("AttachMou")]
+    Task AttachMou(string mouId);
 }

@@ -1,44 +1,58 @@
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Pilots;
 
 /// <summary>
-/// A pilot project, keyed by its id: its definition, KPIs and the summary of its readings.
-/// Readings are appended to an append-only history, so recording one costs the same
-/// however many the pilot already holds.
+/// A pilot project, keyed by its id: definition, lifecycle, funding, milestones, KPIs and (for JCM
+/// pilots) emission-reduction monitoring. Readings are appended to an append-only history, so
+/// recording one costs the same however many the pilot already holds. Every change repeats
+/// harmlessly (creates and updates with the same content return the current state).
 /// </summary>
 [Alias("coop.IPilotGrain")]
-public interface IPilotGrain : IGrainWithStringKey
+public interface IPilotGrain : IKpiSubject
 {
     /// <summary>
-    /// Creates the pilot in an existing partnership and lists it there. Repeating the same
-    /// definition returns the pilot; another definition throws <see cref="Common.EntityExistsException"/>.
+    /// Creates the pilot in an existing partnership and programme, starting with the KPI
+    /// templates of its kind if asked, and lists it with the partnership.
     /// </summary>
     [Alias("Create")]
-    Task<PilotView> Create(PilotDefinition definition);
+    Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates);
 
-    /// <summary>Reads the pilot with its KPI progress; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
+    /// <summary>The full progress view; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
     [Alias("Get"), ReadOnly]
     Task<PilotView> Get();
 
-    /// <summary>
-    /// The value that counts for each reported period of a KPI; <see cref="Common.EntityNotFoundException"/>
-    /// when the pilot or KPI is unknown.
-    /// </summary>
-    [Alias("GetKpiSeries"), ReadOnly]
-    Task<KpiSeriesView> GetKpiSeries(string kpiCode);
+    /// <summary>What a partnership's roll-up needs.</summary>
+    [Alias("GetSummary"), ReadOnly]
+    Task<PilotSummary> GetSummary();
+
+    /// <summary>Moves the pilot's status; moving to the current status again is harmless.</summary>
+    [Alias("ChangeStatus")]
+    Task<PilotView> ChangeStatus(PilotStatus status, string? reason);
+
+    /// <summary>Adds or replaces a funding line from an existing donor organisation.</summary>
+    [Alias("SetFundingLine")]
+    Task<PilotView> SetFundingLine(FundingLine line);
+
+    /// <summary>Adds a milestone; the same milestone again is harmless, another under its id is refused.</summary>
+    [Alias("AddMilestone")]
+    Task<MilestoneView> AddMilestone(MilestoneDefinition milestone);
+
+    /// <summary>Reports on a milestone: status, actual date, evidence.</summary>
+    [Alias("UpdateMilestone")]
+    Task<MilestoneView> UpdateMilestone(string milestoneId, MilestoneProgress progress);
+
+    /// <summary>Sets the monitoring plan of a JCM pilot (FailedPrecondition for other kinds).</summary>
+    [Alias("SetJcmPlan")]
+    Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan);
 
     /// <summary>
-    /// Defines a KPI. Repeating the same definition is harmless; another definition under the
-    /// same code throws <see cref="Common.EntityExistsException"/>.
+    /// Computes a monitoring period's emission reductions with the plan's methodology, records the
+    /// reduction on the emission-reductions KPI and keeps the result. The same period again with
+    /// the same values returns the first result; other values are refused.
     /// </summary>
-    [Alias("DefineKpi")]
-    Task<KpiView> DefineKpi(KpiDefinition kpi);
-
-    /// <summary>
-    /// Validates and stores readings together; returns only after they are committed to storage.
-    /// Nothing is stored when any reading is refused.
-    /// </summary>
-    [Alias("RecordReadings")]
-    Task<IReadOnlyList<StoredKpiReading>> RecordReadings(IReadOnlyList<KpiReadingInput> readings);
+    [Alias("RecordMonitoringPeriod")]
+    Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period);
 }

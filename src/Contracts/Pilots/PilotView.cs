@@ -1,71 +1,82 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
 
 namespace Cooperation.Contracts.Pilots;
 
-/// <summary>
-/// Where a KPI stands against the straight line from baseline to target, measured at the end
-/// of the latest reported period.
-/// </summary>
-[GenerateSerializer, Alias("coop.KpiStatus")]
-public enum KpiStatus
-{
-    /// <summary>No reading yet, or the trajectory has not started.</summary>
-    NotStarted = 0,
-
-    /// <summary>At least 90 % of the progress expected by then.</summary>
-    OnTrack = 1,
-
-    /// <summary>At least 60 % of the progress expected by then.</summary>
-    AtRisk = 2,
-
-    /// <summary>Less than 60 % of the progress expected by then.</summary>
-    OffTrack = 3,
-}
-
-/// <summary>The value that counts for one period.</summary>
-/// <param name="Period">The period.</param>
-/// <param name="Value">Its latest reading.</param>
-[GenerateSerializer, Immutable, Alias("coop.KpiPeriodValue")]
-public sealed record KpiPeriodValue([property: Id(0)] ReportingPeriod Period, [property: Id(1)] double Value);
-
-/// <summary>A KPI's progress toward its target.</summary>
-/// <param name="CurrentValue">Sum (incremental) or latest value; null before the first reading.</param>
-/// <param name="PercentOfTarget">Share of the way from baseline to target, in percent; null before the first reading.</param>
-/// <param name="Status">Against the linear trajectory.</param>
-/// <param name="Latest">The latest period and its value; null before the first reading.</param>
-/// <param name="PeriodCount">Periods with a reading.</param>
-/// <param name="ReadingCount">Readings stored, superseded ones included.</param>
-[GenerateSerializer, Immutable, Alias("coop.KpiProgress")]
-public sealed record KpiProgress(
-    [property: Id(0)] double? CurrentValue,
-    [property: Id(1)] double? PercentOfTarget,
-    [property: Id(2)] KpiStatus Status,
-    [property: Id(3)] KpiPeriodValue? Latest,
-    [property: Id(4)] int PeriodCount,
-    [property: Id(5)] long ReadingCount);
-
-/// <summary>The series behind a KPI's progress.</summary>
-/// <param name="Definition">The KPI.</param>
-/// <param name="Periods">The value that counts for each period, oldest first.</param>
-[GenerateSerializer, Immutable, Alias("coop.KpiSeriesView")]
-public sealed record KpiSeriesView(
-    [property: Id(0)] KpiDefinition Definition,
-    [property: Id(1)] IReadOnlyList<KpiPeriodValue> Periods);
-
-/// <summary>A KPI with its progress.</summary>
-/// <param name="Definition">As defined.</param>
-/// <param name="Progress">Where it stands now.</param>
-[GenerateSerializer, Immutable, Alias("coop.KpiView")]
-public sealed record KpiView([property: Id(0)] KpiDefinition Definition, [property: Id(1)] KpiProgress Progress);
-
-/// <summary>A pilot as read back, with every KPI's progress.</summary>
+/// <summary>A pilot's full progress view, in one read.</summary>
 /// <param name="PilotId">Its id.</param>
 /// <param name="Definition">As created.</param>
-/// <param name="Kpis">Its KPIs in definition order.</param>
-/// <param name="ReadingCount">Readings stored for the pilot, superseded ones included.</param>
+/// <param name="Status">Where it is in its life.</param>
+/// <param name="StatusHistory">Every status move, oldest first.</param>
+/// <param name="FundingLines">Funding per donor and currency.</param>
+/// <param name="FundingTotals">Committed and disbursed per currency.</param>
+/// <param name="Milestones">Milestones in planned-date order.</param>
+/// <param name="MilestoneCompletion">Done ÷ (all − cancelled), in percent; null without milestones.</param>
+/// <param name="Kpis">KPIs with progress, in definition order.</param>
+/// <param name="ReadingCount">Readings stored, superseded ones included.</param>
+/// <param name="Jcm">Monitoring of a JCM pilot; null for other pilots.</param>
 [GenerateSerializer, Immutable, Alias("coop.PilotView")]
 public sealed record PilotView(
     [property: Id(0)] string PilotId,
     [property: Id(1)] PilotDefinition Definition,
-    [property: Id(2)] IReadOnlyList<KpiView> Kpis,
-    [property: Id(3)] long ReadingCount);
+    [property: Id(2)] PilotStatus Status,
+    [property: Id(3)] ValueList<StatusChange> StatusHistory,
+    [property: Id(4)] ValueList<FundingLine> FundingLines,
+    [property: Id(5)] ValueList<FundingTotal> FundingTotals,
+    [property: Id(6)] ValueList<MilestoneView> Milestones,
+    [property: Id(7)] double? MilestoneCompletion,
+    [property: Id(8)] ValueList<KpiView> Kpis,
+    [property: Id(9)] long ReadingCount,
+    [property: Id(10)] JcmView? Jcm);
+
+/// <summary>KPIs counted by status.</summary>
+/// <param name="OnTrack">On track.</param>
+/// <param name="AtRisk">At risk.</param>
+/// <param name="OffTrack">Off track.</param>
+/// <param name="NotJudged">Without readings, trajectory or target yet.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiStatusCounts")]
+public sealed record KpiStatusCounts(
+    [property: Id(0)] int OnTrack,
+    [property: Id(1)] int AtRisk,
+    [property: Id(2)] int OffTrack,
+    [property: Id(3)] int NotJudged)
+{
+    /// <summary>No KPIs.</summary>
+    public static KpiStatusCounts None { get; } = new(0, 0, 0, 0);
+
+    /// <summary>Counts the statuses of <paramref name="kpis"/>.</summary>
+    public static KpiStatusCounts Of(IEnumerable<KpiView> kpis) => kpis.Aggregate(None, (counts, kpi) => counts.Add(kpi.Progress.Status));
+
+    /// <summary>Both counts together.</summary>
+    public KpiStatusCounts Add(KpiStatusCounts other) =>
+        new(OnTrack + other.OnTrack, AtRisk + other.AtRisk, OffTrack + other.OffTrack, NotJudged + other.NotJudged);
+
+    private KpiStatusCounts Add(KpiStatus status) => status switch
+    {
+        KpiStatus.OnTrack => this with { OnTrack = OnTrack + 1 },
+        KpiStatus.AtRisk => this with { AtRisk = AtRisk + 1 },
+        KpiStatus.OffTrack => this with { OffTrack = OffTrack + 1 },
+        _ => this with { NotJudged = NotJudged + 1 },
+    };
+}
+
+/// <summary>What a partnership's roll-up needs of a pilot.</summary>
+/// <param name="PilotId">The pilot.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Kind">What it does.</param>
+/// <param name="Status">Where it is in its life.</param>
+/// <param name="MilestonesDone">Milestones done.</param>
+/// <param name="MilestonesCounted">Milestones not cancelled.</param>
+/// <param name="OverdueMilestones">Milestones overdue.</param>
+/// <param name="Kpis">Its KPIs counted by status.</param>
+[GenerateSerializer, Immutable, Alias("coop.PilotSummary")]
+public sealed record PilotSummary(
+    [property: Id(0)] string PilotId,
+    [property: Id(1)] LocalizedText Title,
+    [property: Id(2)] PilotKind Kind,
+    [property: Id(3)] PilotStatus Status,
+    [property: Id(4)] int MilestonesDone,
+    [property: Id(5)] int MilestonesCounted,
+    [property: Id(6)] int OverdueMilestones,
+    [property: Id(7)] KpiStatusCounts Kpis);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cooperation.Contracts.Common;
 using Proto = Cooperation.Contracts.Grpc;
 
@@ -21,7 +22,24 @@ public static class CommonMapping
     public static TDomain ToDomain<TDomain>(int wireValue, string field) where TDomain : struct, Enum =>
         Field.Choice((TDomain)Enum.ToObject(typeof(TDomain), wireValue), field);
 
+    /// <summary>Like <see cref="ToDomain{TDomain}(int, string)"/>, with a default for unspecified (0).</summary>
+    public static TDomain ToDomain<TDomain>(int wireValue, string field, TDomain whenUnspecified) where TDomain : struct, Enum =>
+        wireValue == 0 ? whenUnspecified : ToDomain<TDomain>(wireValue, field);
+
     /// <summary>A domain enum to the wire enum of the same number.</summary>
     public static TProto ToProto<TProto>(Enum domainValue) where TProto : struct, Enum =>
-        (TProto)Enum.ToObject(typeof(TProto), Convert.ToInt32(domainValue, System.Globalization.CultureInfo.InvariantCulture));
+        (TProto)Enum.ToObject(typeof(TProto), Convert.ToInt32(domainValue, CultureInfo.InvariantCulture));
+
+    /// <summary>A date as the API writes it; empty for none.</summary>
+    public static string ToWire(this DateOnly? date) => date is { } d ? Field.Format(d) : "";
+
+    /// <summary>A point in time as the API writes it: RFC 3339 UTC with milliseconds; empty for none.</summary>
+    public static string ToWire(this DateTimeOffset? at) =>
+        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>An amount as the API writes it: a plain decimal string.</summary>
+    public static string ToWire(this decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An optional text from the wire: empty means none.</summary>
+    public static string? OrNull(this string text) => text.Length == 0 ? null : text;
 }

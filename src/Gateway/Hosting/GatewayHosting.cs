@@ -1,6 +1,12 @@
 using Cooperation.Contracts.Hosting;
 using Cooperation.Gateway.Common;
+using Cooperation.Gateway.Cities;
 using Cooperation.Gateway.Errors;
+using Cooperation.Gateway.Jcm;
+using Cooperation.Gateway.Kpis;
+using Cooperation.Gateway.Mous;
+using Cooperation.Gateway.Organisations;
+using Cooperation.Gateway.Programmes;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
 using Google.Protobuf.Reflection;
@@ -21,6 +27,7 @@ public static class GatewayHosting
     {
         services.AddSingleton<ErrorMappingInterceptor>();
         services.AddSingleton(typeof(GrainReferences<>));
+        services.AddSingleton<KpiSubjects>();
         services
             .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
             // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.
@@ -67,8 +74,14 @@ public static class GatewayHosting
     /// <summary>Maps the gRPC services, their JSON routes, reflection and health.</summary>
     public static IEndpointRouteBuilder MapCooperationApi(this IEndpointRouteBuilder app)
     {
+        app.MapGrpcService<CityGrpcService>();
+        app.MapGrpcService<OrganisationGrpcService>();
         app.MapGrpcService<PartnershipGrpcService>();
+        app.MapGrpcService<ProgrammeGrpcService>();
         app.MapGrpcService<PilotGrpcService>();
+        app.MapGrpcService<KpiGrpcService>();
+        app.MapGrpcService<JcmGrpcService>();
+        app.MapGrpcService<MouGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");

@@ -6,21 +6,14 @@ using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Pilots;
 
-/// <summary>gRPC (and JSON) front of the pilot grains: parses, then calls the grain.</summary>
-public sealed class PilotGrpcService(GrainReferences<IPilotGrain> grains) : Proto.PilotService.PilotServiceBase
+/// <summary>gRPC (and JSON) front of the pilot grains: lifecycle, funding and milestones.</summary>
+public sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.PilotService.PilotServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> CreatePilot(Proto.CreatePilotRequest request, ServerCallContext context)
     {
         var pilot = Pilot(request.PilotId);
-        var definition = new PilotDefinition(
-            request.PartnershipId,
-            request.Title.ToDomain("title"),
-            CommonMapping.ToDomain<PilotKind>((int)request.Kind, "kind"),
-            request.ReportingFrequency == Proto.ReportingFrequency.Unspecified
-                ? ReportingFrequency.Monthly
-                : CommonMapping.ToDomain<ReportingFrequency>((int)request.ReportingFrequency, "reporting_frequency"));
-        return (await pilot.Create(definition)).ToProto();
+        return (await pilot.Create(request.ToDomain(), applyKpiTemplates: !request.SkipKpiTemplates)).ToProto();
     }
 
     /// <inheritdoc/>
@@ -28,31 +21,44 @@ public sealed class PilotGrpcService(GrainReferences<IPilotGrain> grains) : Prot
         (await Pilot(request.PilotId).Get()).ToProto();
 
     /// <inheritdoc/>
-    public override async Task<Proto.KpiSeries> GetKpiSeries(Proto.GetKpiSeriesRequest request, ServerCallContext context) =>
-        (await Pilot(request.PilotId).GetKpiSeries(Field.Id(request.KpiCode, "kpi_code"))).ToProto(request.PilotId);
-
-    /// <inheritdoc/>
-    public override async Task<Proto.Kpi> DefineKpi(Proto.DefineKpiRequest request, ServerCallContext context)
+    public override async Task<Proto.Pilot> ChangePilotStatus(Proto.ChangePilotStatusRequest request, ServerCallContext context)
     {
         var pilot = Pilot(request.PilotId);
-        var kpi = new KpiDefinition(
-            request.KpiCode,
-            request.Name.ToDomain("name"),
-            request.Unit.Trim(),
-            request.Baseline.ToDomain("baseline"),
-            request.Target.ToDomain("target"),
-            CommonMapping.ToDomain<KpiAggregation>((int)request.Aggregation, "aggregation"));
-        return (await pilot.DefineKpi(kpi)).ToProto();
+        var status = CommonMapping.ToDomain<PilotStatus>((int)request.Status, "status");
+        return (await pilot.ChangeStatus(status, request.Reason.OrNull())).ToProto();
     }
 
     /// <inheritdoc/>
-    public override async Task<Proto.RecordKpiReadingsResponse> RecordKpiReadings(Proto.RecordKpiReadingsRequest request, ServerCallContext context)
+    public override async Task<Proto.Pilot> SetFundingLine(Proto.SetFundingLineRequest request, ServerCallContext context)
     {
         var pilot = Pilot(request.PilotId);
-        var readings = request.Readings.ToDomain();
-        var stored = await pilot.RecordReadings(readings);
-        return new Proto.RecordKpiReadingsResponse { Readings = { stored.Select(r => r.ToProto()) } };
+        var line = new FundingLine(
+            request.LineId,
+            request.DonorOrganisationId,
+            CommonMapping.ToDomain<Currency>((int)request.Currency, "currency"),
+            Field.Amount(request.Committed, "committed"),
+            request.Disbursed.Length == 0 ? 0 : Field.Amount(request.Disbursed, "disbursed"));
+        return (await pilot.SetFundingLine(line)).ToProto();
     }
 
-    private IPilotGrain Pilot(string pilotId) => grains.Get(Field.Id(pilotId, "pilot_id"));
+    /// <inheritdoc/>
+    public override async Task<Proto.Milestone> AddMilestone(Proto.AddMilestoneRequest request, ServerCallContext context)
+    {
+        var pilot = Pilot(request.PilotId);
+        var milestone = new MilestoneDefinition(request.MilestoneId, request.Title.ToDomain("title"), Field.Date(request.PlannedDate, "planned_date"));
+        return (await pilot.AddMilestone(milestone)).ToProto();
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.Milestone> UpdateMilestone(Proto.UpdateMilestoneRequest request, ServerCallContext context)
+    {
+        var pilot = Pilot(request.PilotId);
+        var progress = new MilestoneProgress(
+            CommonMapping.ToDomain<MilestoneStatus>((int)request.Status, "status"),
+            Field.OptionalDate(request.ActualDate, "actual_date"),
+            request.EvidenceLink.OrNull());
+        return (await pilot.UpdateMilestone(Field.Id(request.MilestoneId, "milestone_id"), progress)).ToProto();
+    }
+
+    private IPilotGrain Pilot(string id) => pilots.Get(Field.Id(id, "pilot_id"));
 }

@@ -1,98 +1,116 @@
-using System.Globalization;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Gateway.Common;
+using Cooperation.Gateway.Jcm;
+using Cooperation.Gateway.Kpis;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Pilots;
 
-/// <summary>Pilots, KPIs and readings between the wire and the domain.</summary>
+/// <summary>Pilots, funding and milestones between the wire and the domain.</summary>
 public static class PilotMapping
 {
-    /// <summary>A wire baseline or target; a missing one is refused by name.</summary>
-    public static KpiPoint ToDomain(this Proto.KpiPoint? point, string field) => point is null
-        ? throw new InvalidFieldException(field, "is required")
-        : new KpiPoint(point.Value, Field.Date(point.Date, $"{field}.date"));
+    /// <summary>A wire create request to a domain definition; monthly when no frequency is given.</summary>
+    public static PilotDefinition ToDomain(this Proto.CreatePilotRequest request) => new(
+        request.PartnershipId,
+        request.ProgrammeId,
+        request.Title.ToDomain("title"),
+        CommonMapping.ToDomain<PilotKind>((int)request.Kind, "kind"),
+        CommonMapping.ToDomain((int)request.ReportingFrequency, "reporting_frequency", ReportingFrequency.Monthly),
+        request.CityId,
+        request.Location.Trim().OrNull(),
+        request.LeadOrganisationId,
+        ValueList.Of(request.ParticipantOrganisationIds));
 
-    /// <summary>Wire readings, refusing every malformed period at once (the grain checks the rest).</summary>
-    public static KpiReadingInput[] ToDomain(this IReadOnlyList<Proto.KpiReadingInput> readings)
+    /// <summary>A pilot's full view as the API returns it.</summary>
+    public static Proto.Pilot ToProto(this PilotView view)
     {
-        var parsed = new KpiReadingInput[readings.Count];
-        var violations = new List<FieldViolation>();
-        for (var i = 0; i < readings.Count; i++)
+        var definition = view.Definition;
+        var wire = new Proto.Pilot
         {
-            try
+            PilotId = view.PilotId,
+            PartnershipId = definition.PartnershipId,
+            ProgrammeId = definition.ProgrammeId,
+            Title = definition.Title.ToProto(),
+            Kind = CommonMapping.ToProto<Proto.PilotKind>(definition.Kind),
+            ReportingFrequency = CommonMapping.ToProto<Proto.ReportingFrequency>(definition.Frequency),
+            CityId = definition.CityId,
+            Location = definition.Location ?? "",
+            LeadOrganisationId = definition.LeadOrganisationId,
+            ParticipantOrganisationIds = { definition.ParticipantOrganisationIds },
+            Status = CommonMapping.ToProto<Proto.PilotStatus>(view.Status),
+            StatusHistory =
             {
-                parsed[i] = new KpiReadingInput(readings[i].KpiCode, ReportingPeriod.Parse(readings[i].Period, $"readings[{i}].period"), readings[i].Value);
-            }
-            catch (InvalidFieldException error)
+                view.StatusHistory.Select(c => new Proto.StatusChange
+                {
+                    From = CommonMapping.ToProto<Proto.PilotStatus>(c.From),
+                    To = CommonMapping.ToProto<Proto.PilotStatus>(c.To),
+                    Reason = c.Reason ?? "",
+                    At = ((DateTimeOffset?)c.At).ToWire(),
+                }),
+            },
+            FundingLines =
             {
-                violations.AddRange(error.Violations);
-            }
-        }
-        return violations.Count == 0 ? parsed : throw new InvalidFieldException(violations);
+                view.FundingLines.Select(l => new Proto.FundingLine
+                {
+                    LineId = l.LineId,
+                    DonorOrganisationId = l.DonorOrganisationId,
+                    Currency = CommonMapping.ToProto<Proto.Currency>(l.Currency),
+                    Committed = l.Committed.ToWire(),
+                    Disbursed = l.Disbursed.ToWire(),
+                }),
+            },
+            FundingTotals =
+            {
+                view.FundingTotals.Select(t => new Proto.FundingTotal
+                {
+                    Currency = CommonMapping.ToProto<Proto.Currency>(t.Currency),
+                    Committed = t.Committed.ToWire(),
+                    Disbursed = t.Disbursed.ToWire(),
+                }),
+            },
+            Milestones = { view.Milestones.Select(ToProto) },
+            Kpis = { view.Kpis.Select(k => k.ToProto()) },
+            ReadingCount = view.ReadingCount,
+            Jcm = view.Jcm?.ToProto(view.PilotId),
+        };
+        if (view.MilestoneCompletion is { } completion)
+            wire.MilestoneCompletion = Math.Round(completion, 2);
+        return wire;
     }
 
-    /// <summary>A pilot as the API returns it.</summary>
-    public static Proto.Pilot ToProto(this PilotView view) => new()
+    /// <summary>A milestone as the API returns it.</summary>
+    public static Proto.Milestone ToProto(this MilestoneView view) => new()
     {
-        PilotId = view.PilotId,
-        PartnershipId = view.Definition.PartnershipId,
+        MilestoneId = view.Definition.MilestoneId,
         Title = view.Definition.Title.ToProto(),
-        Kind = CommonMapping.ToProto<Proto.PilotKind>(view.Definition.Kind),
-        ReportingFrequency = CommonMapping.ToProto<Proto.ReportingFrequency>(view.Definition.Frequency),
-        Kpis = { view.Kpis.Select(ToProto) },
-        ReadingCount = view.ReadingCount,
+        PlannedDate = Field.Format(view.Definition.PlannedDate),
+        Status = CommonMapping.ToProto<Proto.MilestoneStatus>(view.Progress.Status),
+        ActualDate = view.Progress.ActualDate.ToWire(),
+        EvidenceLink = view.Progress.EvidenceLink ?? "",
+        Overdue = view.Overdue,
+        OverdueSince = view.OverdueSince.ToWire(),
     };
 
-    /// <summary>A KPI with its progress as the API returns it.</summary>
-    public static Proto.Kpi ToProto(this KpiView view)
+    /// <summary>A pilot in short as the API returns it.</summary>
+    public static Proto.PilotSummary ToProto(this PilotSummary summary) => new()
     {
-        var (definition, progress) = (view.Definition, view.Progress);
-        var wire = new Proto.KpiProgress
-        {
-            Status = CommonMapping.ToProto<Proto.KpiStatus>(progress.Status),
-            LatestPeriod = progress.Latest?.Period.ToString() ?? "",
-            PeriodCount = progress.PeriodCount,
-            ReadingCount = progress.ReadingCount,
-        };
-        if (progress.CurrentValue is { } current)
-            wire.CurrentValue = current;
-        if (progress.PercentOfTarget is { } percent)
-            wire.PercentOfTarget = Math.Round(percent, 2);
-        if (progress.Latest is { } latest)
-            wire.LatestValue = latest.Value;
-        return new Proto.Kpi
-        {
-            KpiCode = definition.Code,
-            Name = definition.Name.ToProto(),
-            Unit = definition.Unit,
-            Baseline = definition.Baseline.ToProto(),
-            Target = definition.Target.ToProto(),
-            Aggregation = CommonMapping.ToProto<Proto.KpiAggregation>(definition.Aggregation),
-            Direction = CommonMapping.ToProto<Proto.KpiDirection>(definition.Direction),
-            Progress = wire,
-        };
-    }
-
-    /// <summary>A KPI's series as the API returns it.</summary>
-    public static Proto.KpiSeries ToProto(this KpiSeriesView view, string pilotId) => new()
-    {
-        PilotId = pilotId,
-        KpiCode = view.Definition.Code,
-        Unit = view.Definition.Unit,
-        Periods = { view.Periods.Select(p => new Proto.KpiPeriodValue { Period = p.Period.ToString(), Value = p.Value }) },
+        PilotId = summary.PilotId,
+        Title = summary.Title.ToProto(),
+        Kind = CommonMapping.ToProto<Proto.PilotKind>(summary.Kind),
+        Status = CommonMapping.ToProto<Proto.PilotStatus>(summary.Status),
+        MilestonesDone = summary.MilestonesDone,
+        MilestonesCounted = summary.MilestonesCounted,
+        OverdueMilestones = summary.OverdueMilestones,
+        Kpis = summary.Kpis.ToProto(),
     };
 
-    /// <summary>A stored reading as the API returns it.</summary>
-    public static Proto.KpiReading ToProto(this StoredKpiReading reading) => new()
+    /// <summary>KPI status counts as the API returns them.</summary>
+    public static Proto.KpiStatusCounts ToProto(this KpiStatusCounts counts) => new()
     {
-        KpiCode = reading.KpiCode,
-        Period = reading.Period.ToString(),
-        Value = reading.Value,
-        Sequence = reading.Sequence,
-        RecordedAt = reading.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        OnTrack = counts.OnTrack,
+        AtRisk = counts.AtRisk,
+        OffTrack = counts.OffTrack,
+        NotJudged = counts.NotJudged,
     };
-
-    private static Proto.KpiPoint ToProto(this KpiPoint point) => new() { Value = point.Value, Date = Field.Format(point.Date) };
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using Cooperation.Contracts.Hosting;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Silo.DueDates;
+using Cooperation.Silo.Kpis.Readings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
-using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Cooperation.Silo.Hosting;
 
@@ -30,6 +31,7 @@ public static class SiloHosting
             ConnectionStringBuilder = { MaxAutoPrepare = 16 },
         }.Build());
         builder.Services.Configure<ReadingStoreOptions>(builder.Configuration.GetSection("ReadingStore"));
+        builder.Services.Configure<DueDateOptions>(builder.Configuration.GetSection("DueDates"));
         // Orleans' graceful stop and the reading store's drain share the host's shutdown time.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(60));
         // Registered before Orleans so that it stops after the silo: grains deactivate first,
@@ -57,8 +59,7 @@ public static class SiloHosting
                 options.Invariant = ClusterSettings.AdoNetInvariant;
                 options.ConnectionString = settings.ConnectionString;
             });
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Domain)
-                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansBinaryStateSerializer(serializer));
+            silo.UseOrleansBinaryStateSerializer();
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = ClusterSettings.AdoNetInvariant;
@@ -67,6 +68,20 @@ public static class SiloHosting
         });
         builder.Services.AddHostedService<ReadyAnnouncement>();
         return builder;
+    }
+}
+
+/// <summary>Silo set-up every host of the grains shares, test clusters included.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Stores grain state with <see cref="OrleansBinaryStateSerializer"/> in every storage
+    /// provider that does not name its own serializer.
+    /// </summary>
+    public static ISiloBuilder UseOrleansBinaryStateSerializer(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansBinaryStateSerializer>();
+        return silo;
     }
 }
 

@@ -1,143 +1,200 @@
+using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
-using Cooperation.Silo.Pilots.Progress;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Kpis.Readings;
+using Cooperation.Silo.Pilots.Milestones;
+using Microsoft.Extensions.Options;
 
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>
-/// A pilot project: definition and KPIs in grain storage, readings appended to the reading
-/// history, and a ledger of that history kept in memory for progress.
+/// A pilot project: definition, lifecycle, funding, milestones and JCM monitoring in grain
+/// storage; KPIs through <see cref="KpiSubjectGrain{TState}"/>; a due-date reminder that marks
+/// milestones overdue in the pilot city's time zone.
 /// </summary>
 public sealed class PilotGrain(
     [PersistentState("pilot", StorageNames.Domain)] IPersistentState<PilotState> state,
     IKpiReadingStore readings,
-    TimeProvider clock) : Grain, IPilotGrain
+    TimeProvider clock,
+    IOptions<DueDateOptions> dueDates) : KpiSubjectGrain<PilotState>(state, readings, clock), IPilotGrain, IRemindable
 {
-    private KpiReadingLedger _ledger = new();
-
-    // Reads far outnumber changes: the view is built once per change, not once per read.
-    private PilotView? _view;
-
-    private string Id => this.GetPrimaryKeyString();
+    // Reads far outnumber changes: the view is built once per change and local day.
+    private (PilotView View, DateOnly Day)? _view;
 
     /// <inheritdoc/>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.RecordExists)
-            _ledger = KpiReadingLedger.From(await readings.LoadAsync(Id, cancellationToken));
-    }
+    protected override string Subject => $"pilots/{Id}";
+
+    private PilotDefinition Definition => State.State.Definition ?? throw new EntityNotFoundException("pilot", Id);
 
     /// <inheritdoc/>
-    public async Task<PilotView> Create(PilotDefinition definition)
+    protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.State.TimeZone);
+
+    /// <inheritdoc/>
+    protected override void OnChanged() => _view = null;
+
+    /// <inheritdoc/>
+    public async Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates)
     {
         Field.Id(Id, "pilot_id");
         definition.Validate();
-        if (state.State.Definition is { } existing && existing != definition)
+        if (State.State.Definition is { } existing && existing != definition)
             throw new EntityExistsException("pilot", Id);
 
-        var partnership = GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId);
-        if (state.State.Definition is null)
+        var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
+        if (State.State.Definition is null)
         {
-            // Refuses an unknown partnership before anything is written.
-            await partnership.Get();
-            await state.CommitAsync(new PilotState { Definition = definition, CreatedAt = clock.GetUtcNow() }, this);
-            _view = null;
+            if (!partnership.ProgrammeIds.Contains(definition.ProgrammeId))
+                throw new EntityNotFoundException($"programme of partnership '{definition.PartnershipId}'", definition.ProgrammeId);
+            if (!partnership.Definition.CityIds.Contains(definition.CityId))
+                throw new InvalidFieldException("city_id", $"must be one of the partnership's cities ({string.Join(", ", partnership.Definition.CityIds)})");
+            // Each unknown organisation is NotFound, before anything is written.
+            await Task.WhenAll(definition.OrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
+            var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
+            await CommitAsync(new PilotState
+            {
+                Definition = definition,
+                CreatedAt = Clock.GetUtcNow(),
+                TimeZone = city.Definition.TimeZone,
+                Kpis = applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [],
+            });
         }
-        // Also on a repeated create: converges after a failure between the two writes.
-        await partnership.AttachPilot(Id);
+        // Also on a repeat: converges after a failure between the two writes. Skipped when
+        // already listed, so a repeat never waits on a partnership that is reading its pilots.
+        if (!partnership.PilotIds.Contains(Id))
+            await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).AttachPilot(Id);
         return View();
     }
 
     /// <inheritdoc/>
-    public Task<PilotView> Get() => Task.FromResult(_view ??= View());
+    public Task<PilotView> Get() => Task.FromResult(View());
 
     /// <inheritdoc/>
-    public Task<KpiSeriesView> GetKpiSeries(string kpiCode)
-    {
-        RequireExists();
-        var kpi = FindKpi(kpiCode) ?? throw new EntityNotFoundException("KPI", kpiCode);
-        var periods = _ledger.For(kpiCode)?.Periods.Select(r => new KpiPeriodValue(r.Period, r.Value)).ToArray() ?? [];
-        return Task.FromResult(new KpiSeriesView(kpi, periods));
-    }
+    public Task<PilotSummary> GetSummary() => Task.FromResult(PilotViews.Summarise(View()));
 
     /// <inheritdoc/>
-    public async Task<KpiView> DefineKpi(KpiDefinition kpi)
+    public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason)
     {
-        RequireExists();
-        kpi.Validate();
-        if (FindKpi(kpi.Code) is { } existing)
-            return existing == kpi ? KpiView(kpi) : throw new EntityExistsException("KPI", kpi.Code);
-
-        await state.CommitAsync(state.State with { Kpis = [.. state.State.Kpis, kpi] }, this);
-        _view = null;
-        return KpiView(kpi);
+        _ = Definition;
+        var current = State.State.Status;
+        if (status == current)
+            return View();
+        var checkedReason = PilotLifecycle.Check(current, status, reason);
+        await CommitAsync(State.State with
+        {
+            Status = status,
+            StatusHistory = State.State.StatusHistory.Add(new StatusChange(current, status, checkedReason, Clock.GetUtcNow())),
+        });
+        return View();
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<StoredKpiReading>> RecordReadings(IReadOnlyList<KpiReadingInput> inputs)
+    public async Task<PilotView> SetFundingLine(FundingLine line)
     {
-        var definition = RequireExists();
-        ValidateReadings(inputs, definition.Frequency);
-
-        var recordedAt = clock.GetUtcNow();
-        var sequence = _ledger.LastSequence;
-        var stored = inputs
-            .Select(r => new StoredKpiReading(r.KpiCode, r.Period, r.Value, ++sequence, recordedAt))
-            .ToArray();
-        try
+        _ = Definition;
+        line.Validate();
+        if (State.State.FundingLines.Contains(line))
+            return View();
+        var donor = await GrainFactory.GetGrain<IOrganisationGrain>(line.DonorOrganisationId).Get();
+        if (donor.Definition.Kind != OrganisationKind.Donor)
+            throw new InvalidFieldException("donor_organisation_id", $"'{line.DonorOrganisationId}' is not a donor organisation");
+        var lines = State.State.FundingLines;
+        await CommitAsync(State.State with
         {
-            await readings.AppendAsync(Id, stored);
-        }
-        catch
-        {
-            // Another activation appended to this pilot, or storage failed and may have committed
-            // anyway: either way the ledger is reloaded from storage by the next activation.
-            this.DeactivateOnIdle();
-            throw;
-        }
-        _ledger.Apply(stored);
-        _view = null;
-        return stored;
+            FundingLines = lines.Any(l => l.LineId == line.LineId) ? lines.Replace(l => l.LineId == line.LineId, line) : lines.Add(line),
+        });
+        return View();
     }
 
-    private void ValidateReadings(IReadOnlyList<KpiReadingInput> inputs, ReportingFrequency frequency)
+    /// <inheritdoc/>
+    public async Task<MilestoneView> AddMilestone(MilestoneDefinition milestone)
     {
-        if (inputs.Count is 0 or > KpiReadingInput.MaxPerRequest)
-            throw new InvalidFieldException("readings", $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var violations = new List<FieldViolation>();
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var (code, period, value) = inputs[i];
-            var field = $"readings[{i}]";
-            if (FindKpi(code) is null)
-                violations.Add(new($"{field}.kpi_code", $"no KPI '{code}' is defined on pilot '{Id}'"));
-            if (period.Frequency != frequency)
-                violations.Add(new($"{field}.period", $"must be a {Describe(frequency)}: the pilot reports {frequency.ToString().ToLowerInvariant()}"));
-            else if (period.Start > today)
-                violations.Add(new($"{field}.period", $"{period} has not started yet"));
-            if (!Field.IsNumber(value))
-                violations.Add(new($"{field}.value", Field.NumberRule));
-        }
-        if (violations.Count > 0)
-            throw new InvalidFieldException(violations);
+        _ = Definition;
+        if (MilestoneSchedule.Add(State.State.Milestones, milestone) is { } milestones)
+            await CommitMilestonesAsync(milestones);
+        return MilestoneView(milestone.MilestoneId);
     }
 
-    private static string Describe(ReportingFrequency frequency) =>
-        frequency == ReportingFrequency.Monthly ? "month \"YYYY-MM\"" : "quarter \"YYYY-Qn\"";
+    /// <inheritdoc/>
+    public async Task<MilestoneView> UpdateMilestone(string milestoneId, MilestoneProgress progress)
+    {
+        _ = Definition;
+        if (MilestoneSchedule.Report(State.State.Milestones, milestoneId, progress, Today) is { } milestones)
+            await CommitMilestonesAsync(milestones);
+        return MilestoneView(milestoneId);
+    }
 
-    private KpiDefinition? FindKpi(string code) => state.State.Kpis.Find(k => k.Code == code);
+    /// <inheritdoc/>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DueDateReminder.Name)
+            return;
+        if (State.State.Definition is null)
+        {
+            await this.SyncAsync(needed: false, dueDates.Value.CheckPeriod);
+            return;
+        }
+        if (MilestoneSchedule.MarkOverdue(State.State.Milestones, Today, Clock.GetUtcNow()) is { } milestones)
+            await CommitMilestonesAsync(milestones);
+        else
+            await this.SyncAsync(State.State.Milestones.Any(m => m.IsOpen), dueDates.Value.CheckPeriod);
+    }
 
-    private PilotDefinition RequireExists() =>
-        state.State.Definition ?? throw new EntityNotFoundException("pilot", Id);
+    /// <inheritdoc/>
+    public async Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan)
+    {
+        if (Definition.Kind != PilotKind.JcmEquipment)
+            throw new RuleViolationException($"Pilot '{Id}' is a {Definition.Kind} pilot; only JCM equipment pilots have a monitoring plan.");
+        JcmMethodologies.CheckPlan(plan);
+        if (plan != State.State.JcmPlan)
+            await CommitAsync(State.State with { JcmPlan = plan });
+        return PilotViews.Jcm(State.State);
+    }
 
-    private KpiView KpiView(KpiDefinition kpi) =>
-        new(kpi, KpiProgressCalculator.Calculate(kpi, _ledger.For(kpi.Code)));
+    /// <inheritdoc/>
+    public async Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period)
+    {
+        var plan = State.State.JcmPlan
+            ?? throw new RuleViolationException($"Pilot '{Id}' has no JCM monitoring plan yet; set one first.");
+        period.Validate();
+        if (State.State.JcmPeriods.FirstOrDefault(p => p.Input.PeriodId == period.PeriodId) is { } recorded)
+            return recorded.Input == period ? recorded : throw new EntityExistsException("monitoring period", period.PeriodId);
+        if (period.End > Today)
+            throw new InvalidFieldException("end", "must not be in the future");
+        var result = JcmCalculation.Compute(plan, period, Definition.Frequency);
+        if (State.State.JcmPeriods.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
+            throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
+        if (Find(KpiTemplates.EmissionReductionsCode) is null)
+            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e) first: the reductions are recorded on it.");
 
-    private PilotView View() =>
-        new(Id, RequireExists(), state.State.Kpis.Select(KpiView).ToArray(), _ledger.ReadingCount);
+        // The reading first: if the state write then fails, a retry records the same value for
+        // the same period again, which supersedes harmlessly.
+        await RecordReadings([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
+            result.EmissionReductions, Note: $"JCM monitoring period {period.PeriodId} ({plan.MethodologyId} ver {plan.MethodologyVersion})")]);
+        await CommitAsync(State.State with { JcmPeriods = State.State.JcmPeriods.Add(result) });
+        return result;
+    }
+
+    private async Task CommitMilestonesAsync(ValueList<MilestoneRecord> milestones)
+    {
+        await CommitAsync(State.State with { Milestones = milestones });
+        await this.SyncAsync(milestones.Any(m => m.IsOpen), dueDates.Value.CheckPeriod);
+    }
+
+    private MilestoneView MilestoneView(string milestoneId) =>
+        View().Milestones.First(m => m.Definition.MilestoneId == milestoneId);
+
+    private PilotView View()
+    {
+        var today = Today;
+        if (_view is not { } cached || cached.Day != today)
+            _view = cached = (PilotViews.Build(Id, State.State, Views(), ReadingCount, today), today);
+        return cached.View;
+    }
 }

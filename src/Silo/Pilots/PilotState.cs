@@ -1,20 +1,49 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Pilots.Milestones;
 
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>
-/// A pilot as persisted in grain storage: its definition and KPIs. Readings are not part of it:
-/// they live in the append-only reading history (<see cref="Readings.IKpiReadingStore"/>).
+/// A pilot as persisted in grain storage. Readings are not part of it: they live in the
+/// append-only reading history (<see cref="Kpis.Readings.IKpiReadingStore"/>).
 /// </summary>
 [GenerateSerializer, Alias("coop.PilotState")]
-public sealed record PilotState
+public sealed record PilotState : IKpiSubjectState<PilotState>
 {
     /// <summary>What was stated at creation; null until created.</summary>
     [Id(0)] public PilotDefinition? Definition { get; init; }
 
     /// <summary>KPIs in definition order.</summary>
-    [Id(1)] public List<KpiDefinition> Kpis { get; init; } = [];
+    [Id(1)] public ValueList<KpiDefinition> Kpis { get; init; } = [];
 
     /// <summary>When it was created.</summary>
     [Id(2)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Time zone of the pilot's city, copied at creation: due dates pass in it.</summary>
+    [Id(3)] public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>Where it is in its life.</summary>
+    [Id(4)] public PilotStatus Status { get; init; } = PilotStatus.Proposed;
+
+    /// <summary>Every status move, oldest first.</summary>
+    [Id(5)] public ValueList<StatusChange> StatusHistory { get; init; } = [];
+
+    /// <summary>Funding lines.</summary>
+    [Id(6)] public ValueList<FundingLine> FundingLines { get; init; } = [];
+
+    /// <summary>Milestones in the order added.</summary>
+    [Id(7)] public ValueList<MilestoneRecord> Milestones { get; init; } = [];
+
+    /// <summary>JCM monitoring plan, if set.</summary>
+    [Id(8)] public JcmMonitoringPlan? JcmPlan { get; init; }
+
+    /// <summary>Computed monitoring periods, in the order recorded.</summary>
+    [Id(9)] public ValueList<MonitoringResult> JcmPeriods { get; init; } = [];
+
+    /// <inheritdoc/>
+    public PilotState WithKpis(ValueList<KpiDefinition> kpis) => this with { Kpis = kpis };
 }

@@ -1,36 +1,54 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Kpis;
 using Cooperation.Tests.Support;
 
 namespace Cooperation.Tests.Domain;
 
 public sealed class KpiDefinitionTests
 {
+    private static readonly DateOnly Start = new(2024, 1, 1);
+    private static readonly DateOnly End = new(2026, 12, 31);
+
     [Fact]
-    public void The_sample_is_valid_and_rises() 
+    public void The_sample_and_a_falling_kpi_are_valid()
     {
         Sample.Kpi().Validate();
-        Assert.Equal(KpiDirection.HigherIsBetter, Sample.Kpi().Direction);
+        (Sample.Kpi() with
+        {
+            Direction = KpiDirection.LowerIsBetter,
+            Baseline = new KpiPoint(500, Start),
+            Target = new KpiPoint(350, End),
+        }).Validate();
     }
 
     [Fact]
-    public void A_target_below_the_baseline_means_lower_is_better()
+    public void Baseline_and_target_may_come_later()
     {
-        var energy = Sample.Kpi() with { Baseline = new KpiPoint(500, new DateOnly(2024, 1, 1)), Target = new KpiPoint(350, new DateOnly(2026, 1, 1)) };
-        energy.Validate();
-        Assert.Equal(KpiDirection.LowerIsBetter, energy.Direction);
+        (Sample.Kpi() with { Baseline = null, Target = null }).Validate();
+        (Sample.Kpi() with { Target = null }).Validate();
     }
 
     public static TheoryData<string, KpiDefinition> Invalid => new()
     {
-        { "target.value", Sample.Kpi() with { Target = new KpiPoint(0, new DateOnly(2026, 12, 31)) } },
-        { "target.date", Sample.Kpi() with { Target = new KpiPoint(1200, new DateOnly(2024, 1, 1)) } },
-        { "baseline.value", Sample.Kpi() with { Baseline = new KpiPoint(double.NaN, new DateOnly(2024, 1, 1)) } },
-        { "target.value", Sample.Kpi() with { Target = new KpiPoint(double.PositiveInfinity, new DateOnly(2026, 12, 31)) } },
+        { "target.value", Sample.Kpi() with { Target = new KpiPoint(0, End) } },
+        { "target.value", Sample.Kpi() with { Direction = KpiDirection.LowerIsBetter } },
+        { "target.date", Sample.Kpi() with { Target = new KpiPoint(1200, Start) } },
+        { "baseline.value", Sample.Kpi() with { Baseline = new KpiPoint(double.NaN, Start) } },
+        { "target.value", Sample.Kpi() with { Target = new KpiPoint(double.PositiveInfinity, End) } },
+        { "target.value", Sample.Kpi() with { Measure = KpiMeasure.Percentage, Target = new KpiPoint(120, End) } },
+        { "baseline.value", Sample.Kpi() with { Measure = KpiMeasure.YesNo, Aggregation = KpiAggregation.Level, Baseline = new KpiPoint(0.5, Start), Target = new KpiPoint(1, End) } },
+        { "aggregation", Sample.Kpi() with { Measure = KpiMeasure.YesNo } },
         { "kpi_code", Sample.Kpi("Compost") },
         { "unit", Sample.Kpi() with { Unit = " " } },
+        { "unit", Sample.Kpi() with { Unit = " t" } },
         { "unit", Sample.Kpi() with { Unit = new string('t', 33) } },
         { "aggregation", Sample.Kpi() with { Aggregation = 0 } },
+        { "direction", Sample.Kpi() with { Direction = 0 } },
+        { "measure", Sample.Kpi() with { Measure = (KpiMeasure)9 } },
+        { "dimensions", Sample.Kpi() with { Dimensions = ["a", "b", "c", "d"] } },
+        { "dimensions[1]", Sample.Kpi() with { Dimensions = ["sector", "sector"] } },
+        { "dimensions", Sample.Kpi() with { Aggregation = KpiAggregation.Ratio, Dimensions = ["sector"] } },
+        { "name", Sample.Kpi() with { Name = null! } },
     };
 
     [Theory]
@@ -39,5 +57,15 @@ public sealed class KpiDefinitionTests
     {
         var error = Assert.Throws<InvalidFieldException>(kpi.Validate);
         Assert.Equal(field, Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Only_names_direction_and_targets_may_change_once_readings_exist()
+    {
+        var kpi = Sample.Kpi();
+        Assert.True(kpi.KeepsReadingsOf(kpi with { Target = new KpiPoint(2000, End), Name = new LocalizedText(null, null, "Compost") }));
+        Assert.False(kpi.KeepsReadingsOf(kpi with { Unit = "kg" }));
+        Assert.False(kpi.KeepsReadingsOf(kpi with { Aggregation = KpiAggregation.Cumulative }));
+        Assert.False(kpi.KeepsReadingsOf(kpi with { Dimensions = ["sector"] }));
     }
 }

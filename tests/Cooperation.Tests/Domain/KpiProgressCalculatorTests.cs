@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Pilots;
-using Cooperation.Silo.Pilots.Progress;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Kpis.Readings;
 using Cooperation.Tests.Support;
 
 namespace Cooperation.Tests.Domain;
@@ -12,27 +12,38 @@ namespace Cooperation.Tests.Domain;
 /// </summary>
 public sealed class KpiProgressCalculatorTests
 {
-    private static readonly DateOnly Baseline = new(2024, 1, 1);
-    private static readonly DateOnly Target = new(2026, 12, 31);
+    private static readonly KpiPoint Baseline = new(0, new DateOnly(2024, 1, 1));
 
-    private static KpiReadingSeries? Series(params (string Period, double Value)[] readings)
+    private static KpiReadingSeries? Series(params (string Period, double Value)[] readings) =>
+        Ledger(readings.Select(r => (r.Period, r.Value, (double?)null, (double?)null)).ToArray());
+
+    private static KpiReadingSeries? Ledger(params (string Period, double Value, double? Numerator, double? Denominator)[] readings)
     {
         var ledger = new KpiReadingLedger();
         var sequence = 0;
-        ledger.Apply(readings.Select(r => new StoredKpiReading("k", ReportingPeriod.Parse(r.Period, "p"), r.Value, ++sequence, DateTimeOffset.UnixEpoch)));
+        ledger.Apply(readings.Select(r => new StoredKpiReading("k", ReportingPeriod.Parse(r.Period, "p"), r.Value, r.Numerator, r.Denominator,
+            [], null, null, ++sequence, DateTimeOffset.UnixEpoch)));
         return ledger.For("k");
     }
 
-    private static KpiDefinition Kpi(double baseline, double target, KpiAggregation aggregation) =>
-        Sample.Kpi("k") with { Baseline = new KpiPoint(baseline, Baseline), Target = new KpiPoint(target, Target), Aggregation = aggregation };
+    private static KpiDefinition Kpi(double baseline, double target, KpiAggregation aggregation,
+        KpiDirection direction = KpiDirection.HigherIsBetter, KpiMeasure measure = KpiMeasure.Number) =>
+        Sample.Kpi("k") with
+        {
+            Baseline = Baseline with { Value = baseline },
+            Target = new KpiPoint(target, new DateOnly(2026, 12, 31)),
+            Aggregation = aggregation,
+            Direction = direction,
+            Measure = measure,
+        };
 
     [Fact]
     public void Expected_share_follows_the_straight_line_and_is_clamped()
     {
-        var kpi = Kpi(0, 1200, KpiAggregation.Incremental);
-        Assert.Equal(455.0 / 1095, KpiProgressCalculator.ExpectedShare(kpi, new DateOnly(2025, 3, 31)), 10);
-        Assert.Equal(0, KpiProgressCalculator.ExpectedShare(kpi, new DateOnly(2023, 6, 30)));
-        Assert.Equal(1, KpiProgressCalculator.ExpectedShare(kpi, new DateOnly(2027, 6, 30)));
+        var target = new KpiPoint(1200, new DateOnly(2026, 12, 31));
+        Assert.Equal(455.0 / 1095, KpiProgressCalculator.ExpectedShare(Baseline, target, new DateOnly(2025, 3, 31)), 10);
+        Assert.Equal(0, KpiProgressCalculator.ExpectedShare(Baseline, target, new DateOnly(2023, 6, 30)));
+        Assert.Equal(1, KpiProgressCalculator.ExpectedShare(Baseline, target, new DateOnly(2027, 6, 30)));
     }
 
     [Fact]
@@ -69,10 +80,20 @@ public sealed class KpiProgressCalculatorTests
     public void A_falling_kpi_measures_progress_downwards()
     {
         // Energy use 500 → 350: 450 is a third of the way (33.3 % of 41.55 % expected = 0.80).
-        var progress = KpiProgressCalculator.Calculate(Kpi(500, 350, KpiAggregation.Level), Series(("2025-03", 450)));
+        var progress = KpiProgressCalculator.Calculate(Kpi(500, 350, KpiAggregation.Level, KpiDirection.LowerIsBetter), Series(("2025-03", 450)));
 
         Assert.Equal(100.0 / 3, progress.PercentOfTarget!.Value, 10);
         Assert.Equal(KpiStatus.AtRisk, progress.Status);
+    }
+
+    [Fact]
+    public void Ratios_sum_numerators_and_denominators_never_average_percentages()
+    {
+        // 10/100 and 90/100 average to 50 %; (10 + 45) / (100 + 50) is 36.67 %.
+        var progress = KpiProgressCalculator.Calculate(Kpi(0, 100, KpiAggregation.Ratio, measure: KpiMeasure.Percentage),
+            Ledger(("2025-02", 10, 10, 100), ("2025-03", 90, 45, 50)));
+
+        Assert.Equal(55.0 / 150 * 100, progress.CurrentValue!.Value, 10);
     }
 
     [Fact]
@@ -87,15 +108,18 @@ public sealed class KpiProgressCalculatorTests
     }
 
     [Fact]
-    public void Without_readings_or_before_the_baseline_nothing_is_judged()
+    public void Without_readings_before_the_baseline_or_without_targets_nothing_is_judged()
     {
         var kpi = Kpi(0, 1200, KpiAggregation.Incremental);
 
         var none = KpiProgressCalculator.Calculate(kpi, null);
         Assert.Null(none.CurrentValue);
-        Assert.Null(none.PercentOfTarget);
         Assert.Equal(KpiStatus.NotStarted, none.Status);
-
         Assert.Equal(KpiStatus.NotStarted, KpiProgressCalculator.Calculate(kpi, Series(("2023-12", 5))).Status);
+
+        var untargeted = KpiProgressCalculator.Calculate(kpi with { Target = null }, Series(("2025-01", 5)));
+        Assert.Equal(KpiStatus.NoTarget, untargeted.Status);
+        Assert.Equal(5, untargeted.CurrentValue);
+        Assert.Null(untargeted.PercentOfTarget);
     }
 }

@@ -1,13 +1,13 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Pilots;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Silo.Kpis.Readings;
 
 namespace Cooperation.Tests.Domain;
 
 public sealed class KpiReadingLedgerTests
 {
     private static StoredKpiReading Reading(string kpi, string period, double value, long sequence) =>
-        new(kpi, ReportingPeriod.Parse(period, "p"), value, sequence, DateTimeOffset.UnixEpoch);
+        new(kpi, ReportingPeriod.Parse(period, "p"), value, null, null, [], null, null, sequence, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Built_from_a_history_summary_it_knows_counts_and_the_last_sequence()

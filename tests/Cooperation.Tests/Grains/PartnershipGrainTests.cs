@@ -1,5 +1,7 @@
+using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.Pilots;
 using Cooperation.Tests.Support;
 
 namespace Cooperation.Tests.Grains;
@@ -10,44 +12,56 @@ public sealed class PartnershipGrainTests(TestClusterFixture fixture)
     private IPartnershipGrain Partnership(string id) => fixture.Client.GetGrain<IPartnershipGrain>(id);
 
     [Fact]
-    public async Task Creates_and_reads_back()
+    public async Task A_partnership_joins_two_existing_cities_which_list_it()
     {
-        var id = Ids.New("partnership");
+        var world = await World.CreateAsync(fixture.Client);
+        var partnership = await Partnership(world.PartnershipId).Get();
 
-        var created = await Partnership(id).Create(Sample.Partnership());
-        var read = await Partnership(id).Get();
-
-        Assert.Equal(id, read.PartnershipId);
-        Assert.Equal(Sample.Partnership(), read.Definition);
-        Assert.Empty(read.PilotIds);
-        Assert.Equal(created.Definition, read.Definition);
+        Assert.Equal(RelationKind.SisterCity, partnership.Definition.Current.Kind);
+        Assert.Equal([world.ProgrammeId], partnership.ProgrammeIds);
+        Assert.Contains(world.PartnershipId, (await fixture.Client.GetGrain<ICityGrain>(world.FirstCityId).Get()).PartnershipIds);
+        Assert.Contains(world.PartnershipId, (await fixture.Client.GetGrain<ICityGrain>(world.SecondCityId).Get()).PartnershipIds);
     }
 
     [Fact]
-    public async Task Creating_again_is_harmless_but_other_content_is_refused()
+    public async Task Unknown_cities_create_nothing_and_conflicts_are_refused()
     {
-        var id = Ids.New("partnership");
-        await Partnership(id).Create(Sample.Partnership());
-
-        await Partnership(id).Create(Sample.Partnership());
-        await Assert.ThrowsAsync<EntityExistsException>(() =>
-            Partnership(id).Create(Sample.Partnership() with { Relation = RelationKind.Friendship }));
-        Assert.Equal(RelationKind.SisterCity, (await Partnership(id).Get()).Definition.Relation);
-    }
-
-    [Fact]
-    public async Task Refuses_a_city_paired_with_itself_and_stores_nothing()
-    {
+        var world = await World.CreateAsync(fixture.Client);
         var id = Ids.New("partnership");
 
-        var error = await Assert.ThrowsAsync<InvalidFieldException>(() =>
-            Partnership(id).Create(Sample.Partnership() with { SecondCityId = "hai-phong" }));
-
-        Assert.Equal("second_city_id", Assert.Single(error.Violations).Field);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Partnership(id).Create(Sample.Partnership(world.FirstCityId, Ids.New("nowhere"))));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => Partnership(id).Get());
+        await Partnership(world.PartnershipId).Create(Sample.Partnership(world.FirstCityId, world.SecondCityId));
+        await Assert.ThrowsAsync<EntityExistsException>(() =>
+            Partnership(world.PartnershipId).Create(Sample.Partnership(world.FirstCityId, world.SecondCityId) with { Relations = [new RelationStage(RelationKind.Friendship, 2009)] }));
     }
 
     [Fact]
-    public async Task Unknown_partnerships_are_not_found() =>
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Partnership(Ids.New("nowhere")).Get());
+    public async Task Members_are_existing_organisations_whose_role_can_change()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var partnership = Partnership(world.PartnershipId);
+
+        await partnership.SetMember(new PartnershipMember(world.AgencyId, PartnershipRole.Implementer));
+        await partnership.SetMember(new PartnershipMember(world.DonorId, PartnershipRole.Donor));
+        var view = await partnership.SetMember(new PartnershipMember(world.AgencyId, PartnershipRole.TechnicalPartner));
+
+        Assert.Equal([new PartnershipMember(world.AgencyId, PartnershipRole.TechnicalPartner), new PartnershipMember(world.DonorId, PartnershipRole.Donor)], view.Members);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => partnership.SetMember(new PartnershipMember(Ids.New("nobody"), PartnershipRole.Other)));
+    }
+
+    [Fact]
+    public async Task The_roll_up_counts_its_pilots()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var first = await world.CreatePilotWithKpiAsync(fixture.Client);
+        await world.CreatePilotWithKpiAsync(fixture.Client);
+        await fixture.Client.GetGrain<IPilotGrain>(first).ChangeStatus(PilotStatus.Approved, null);
+
+        var progress = await Partnership(world.PartnershipId).GetProgress();
+
+        Assert.Equal(2, progress.Pilots.Count);
+        Assert.Equal([new PilotStatusCount(PilotStatus.Proposed, 1), new PilotStatusCount(PilotStatus.Approved, 1)], progress.PilotsByStatus);
+        Assert.Equal(2, progress.Kpis.NotJudged);
+    }
 }

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Tests.Support;
@@ -10,77 +11,115 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
 {
     private IPilotGrain Pilot(string id) => fixture.Client.GetGrain<IPilotGrain>(id);
 
-    /// <summary>A partnership with a pilot that has the sample KPI.</summary>
-    private async Task<(string PartnershipId, string PilotId)> PilotWithKpiAsync()
-    {
-        var partnershipId = Ids.New("partnership");
-        var pilotId = Ids.New("pilot");
-        await fixture.Client.GetGrain<IPartnershipGrain>(partnershipId).Create(Sample.Partnership());
-        await Pilot(pilotId).Create(Sample.Pilot(partnershipId));
-        await Pilot(pilotId).DefineKpi(Sample.Kpi());
-        return (partnershipId, pilotId);
-    }
-
     [Fact]
-    public async Task A_pilot_is_listed_by_its_partnership()
+    public async Task A_new_pilot_is_proposed_listed_and_starts_with_its_kinds_kpis()
     {
-        var (partnershipId, pilotId) = await PilotWithKpiAsync();
-
-        var partnership = await fixture.Client.GetGrain<IPartnershipGrain>(partnershipId).Get();
-
-        Assert.Equal([pilotId], partnership.PilotIds);
-    }
-
-    [Fact]
-    public async Task A_pilot_needs_an_existing_partnership_and_stores_nothing_otherwise()
-    {
+        var world = await World.CreateAsync(fixture.Client);
         var pilotId = Ids.New("pilot");
 
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Pilot(pilotId).Create(Sample.Pilot(Ids.New("nowhere"))));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Pilot(pilotId).Get());
+        var pilot = await Pilot(pilotId).Create(Sample.Pilot(world), applyKpiTemplates: true);
+
+        Assert.Equal(PilotStatus.Proposed, pilot.Status);
+        Assert.Equal(["organic-waste-diverted", "compost-produced", "households-served"], pilot.Kpis.Select(k => k.Definition.Code));
+        Assert.Equal([pilotId], (await fixture.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).Get()).PilotIds);
+        Assert.Null(pilot.Jcm);
     }
 
     [Fact]
-    public async Task Creating_or_defining_again_is_harmless_but_other_content_is_refused()
+    public async Task Creation_checks_programme_city_and_organisations_and_stores_nothing_otherwise()
     {
-        var (partnershipId, pilotId) = await PilotWithKpiAsync();
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(Ids.New("pilot"));
 
-        await Pilot(pilotId).Create(Sample.Pilot(partnershipId));
-        await Pilot(pilotId).DefineKpi(Sample.Kpi());
-        await Assert.ThrowsAsync<EntityExistsException>(() =>
-            Pilot(pilotId).Create(Sample.Pilot(partnershipId) with { Kind = PilotKind.RooftopSolar }));
-        await Assert.ThrowsAsync<EntityExistsException>(() => Pilot(pilotId).DefineKpi(Sample.Kpi() with { Unit = "kg" }));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { ProgrammeId = Ids.New("elsewhere") }, true));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { PartnershipId = Ids.New("nowhere") }, true));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { LeadOrganisationId = Ids.New("nobody") }, true));
+        var error = await Assert.ThrowsAsync<InvalidFieldException>(() => pilot.Create(Sample.Pilot(world) with { CityId = Ids.New("other-city") }, true));
+        Assert.Equal("city_id", Assert.Single(error.Violations).Field);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Get());
+        Assert.Empty((await fixture.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).Get()).PilotIds);
+    }
 
-        var pilot = await Pilot(pilotId).Get();
-        Assert.Equal(PilotKind.Compost, pilot.Definition.Kind);
-        Assert.Equal("t", Assert.Single(pilot.Kpis).Definition.Unit);
-        Assert.Equal([pilotId], (await fixture.Client.GetGrain<IPartnershipGrain>(partnershipId).Get()).PilotIds);
+    [Fact]
+    public async Task The_lifecycle_moves_only_as_allowed_and_keeps_its_history()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
+
+        await pilot.ChangeStatus(PilotStatus.Approved, null);
+        await pilot.ChangeStatus(PilotStatus.Approved, null);
+        await Assert.ThrowsAsync<RuleViolationException>(() => pilot.ChangeStatus(PilotStatus.Completed, null));
+        await Assert.ThrowsAsync<InvalidFieldException>(() => pilot.ChangeStatus(PilotStatus.Suspended, null));
+        await pilot.ChangeStatus(PilotStatus.Suspended, "Awaiting budget");
+        var view = await pilot.ChangeStatus(PilotStatus.InProgress, null);
+
+        Assert.Equal(PilotStatus.InProgress, view.Status);
+        Assert.Equal(
+            [(PilotStatus.Proposed, PilotStatus.Approved, (string?)null), (PilotStatus.Approved, PilotStatus.Suspended, "Awaiting budget"), (PilotStatus.Suspended, PilotStatus.InProgress, null)],
+            view.StatusHistory.Select(c => (c.From, c.To, c.Reason)));
+    }
+
+    [Fact]
+    public async Task Funding_comes_from_donors_and_totals_per_currency()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
+
+        await pilot.SetFundingLine(new FundingLine("moej-1", world.DonorId, Currency.Jpy, 45_000_000, 30_000_000));
+        await pilot.SetFundingLine(new FundingLine("moej-2", world.DonorId, Currency.Jpy, 5_000_000, 0));
+        var view = await pilot.SetFundingLine(new FundingLine("jica-1", world.DonorId, Currency.Usd, 250_000.50m, 120_000));
+        var error = await Assert.ThrowsAsync<InvalidFieldException>(() => pilot.SetFundingLine(new FundingLine("x", world.AgencyId, Currency.Vnd, 1, 0)));
+
+        Assert.Equal([new FundingTotal(Currency.Jpy, 50_000_000, 30_000_000), new FundingTotal(Currency.Usd, 250_000.50m, 120_000)], view.FundingTotals);
+        Assert.Equal("donor_organisation_id", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public async Task A_reminder_marks_a_past_due_milestone_overdue_and_persists_it()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
+        var title = new LocalizedText(null, null, "Plant built");
+        await pilot.AddMilestone(new MilestoneDefinition("plant-built", title, new DateOnly(2025, 1, 1)));
+        await pilot.AddMilestone(new MilestoneDefinition("far-future", title, new DateOnly(2099, 1, 1)));
+
+        var overdueSince = await Eventually(async () =>
+            (await pilot.Get()).Milestones.Single(m => m.Definition.MilestoneId == "plant-built").OverdueSince);
+
+        // Persisted: a new activation still knows when it was found overdue.
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var view = await pilot.Get();
+        Assert.Equal(overdueSince, view.Milestones.Single(m => m.Definition.MilestoneId == "plant-built").OverdueSince);
+        Assert.False(view.Milestones.Single(m => m.Definition.MilestoneId == "far-future").Overdue);
+
+        var done = await pilot.UpdateMilestone("plant-built", new MilestoneProgress(MilestoneStatus.Done, new DateOnly(2025, 2, 1), "https://example.org/evidence.pdf"));
+        Assert.False(done.Overdue);
+        Assert.Null(done.OverdueSince);
+        Assert.Equal(50, (await pilot.Get()).MilestoneCompletion);
     }
 
     [Fact]
     public async Task Readings_are_numbered_and_show_in_progress()
     {
-        var (_, pilotId) = await PilotWithKpiAsync();
+        var world = await World.CreateAsync(fixture.Client);
+        var pilotId = await world.CreatePilotWithKpiAsync(fixture.Client);
 
         var first = await Pilot(pilotId).RecordReadings([Sample.Reading("2025-01", 40), Sample.Reading("2025-02", 50)]);
         var second = await Pilot(pilotId).RecordReadings([Sample.Reading("2025-02", 55)]);
 
         Assert.Equal([1L, 2L, 3L], first.Concat(second).Select(r => r.Sequence));
-        var pilot = await Pilot(pilotId).Get();
-        var progress = Assert.Single(pilot.Kpis).Progress;
+        var progress = Assert.Single((await Pilot(pilotId).Get()).Kpis).Progress;
         Assert.Equal(95, progress.CurrentValue);     // 40 + 55: the correction of February counts
-        Assert.Equal(2, progress.PeriodCount);
         Assert.Equal(3, progress.ReadingCount);
-        Assert.Equal(3, pilot.ReadingCount);
-        Assert.Equal(3, InMemoryKpiReadingStore.Shared.Stored(pilotId).Count);
-        var series = await Pilot(pilotId).GetKpiSeries("compost-produced");
-        Assert.Equal([40.0, 55.0], series.Periods.Select(p => p.Value));
+        Assert.Equal(3, InMemoryKpiReadingStore.Shared.Stored($"pilots/{pilotId}").Count);
+        Assert.Equal([40.0, 55.0], (await Pilot(pilotId).GetKpiSeries("compost-produced")).Periods.Select(p => p.Value));
     }
 
     [Fact]
     public async Task A_request_with_one_bad_reading_stores_none_and_names_every_bad_field()
     {
-        var (_, pilotId) = await PilotWithKpiAsync();
+        var world = await World.CreateAsync(fixture.Client);
+        var pilotId = await world.CreatePilotWithKpiAsync(fixture.Client);
 
         var error = await Assert.ThrowsAsync<InvalidFieldException>(() => Pilot(pilotId).RecordReadings(
         [
@@ -94,37 +133,52 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         Assert.Equal(
             ["readings[1].value", "readings[2].period", "readings[3].period", "readings[4].kpi_code"],
             error.Violations.Select(v => v.Field));
-        Assert.Empty(InMemoryKpiReadingStore.Shared.Stored(pilotId));
-        Assert.Equal(0, (await Pilot(pilotId).Get()).ReadingCount);
+        Assert.Empty(InMemoryKpiReadingStore.Shared.Stored($"pilots/{pilotId}"));
     }
 
     [Fact]
-    public async Task Readings_need_at_least_one_and_an_existing_pilot()
+    public async Task A_kpi_with_readings_keeps_its_unit_but_may_get_new_targets()
     {
-        var (_, pilotId) = await PilotWithKpiAsync();
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
+        await pilot.RecordReadings([Sample.Reading("2025-01", 40)]);
 
-        await Assert.ThrowsAsync<InvalidFieldException>(() => Pilot(pilotId).RecordReadings([]));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Pilot(Ids.New("nowhere")).RecordReadings([Sample.Reading("2025-01", 1)]));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Pilot(pilotId).GetKpiSeries("unknown-kpi"));
+        await Assert.ThrowsAsync<RuleViolationException>(() => pilot.UpdateKpi(Sample.Kpi() with { Unit = "kg" }));
+        var updated = await pilot.UpdateKpi(Sample.Kpi() with { Target = new KpiPoint(2400, new DateOnly(2026, 12, 31)) });
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.UpdateKpi(Sample.Kpi("unknown")));
+
+        Assert.Equal(40.0 / 2400 * 100, updated.Progress.PercentOfTarget!.Value, 9);
     }
 
     [Fact]
     public async Task State_and_readings_survive_deactivation()
     {
-        var (_, pilotId) = await PilotWithKpiAsync();
+        var world = await World.CreateAsync(fixture.Client);
+        var pilotId = await world.CreatePilotWithKpiAsync(fixture.Client);
         await Pilot(pilotId).RecordReadings([Sample.Reading("2025-01", 40), Sample.Reading("2025-01", 42), Sample.Reading("2025-02", 50)]);
         var before = await Pilot(pilotId).Get();
 
-        var loadsBefore = InMemoryKpiReadingStore.Shared.LoadCount(pilotId);
+        var loadsBefore = InMemoryKpiReadingStore.Shared.LoadCount($"pilots/{pilotId}");
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var after = await Pilot(pilotId).Get();
-
-        // A new activation: it loaded the history again.
-        Assert.Equal(loadsBefore + 1, InMemoryKpiReadingStore.Shared.LoadCount(pilotId));
         var next = await Pilot(pilotId).RecordReadings([Sample.Reading("2025-03", 60)]);
 
+        // A new activation: it loaded the history again.
+        Assert.Equal(loadsBefore + 1, InMemoryKpiReadingStore.Shared.LoadCount($"pilots/{pilotId}"));
         Assert.Equal(before.Kpis.Single().Progress, after.Kpis.Single().Progress);
         Assert.Equal(92, after.Kpis.Single().Progress.CurrentValue);
         Assert.Equal(4, Assert.Single(next).Sequence);
+    }
+
+    /// <summary>Polls until <paramref name="read"/> gives a value (reminders tick every second here).</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T?>> read) where T : struct
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await read() is { } value)
+                return value;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The reminder did not fire within 20 seconds.");
     }
 }

@@ -17,28 +17,24 @@ public sealed class PlatformTests(PostgresFixture postgres)
         var (gateway, channel) = await PlatformHosts.StartGatewayAsync(postgres.ConnectionString, clusterId);
         try
         {
-            var pilots = new Proto.PilotService.PilotServiceClient(channel);
-            var partnershipId = Ids.New("partnership");
-            var pilotId = Ids.New("pilot");
-            await new Proto.PartnershipService.PartnershipServiceClient(channel).CreatePartnershipAsync(Requests.Partnership(partnershipId));
-            await pilots.CreatePilotAsync(Requests.Pilot(pilotId, partnershipId));
-            await pilots.DefineKpiAsync(Requests.Kpi(pilotId));
-            await pilots.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 40));
+            var api = new ApiClients(channel);
+            var pilotId = await api.CreatePilotWithKpiAsync(await api.CreateWorldAsync());
+            await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 40));
 
             // Acknowledged means committed: the row is there as soon as the call returns.
-            Assert.Equal(1, await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE pilot_id = @p", ("p", pilotId)));
-            await pilots.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 45));
+            Assert.Equal(1, await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE subject_id = @p", ("p", $"pilots/{pilotId}")));
+            await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 45));
 
             await silo.StopAsync();
             silo.Dispose();
             silo = await PlatformHosts.StartSiloAsync(postgres.ConnectionString, clusterId);
 
             // The gateway finds the new silo by itself; calls fail until it has.
-            var pilot = await RetryUntilReachable(() => pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId }).ResponseAsync);
+            var pilot = await RetryUntilReachable(() => api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId }).ResponseAsync);
             var progress = Assert.Single(pilot.Kpis).Progress;
             Assert.Equal(45, progress.CurrentValue);
             Assert.Equal(2, progress.ReadingCount);
-            var next = await pilots.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-02", 50));
+            var next = await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-02", 50));
             Assert.Equal(3, Assert.Single(next.Readings).Sequence);
         }
         finally

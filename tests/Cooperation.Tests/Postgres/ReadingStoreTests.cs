@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Pilots;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Silo.Kpis.Readings;
 using Cooperation.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,17 +15,19 @@ public sealed class ReadingStoreTests(PostgresFixture postgres)
         NullLogger<PostgresKpiReadingStore>.Instance);
 
     private static StoredKpiReading Reading(string kpi, string period, double value, long sequence) =>
-        new(kpi, ReportingPeriod.Parse(period, "p"), value, sequence, DateTimeOffset.UtcNow);
+        new(kpi, ReportingPeriod.Parse(period, "p"), value, null, null, [], null, null, sequence, DateTimeOffset.UtcNow);
 
-    private async Task<long> CountAsync(params string[] pilots) =>
-        await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE pilot_id = ANY(@p)", ("p", pilots));
+    private static string Subject() => "pilots/" + Ids.New("pilot");
+
+    private async Task<long> CountAsync(params string[] subjects) =>
+        await postgres.ScalarAsync<long>("SELECT count(*) FROM kpi_reading WHERE subject_id = ANY(@p)", ("p", subjects));
 
     [Fact]
     public async Task Concurrent_appends_from_many_pilots_are_all_committed_when_they_complete()
     {
         var store = Store(writers: 4);
         await store.StartAsync(CancellationToken.None);
-        var pilots = Enumerable.Range(0, 100).Select(_ => Ids.New("pilot")).ToArray();
+        var pilots = Enumerable.Range(0, 100).Select(_ => Subject()).ToArray();
 
         await Task.WhenAll(pilots.Select(async pilot =>
         {
@@ -44,8 +46,8 @@ public sealed class ReadingStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task A_taken_sequence_fails_alone_while_its_batch_neighbours_commit()
     {
-        var contested = Ids.New("pilot");
-        var others = Enumerable.Range(0, 40).Select(_ => Ids.New("pilot")).ToArray();
+        var contested = Subject();
+        var others = Enumerable.Range(0, 40).Select(_ => Subject()).ToArray();
         var first = Store(writers: 1);
         await first.StartAsync(CancellationToken.None);
         await first.AppendAsync(contested, [Reading("k", "2025-01", 1, 1)]);
@@ -67,11 +69,28 @@ public sealed class ReadingStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Ratio_parts_breakdowns_notes_and_submitters_round_trip()
+    {
+        var store = Store(writers: 1);
+        await store.StartAsync(CancellationToken.None);
+        var subject = Subject();
+        var reading = new StoredKpiReading("share", ReportingPeriod.Parse("2025-Q1", "p"), 25, 5, 20,
+            [new BreakdownValue("sector", "Dệt may", 3), new BreakdownValue("sector", "食品", 2)], "Bản ghi thử", "hp-dofa", 1,
+            new DateTimeOffset(2025, 4, 2, 3, 4, 5, TimeSpan.Zero));
+
+        await store.AppendAsync(subject, [reading]);
+        var loaded = Assert.Single((await store.LoadAsync(subject)).LatestPerPeriod);
+
+        Assert.Equal(reading, loaded);
+        await store.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Loading_summarises_latest_values_counts_and_last_sequence()
     {
         var store = Store(writers: 1);
         await store.StartAsync(CancellationToken.None);
-        var pilot = Ids.New("pilot");
+        var pilot = Subject();
         await store.AppendAsync(pilot, [Reading("a", "2025-01", 10, 1), Reading("a", "2025-01", 11, 2), Reading("b", "2025-Q1", 5, 3)]);
         await store.AppendAsync(pilot, [Reading("a", "2025-02", 20, 4)]);
 
@@ -83,7 +102,7 @@ public sealed class ReadingStoreTests(PostgresFixture postgres)
         Assert.Equal(
             ["a 2025-01 11", "a 2025-02 20", "b 2025-Q1 5"],
             history.LatestPerPeriod.Select(r => $"{r.KpiCode} {r.Period} {r.Value}").Order());
-        Assert.Equal(0, (await store.LoadAsync(Ids.New("pilot"))).LastSequence);
+        Assert.Equal(0, (await store.LoadAsync(Subject())).LastSequence);
         await store.StopAsync(CancellationToken.None);
     }
 
@@ -94,6 +113,6 @@ public sealed class ReadingStoreTests(PostgresFixture postgres)
         await store.StartAsync(CancellationToken.None);
         await store.StopAsync(CancellationToken.None);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendAsync(Ids.New("pilot"), [Reading("k", "2025-01", 1, 1)]));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendAsync(Subject(), [Reading("k", "2025-01", 1, 1)]));
     }
 }

@@ -87,18 +87,18 @@ public sealed class SchemaTests(PostgresFixture postgres)
     [Fact]
     public async Task The_reading_history_is_append_only()
     {
-        var pilot = Ids.New("pilot");
+        var pilot = "pilots/" + Ids.New("pilot");
         await using var insert = postgres.DataSource.CreateCommand(
-            "INSERT INTO kpi_reading VALUES (@p, 1, 'k', '2025-01', 1, now())");
+            "INSERT INTO kpi_reading (subject_id, sequence, kpi_code, period, value, recorded_at) VALUES (@p, 1, 'k', '2025-01', 1, now())");
         insert.Parameters.AddWithValue("p", pilot);
         await insert.ExecuteNonQueryAsync();
 
-        foreach (var change in new[] { "UPDATE kpi_reading SET value = 2 WHERE pilot_id = @p", "DELETE FROM kpi_reading WHERE pilot_id = @p", "TRUNCATE kpi_reading" })
+        foreach (var change in new[] { "UPDATE kpi_reading SET value = 2 WHERE subject_id = @p", "DELETE FROM kpi_reading WHERE subject_id = @p", "TRUNCATE kpi_reading" })
         {
             await using var command = postgres.DataSource.CreateCommand(change);
             command.Parameters.AddWithValue("p", pilot);
             await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         }
-        Assert.Equal(1.0, await postgres.ScalarAsync<double>("SELECT value FROM kpi_reading WHERE pilot_id = @p", ("p", pilot)));
+        Assert.Equal(1.0, await postgres.ScalarAsync<double>("SELECT value FROM kpi_reading WHERE subject_id = @p", ("p", pilot)));
     }
 }

@@ -9,37 +9,77 @@ using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Support;
 
-/// <summary>
-/// The gateway's real API (services, interceptor, transcoding, health) in an in-process test
-/// server, calling a two-silo test cluster.
-/// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+/// <summary>Clients of every service on one channel, and helpers that build worlds through them.</summary>
+public class ApiClients
 {
-    private readonly TestClusterFixture _cluster = new();
-    private WebApplication _app = null!;
+    /// <summary>Clients of a channel to an existing gateway.</summary>
+    public ApiClients(GrpcChannel channel) => Channel = channel;
 
-    /// <summary>A gRPC channel to the test server.</summary>
-    public GrpcChannel Channel { get; private set; } = null!;
+    /// <summary>Clients whose channel is set later.</summary>
+    protected ApiClients() { }
 
-    /// <summary>An HTTP client for the JSON routes.</summary>
-    public HttpClient Http { get; private set; } = null!;
+    /// <summary>The gRPC channel.</summary>
+    public GrpcChannel Channel { get; protected set; } = null!;
 
-    /// <summary>Pilot service client.</summary>
-    public Proto.PilotService.PilotServiceClient Pilots => new(Channel);
+    /// <summary>City service client.</summary>
+    public Proto.CityService.CityServiceClient Cities => new(Channel);
+
+    /// <summary>Organisation service client.</summary>
+    public Proto.OrganisationService.OrganisationServiceClient Organisations => new(Channel);
 
     /// <summary>Partnership service client.</summary>
     public Proto.PartnershipService.PartnershipServiceClient Partnerships => new(Channel);
 
-    /// <summary>Creates a partnership with a pilot that has the sample KPI "compost-produced".</summary>
-    public async Task<(string PartnershipId, string PilotId)> CreatePilotWithKpiAsync()
+    /// <summary>Programme service client.</summary>
+    public Proto.ProgrammeService.ProgrammeServiceClient Programmes => new(Channel);
+
+    /// <summary>Pilot service client.</summary>
+    public Proto.PilotService.PilotServiceClient Pilots => new(Channel);
+
+    /// <summary>KPI service client.</summary>
+    public Proto.KpiService.KpiServiceClient Kpis => new(Channel);
+
+    /// <summary>JCM service client.</summary>
+    public Proto.JcmService.JcmServiceClient Jcm => new(Channel);
+
+    /// <summary>MoU service client.</summary>
+    public Proto.MouService.MouServiceClient Mous => new(Channel);
+
+    /// <summary>Creates two cities, an agency, a donor, a partnership and its programme through the API.</summary>
+    public async Task<ApiWorld> CreateWorldAsync()
     {
-        var partnershipId = Ids.New("partnership");
-        var pilotId = Ids.New("pilot");
-        await Partnerships.CreatePartnershipAsync(Requests.Partnership(partnershipId));
-        await Pilots.CreatePilotAsync(Requests.Pilot(pilotId, partnershipId));
-        await Pilots.DefineKpiAsync(Requests.Kpi(pilotId));
-        return (partnershipId, pilotId);
+        var world = new ApiWorld(Ids.New("city"), Ids.New("city"), Ids.New("agency"), Ids.New("donor"), Ids.New("partnership"), Ids.New("programme"));
+        await Cities.CreateCityAsync(Requests.City(world.FirstCityId));
+        await Cities.CreateCityAsync(Requests.City(world.SecondCityId));
+        await Organisations.CreateOrganisationAsync(Requests.Organisation(world.AgencyId, world.FirstCityId, Proto.OrganisationKind.PartnerAgency));
+        await Organisations.CreateOrganisationAsync(Requests.Organisation(world.DonorId, world.SecondCityId, Proto.OrganisationKind.Donor));
+        await Partnerships.CreatePartnershipAsync(Requests.Partnership(world.PartnershipId, world.FirstCityId, world.SecondCityId));
+        await Programmes.CreateProgrammeAsync(Requests.Programme(world.ProgrammeId, world.PartnershipId));
+        return world;
     }
+
+    /// <summary>Creates a pilot of <paramref name="world"/> with the KPI "compost-produced".</summary>
+    public async Task<string> CreatePilotWithKpiAsync(ApiWorld world)
+    {
+        var pilotId = Ids.New("pilot");
+        await Pilots.CreatePilotAsync(Requests.Pilot(pilotId, world));
+        await Kpis.DefineKpiAsync(Requests.Kpi(pilotId));
+        return pilotId;
+    }
+
+}
+
+/// <summary>
+/// The gateway's real API (services, interceptor, transcoding, health) in an in-process test
+/// server, calling a two-silo test cluster.
+/// </summary>
+public sealed class ApiFixture : ApiClients, IAsyncLifetime
+{
+    private readonly TestClusterFixture _cluster = new();
+    private WebApplication _app = null!;
+
+    /// <summary>An HTTP client for the JSON routes.</summary>
+    public HttpClient Http { get; private set; } = null!;
 
     /// <inheritdoc/>
     public async Task InitializeAsync()

@@ -2,45 +2,90 @@ using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Support;
 
+/// <summary>The ids of a world made through the API.</summary>
+/// <param name="FirstCityId">Hai Phong-like city.</param>
+/// <param name="SecondCityId">Kitakyushu-like city.</param>
+/// <param name="AgencyId">A partner agency.</param>
+/// <param name="DonorId">A donor.</param>
+/// <param name="PartnershipId">The partnership of the two cities.</param>
+/// <param name="ProgrammeId">Its programme.</param>
+public sealed record ApiWorld(string FirstCityId, string SecondCityId, string AgencyId, string DonorId, string PartnershipId, string ProgrammeId);
+
 /// <summary>Valid API requests for tests to start from (and vary).</summary>
 public static class Requests
 {
-    /// <summary>Creates Hai Phong – Kitakyushu under <paramref name="id"/>.</summary>
-    public static Proto.CreatePartnershipRequest Partnership(string id) => new()
+    /// <summary>Creates a Vietnamese city.</summary>
+    public static Proto.CreateCityRequest City(string id) => new()
+    {
+        CityId = id,
+        Names = new Proto.LocalizedText { Vi = "Hải Phòng", En = "Hai Phong" },
+        CountryCode = "VN",
+        TimeZone = "Asia/Ho_Chi_Minh",
+    };
+
+    /// <summary>Creates an organisation.</summary>
+    public static Proto.CreateOrganisationRequest Organisation(string id, string cityId, Proto.OrganisationKind kind) => new()
+    {
+        OrganisationId = id,
+        Names = new Proto.LocalizedText { En = $"Organisation {id}" },
+        Kind = kind,
+        CityId = cityId,
+    };
+
+    /// <summary>Creates a partnership: friendship 2009, sister cities 2014.</summary>
+    public static Proto.CreatePartnershipRequest Partnership(string id, string firstCityId, string secondCityId) => new()
     {
         PartnershipId = id,
         Name = new Proto.LocalizedText { En = "Hai Phong – Kitakyushu", Vi = "Hải Phòng – Kitakyushu" },
-        FirstCityId = "hai-phong",
-        SecondCityId = "kitakyushu",
-        Relation = Proto.RelationKind.SisterCity,
-        SinceYear = 2014,
+        FirstCityId = firstCityId,
+        SecondCityId = secondCityId,
+        Relations =
+        {
+            new Proto.RelationStage { Kind = Proto.RelationKind.Friendship, SinceYear = 2009 },
+            new Proto.RelationStage { Kind = Proto.RelationKind.SisterCity, SinceYear = 2014 },
+        },
     };
 
-    /// <summary>Creates a compost pilot.</summary>
-    public static Proto.CreatePilotRequest Pilot(string id, string partnershipId) => new()
+    /// <summary>Creates a programme of a partnership.</summary>
+    public static Proto.CreateProgrammeRequest Programme(string id, string partnershipId) => new()
+    {
+        ProgrammeId = id,
+        OwnerKind = Proto.ProgrammeOwnerKind.Partnership,
+        OwnerId = partnershipId,
+        Name = new Proto.LocalizedText { En = "Green Growth Promotion Plan" },
+        Start = "2014-01-01",
+    };
+
+    /// <summary>Creates a compost pilot of the world, without templates.</summary>
+    public static Proto.CreatePilotRequest Pilot(string id, ApiWorld world, Proto.PilotKind kind = Proto.PilotKind.Compost) => new()
     {
         PilotId = id,
-        PartnershipId = partnershipId,
+        PartnershipId = world.PartnershipId,
+        ProgrammeId = world.ProgrammeId,
         Title = new Proto.LocalizedText { Vi = "Sản xuất phân compost", Ja = "堆肥化", En = "Compost production" },
-        Kind = Proto.PilotKind.Compost,
+        Kind = kind,
+        CityId = world.FirstCityId,
+        LeadOrganisationId = world.AgencyId,
+        SkipKpiTemplates = true,
     };
 
     /// <summary>Defines "compost-produced": 0 t → 1,200 t, 2024–2026, incremental.</summary>
     public static Proto.DefineKpiRequest Kpi(string pilotId, string code = "compost-produced") => new()
     {
-        PilotId = pilotId,
+        Subject = $"pilots/{pilotId}",
         KpiCode = code,
         Name = new Proto.LocalizedText { En = "Compost produced" },
         Unit = "t",
+        Direction = Proto.KpiDirection.HigherIsBetter,
+        Aggregation = Proto.KpiAggregation.Incremental,
         Baseline = new Proto.KpiPoint { Value = 0, Date = "2024-01-01" },
         Target = new Proto.KpiPoint { Value = 1200, Date = "2026-12-31" },
-        Aggregation = Proto.KpiAggregation.Incremental,
     };
 
     /// <summary>Records one reading of "compost-produced".</summary>
     public static Proto.RecordKpiReadingsRequest Reading(string pilotId, string period, double value) => new()
     {
-        PilotId = pilotId,
+        Subject = $"pilots/{pilotId}",
         Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Period = period, Value = value } },
     };
 }

@@ -1,16 +1,22 @@
+using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
-using Cooperation.Silo.Pilots.Readings;
+using Cooperation.Silo.Kpis.Readings;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Cooperation.Tests.Support;
 
 /// <summary>
-/// A two-silo in-process cluster with in-memory grain storage and reading history, shared by
-/// the tests of a collection (each test uses its own ids).
+/// A two-silo in-process cluster with in-memory grain storage, reminders and reading history,
+/// shared by the tests of a collection (each test uses its own ids). Due dates are checked every
+/// second, so reminder tests do not wait an hour.
 /// </summary>
 public sealed class TestClusterFixture : IAsyncLifetime
 {
+    /// <summary>How often the due-date reminders tick in tests.</summary>
+    public static readonly TimeSpan DueDateCheck = TimeSpan.FromSeconds(1);
+
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -25,7 +31,10 @@ public sealed class TestClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Domain);
+            silo.UseOrleansBinaryStateSerializer();
             silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
+            silo.Configure<DueDateOptions>(options => options.CheckPeriod = DueDateCheck);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IKpiReadingStore>(InMemoryKpiReadingStore.Shared);
         });

@@ -1,0 +1,129 @@
+using Cooperation.Contracts.Common;
+
+namespace Cooperation.Contracts.Jcm;
+
+/// <summary>Reference and project emissions of a monitoring period, tCO2e.</summary>
+/// <param name="Reference">RE: what the reference (less efficient) equipment would have emitted.</param>
+/// <param name="Project">PE: what the project equipment emitted.</param>
+public readonly record struct Emissions(double Reference, double Project);
+
+/// <summary>
+/// An approved JCM methodology as a plain calculation: which parameters and factors it needs and
+/// how they give RE and PE. A new methodology is a new class registered in <see cref="JcmMethodologies"/>;
+/// grains never change for it.
+/// </summary>
+public interface IJcmMethodology
+{
+    /// <summary>Methodology id, e.g. "VN_AM003".</summary>
+    string Id { get; }
+
+    /// <summary>Methodology version, e.g. "1.0".</summary>
+    string Version { get; }
+
+    /// <summary>What it covers.</summary>
+    string Title { get; }
+
+    /// <summary>The formulas, for people.</summary>
+    string Formula { get; }
+
+    /// <summary>Codes of the parameters a plan must monitor.</summary>
+    IReadOnlyList<string> MonitoredParameters { get; }
+
+    /// <summary>Codes of the factors a plan must fix.</summary>
+    IReadOnlyList<string> FixedFactors { get; }
+
+    /// <summary>Refuses factor values the calculation cannot use, naming the field.</summary>
+    void CheckFactors(IReadOnlyDictionary<string, double> factors);
+
+    /// <summary>RE and PE from a period's monitored values and the plan's factors (all present and checked).</summary>
+    Emissions Calculate(IReadOnlyDictionary<string, double> monitored, IReadOnlyDictionary<string, double> factors);
+}
+
+/// <summary>The methodologies the platform can compute.</summary>
+public static class JcmMethodologies
+{
+    /// <summary>Every methodology.</summary>
+    public static IReadOnlyList<IJcmMethodology> All { get; } = [new EfficientEquipmentMethodology()];
+
+    /// <summary>The methodology with this id and version, or null.</summary>
+    public static IJcmMethodology? Find(string id, string version) =>
+        All.FirstOrDefault(m => m.Id == id && m.Version == version);
+
+    /// <summary>
+    /// Refuses a plan its methodology cannot compute with: unknown methodology, a required
+    /// parameter or factor missing, or factor values out of range.
+    /// </summary>
+    public static IJcmMethodology CheckPlan(JcmMonitoringPlan plan)
+    {
+        plan.Validate();
+        var methodology = Find(plan.MethodologyId, plan.MethodologyVersion)
+            ?? throw new InvalidFieldException("methodology_id",
+                $"{plan.MethodologyId} ver {plan.MethodologyVersion} is not one the platform computes ({string.Join(", ", All.Select(m => $"{m.Id} ver {m.Version}"))})");
+        foreach (var code in methodology.MonitoredParameters.Where(code => plan.Parameters.All(p => p.Code != code)))
+            throw new InvalidFieldException("parameters", $"{methodology.Id} needs monitored parameter '{code}'");
+        foreach (var code in methodology.FixedFactors.Where(code => plan.Factors.All(f => f.Code != code)))
+            throw new InvalidFieldException("factors", $"{methodology.Id} needs fixed factor '{code}'");
+        methodology.CheckFactors(plan.Factors.ToDictionary(f => f.Code, f => f.Value));
+        return methodology;
+    }
+}
+
+/// <summary>
+/// VN_AM003 ver 1.0 as the platform computes it: high-efficiency equipment replacing reference
+/// equipment, both run on grid electricity. The reference equipment would have needed
+/// EC_PJ × η_PJ ÷ η_RE to deliver the same output, so
+/// RE = EC_PJ × (η_PJ ÷ η_RE) × EF_grid and PE = EC_PJ × EF_grid.
+/// </summary>
+public sealed class EfficientEquipmentMethodology : IJcmMethodology
+{
+    /// <summary>Electricity consumed by the project equipment in the period, MWh.</summary>
+    public const string ProjectConsumption = "ec-pj";
+
+    /// <summary>Grid emission factor, tCO2/MWh.</summary>
+    public const string GridFactor = "ef-grid";
+
+    /// <summary>Efficiency of the reference equipment.</summary>
+    public const string ReferenceEfficiency = "eta-re";
+
+    /// <summary>Efficiency of the project equipment.</summary>
+    public const string ProjectEfficiency = "eta-pj";
+
+    /// <inheritdoc/>
+    public string Id => "VN_AM003";
+
+    /// <inheritdoc/>
+    public string Version => "1.0";
+
+    /// <inheritdoc/>
+    public string Title => "High-efficiency equipment replacing less efficient reference equipment (grid electricity)";
+
+    /// <inheritdoc/>
+    public string Formula => "RE = ec-pj × (eta-pj ÷ eta-re) × ef-grid; PE = ec-pj × ef-grid; ER = RE − PE";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> MonitoredParameters { get; } = [ProjectConsumption];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> FixedFactors { get; } = [GridFactor, ReferenceEfficiency, ProjectEfficiency];
+
+    /// <inheritdoc/>
+    public void CheckFactors(IReadOnlyDictionary<string, double> factors)
+    {
+        if (factors[GridFactor] < 0)
+            throw new InvalidFieldException("factors", $"'{GridFactor}' must not be negative");
+        if (factors[ReferenceEfficiency] <= 0 || factors[ProjectEfficiency] <= 0)
+            throw new InvalidFieldException("factors", $"'{ReferenceEfficiency}' and '{ProjectEfficiency}' must be above 0");
+    }
+
+    /// <inheritdoc/>
+    public Emissions Calculate(IReadOnlyDictionary<string, double> monitored, IReadOnlyDictionary<string, double> factors)
+    {
+        var consumption = monitored[ProjectConsumption];
+        if (consumption < 0)
+            throw new InvalidFieldException("values", $"'{ProjectConsumption}' must not be negative");
+        var gridFactor = factors[GridFactor];
+        return new Emissions(
+            Reference: consumption * (factors[ProjectEfficiency] / factors[ReferenceEfficiency]) * gridFactor,
+            Project: consumption * gridFactor);
+    }
+}

@@ -1,0 +1,75 @@
+using Cooperation.Contracts.Common;
+
+namespace Cooperation.Contracts.Jcm;
+
+/// <summary>A monitored parameter's value over a monitoring period.</summary>
+/// <param name="Code">The parameter.</param>
+/// <param name="Value">Its value in the parameter's unit.</param>
+[GenerateSerializer, Immutable, Alias("coop.MonitoredValue")]
+public sealed record MonitoredValue([property: Id(0)] string Code, [property: Id(1)] double Value);
+
+/// <summary>What was monitored over one monitoring period.</summary>
+/// <param name="PeriodId">Id of the period within the pilot, e.g. "mp-2024".</param>
+/// <param name="Start">First day monitored.</param>
+/// <param name="End">Last day monitored; the computed reduction is reported for the period containing it.</param>
+/// <param name="Values">A value for every monitored parameter of the plan.</param>
+[GenerateSerializer, Immutable, Alias("coop.MonitoringPeriodInput")]
+public sealed record MonitoringPeriodInput(
+    [property: Id(0)] string PeriodId,
+    [property: Id(1)] DateOnly Start,
+    [property: Id(2)] DateOnly End,
+    [property: Id(3)] ValueList<MonitoredValue> Values)
+{
+    /// <summary>Refuses an input that breaks a general rule, naming the field.</summary>
+    public void Validate()
+    {
+        Field.Id(PeriodId, "period_id");
+        if (End < Start)
+            throw new InvalidFieldException("end", "must not come before start");
+        for (var i = 0; i < Values.Count; i++)
+        {
+            Field.Id(Values[i].Code, $"values[{i}].code");
+            Field.Finite(Values[i].Value, $"values[{i}].value");
+            if (Values.Take(i).Any(v => v.Code == Values[i].Code))
+                throw new InvalidFieldException($"values[{i}].code", $"'{Values[i].Code}' appears twice");
+        }
+    }
+}
+
+/// <summary>A party's whole credits for a period.</summary>
+/// <param name="Party">The party.</param>
+/// <param name="Credits">Whole tonnes credited to it.</param>
+[GenerateSerializer, Immutable, Alias("coop.CreditAllocation")]
+public sealed record CreditAllocation([property: Id(0)] string Party, [property: Id(1)] long Credits);
+
+/// <summary>The emission reductions computed for one monitoring period.</summary>
+/// <param name="Input">What was monitored.</param>
+/// <param name="ReferenceEmissions">RE, tCO2e.</param>
+/// <param name="ProjectEmissions">PE, tCO2e.</param>
+/// <param name="EmissionReductions">ER = RE − PE, tCO2e, never below zero.</param>
+/// <param name="Credits">ER rounded down to whole tonnes.</param>
+/// <param name="Allocations">Credits per party of the plan.</param>
+/// <param name="Warnings">What the calculation noticed, e.g. a negative ER reported as zero.</param>
+/// <param name="KpiPeriod">The reporting period the reduction was recorded in, on the emission-reductions KPI.</param>
+[GenerateSerializer, Immutable, Alias("coop.MonitoringResult")]
+public sealed record MonitoringResult(
+    [property: Id(0)] MonitoringPeriodInput Input,
+    [property: Id(1)] double ReferenceEmissions,
+    [property: Id(2)] double ProjectEmissions,
+    [property: Id(3)] double EmissionReductions,
+    [property: Id(4)] long Credits,
+    [property: Id(5)] ValueList<CreditAllocation> Allocations,
+    [property: Id(6)] ValueList<string> Warnings,
+    [property: Id(7)] ReportingPeriod KpiPeriod);
+
+/// <summary>A JCM pilot's monitoring: plan, periods and totals.</summary>
+/// <param name="Plan">The monitoring plan, if set.</param>
+/// <param name="Periods">Computed monitoring periods, in the order recorded.</param>
+/// <param name="TotalReductions">Sum of the periods' ER, tCO2e.</param>
+/// <param name="TotalCredits">Sum of the periods' credits.</param>
+[GenerateSerializer, Immutable, Alias("coop.JcmView")]
+public sealed record JcmView(
+    [property: Id(0)] JcmMonitoringPlan? Plan,
+    [property: Id(1)] ValueList<MonitoringResult> Periods,
+    [property: Id(2)] double TotalReductions,
+    [property: Id(3)] long TotalCredits);

@@ -1,0 +1,37 @@
+using Cooperation.Contracts.Common;
+using Orleans.Concurrency;
+
+namespace Cooperation.Contracts.Kpis;
+
+/// <summary>
+/// What carries KPIs: a pilot or a programme. KPIs are defined and changed, and readings
+/// recorded, the same way for both.
+/// </summary>
+[Alias("coop.IKpiSubject")]
+public interface IKpiSubject : IGrainWithStringKey
+{
+    /// <summary>
+    /// Defines a KPI. Repeating the same definition is harmless; another definition under the
+    /// same code throws <see cref="Common.EntityExistsException"/>.
+    /// </summary>
+    [Alias("DefineKpi")]
+    Task<KpiView> DefineKpi(KpiDefinition kpi);
+
+    /// <summary>
+    /// Changes a KPI: names, direction, baseline and target at any time; unit, measure,
+    /// aggregation and dimensions only while it has no readings (else FailedPrecondition).
+    /// </summary>
+    [Alias("UpdateKpi")]
+    Task<KpiView> UpdateKpi(KpiDefinition kpi);
+
+    /// <summary>
+    /// Validates and stores readings together; returns only after they are committed to storage.
+    /// Nothing is stored when any reading is refused.
+    /// </summary>
+    [Alias("RecordReadings")]
+    Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> readings);
+
+    /// <summary>The reading that counts for each period of a KPI; NotFound when the KPI is unknown.</summary>
+    [Alias("GetKpiSeries"), ReadOnly]
+    Task<KpiSeriesView> GetKpiSeries(string kpiCode);
+}

@@ -1,0 +1,19 @@
+using Orleans.Concurrency;
+
+namespace Cooperation.Contracts.Organisations;
+
+/// <summary>An organisation, keyed by its id.</summary>
+[Alias("coop.IOrganisationGrain")]
+public interface IOrganisationGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the organisation in an existing city; repeating the same definition is harmless,
+    /// another one is refused.
+    /// </summary>
+    [Alias("Create")]
+    Task<OrganisationView> Create(OrganisationDefinition definition);
+
+    /// <summary>Reads the organisation; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<OrganisationView> Get();
+}

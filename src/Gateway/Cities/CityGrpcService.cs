@@ -1,0 +1,42 @@
+using Cooperation.Contracts.Cities;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Gateway.Common;
+using Cooperation.Gateway.Partnerships;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Cities;
+
+/// <summary>gRPC (and JSON) front of the city grains.</summary>
+public sealed class CityGrpcService(GrainReferences<ICityGrain> cities, GrainReferences<IPartnershipGrain> partnerships)
+    : Proto.CityService.CityServiceBase
+{
+    /// <inheritdoc/>
+    public override async Task<Proto.City> CreateCity(Proto.CreateCityRequest request, ServerCallContext context)
+    {
+        var definition = new CityDefinition(request.Names.ToDomain("names"), request.CountryCode, request.TimeZone);
+        return (await City(request.CityId).Create(definition)).ToProto();
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.City> GetCity(Proto.GetCityRequest request, ServerCallContext context) =>
+        (await City(request.CityId).Get()).ToProto();
+
+    /// <inheritdoc/>
+    public override async Task<Proto.ListCityPartnershipsResponse> ListCityPartnerships(Proto.ListCityPartnershipsRequest request, ServerCallContext context)
+    {
+        var city = await City(request.CityId).Get();
+        var views = await Task.WhenAll(city.PartnershipIds.Select(id => partnerships.Get(id).Get()));
+        return new Proto.ListCityPartnershipsResponse { Partnerships = { views.Select(v => v.ToProto()) } };
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.CompositeIndex> RecordCityIndex(Proto.RecordCityIndexRequest request, ServerCallContext context)
+    {
+        var city = City(request.CityId);
+        return (await city.RecordIndex(request.ToDomain())).ToProto();
+    }
+
+    private ICityGrain City(string id) => cities.Get(Field.Id(id, "city_id"));
+}

@@ -1,0 +1,54 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Gateway.Common;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Jcm;
+
+/// <summary>gRPC (and JSON) front of JCM monitoring, which the pilot grains compute.</summary>
+public sealed class JcmGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.JcmService.JcmServiceBase
+{
+    /// <inheritdoc/>
+    public override Task<Proto.ListJcmMethodologiesResponse> ListJcmMethodologies(Proto.ListJcmMethodologiesRequest request, ServerCallContext context) =>
+        Task.FromResult(new Proto.ListJcmMethodologiesResponse
+        {
+            Methodologies =
+            {
+                JcmMethodologies.All.Select(m => new Proto.JcmMethodology
+                {
+                    MethodologyId = m.Id,
+                    Version = m.Version,
+                    Title = m.Title,
+                    MonitoredParameters = { m.MonitoredParameters },
+                    FixedFactors = { m.FixedFactors },
+                    Formula = m.Formula,
+                }),
+            },
+        });
+
+    /// <inheritdoc/>
+    public override async Task<Proto.JcmMonitoring> SetJcmPlan(Proto.SetJcmPlanRequest request, ServerCallContext context)
+    {
+        var pilot = Pilot(request.PilotId);
+        return (await pilot.SetJcmPlan(request.ToDomain())).ToProto(request.PilotId);
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.MonitoringResult> RecordMonitoringPeriod(Proto.RecordMonitoringPeriodRequest request, ServerCallContext context)
+    {
+        var pilot = Pilot(request.PilotId);
+        return (await pilot.RecordMonitoringPeriod(request.ToDomain())).ToProto();
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.JcmMonitoring> GetJcmMonitoring(Proto.GetJcmMonitoringRequest request, ServerCallContext context)
+    {
+        var view = await Pilot(request.PilotId).Get();
+        return view.Jcm?.ToProto(view.PilotId)
+            ?? throw new RuleViolationException($"Pilot '{view.PilotId}' is a {view.Definition.Kind} pilot; only JCM equipment pilots are monitored.");
+    }
+
+    private IPilotGrain Pilot(string id) => pilots.Get(Field.Id(id, "pilot_id"));
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Gateway.Common;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Jcm;
+
+/// <summary>JCM plans and monitoring results between the wire and the domain.</summary>
+public static class JcmMapping
+{
+    /// <summary>A wire plan to the domain.</summary>
+    public static JcmMonitoringPlan ToDomain(this Proto.SetJcmPlanRequest request) => new(
+        request.MethodologyId,
+        request.MethodologyVersion,
+        request.Parameters.Select((p, i) => new MonitoredParameter(
+            p.Code, p.Unit,
+            CommonMapping.ToDomain<MonitoringOption>((int)p.Option, $"parameters[{i}].option"),
+            p.MeterId.OrNull(),
+            Field.OptionalDate(p.CalibrationDate, $"parameters[{i}].calibration_date"))).ToArray(),
+        request.Factors.Select(f => new FixedFactor(f.Code, f.Value, f.Unit)).ToArray(),
+        request.CreditShares.Select((s, i) => new CreditShare(s.Party, Percent(s.Percent, $"credit_shares[{i}].percent"))).ToArray());
+
+    /// <summary>A wire monitoring period to the domain.</summary>
+    public static MonitoringPeriodInput ToDomain(this Proto.RecordMonitoringPeriodRequest request) => new(
+        request.PeriodId,
+        Field.Date(request.Start, "start"),
+        Field.Date(request.End, "end"),
+        request.Values.Select(v => new MonitoredValue(v.Code, v.Value)).ToArray());
+
+    /// <summary>A pilot's monitoring as the API returns it.</summary>
+    public static Proto.JcmMonitoring ToProto(this JcmView view, string pilotId)
+    {
+        var wire = new Proto.JcmMonitoring
+        {
+            PilotId = pilotId,
+            Periods = { view.Periods.Select(ToProto) },
+            TotalReductions = Math.Round(view.TotalReductions, 6),
+            TotalCredits = view.TotalCredits,
+        };
+        if (view.Plan is { } plan)
+        {
+            wire.MethodologyId = plan.MethodologyId;
+            wire.MethodologyVersion = plan.MethodologyVersion;
+            wire.Parameters.AddRange(plan.Parameters.Select(p => new Proto.MonitoredParameter
+            {
+                Code = p.Code,
+                Unit = p.Unit,
+                Option = CommonMapping.ToProto<Proto.MonitoringOption>(p.Option),
+                MeterId = p.MeterId ?? "",
+                CalibrationDate = p.CalibrationDate.ToWire(),
+            }));
+            wire.Factors.AddRange(plan.Factors.Select(f => new Proto.FixedFactor { Code = f.Code, Value = f.Value, Unit = f.Unit }));
+            wire.CreditShares.AddRange(plan.CreditShares.Select(s => new Proto.CreditShare { Party = s.Party, Percent = s.Percent.ToWire() }));
+        }
+        return wire;
+    }
+
+    /// <summary>A monitoring result as the API returns it.</summary>
+    public static Proto.MonitoringResult ToProto(this MonitoringResult result) => new()
+    {
+        PeriodId = result.Input.PeriodId,
+        Start = Field.Format(result.Input.Start),
+        End = Field.Format(result.Input.End),
+        Values = { result.Input.Values.Select(v => new Proto.MonitoredValue { Code = v.Code, Value = v.Value }) },
+        ReferenceEmissions = Math.Round(result.ReferenceEmissions, 6),
+        ProjectEmissions = Math.Round(result.ProjectEmissions, 6),
+        EmissionReductions = result.EmissionReductions,
+        Credits = result.Credits,
+        Allocations = { result.Allocations.Select(a => new Proto.CreditAllocation { Party = a.Party, Credits = a.Credits }) },
+        Warnings = { result.Warnings },
+        KpiPeriod = result.KpiPeriod.ToString(),
+    };
+
+    private static decimal Percent(string text, string field) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            ? percent
+            : throw new InvalidFieldException(field, "must be a decimal number such as \"50\" or \"33.5\"");
+}

@@ -1,0 +1,37 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Organisations;
+using Cooperation.Gateway.Common;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Organisations;
+
+/// <summary>gRPC (and JSON) front of the organisation grains.</summary>
+public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> organisations)
+    : Proto.OrganisationService.OrganisationServiceBase
+{
+    /// <inheritdoc/>
+    public override async Task<Proto.Organisation> CreateOrganisation(Proto.CreateOrganisationRequest request, ServerCallContext context)
+    {
+        var organisation = Organisation(request.OrganisationId);
+        var definition = new OrganisationDefinition(
+            request.Names.ToDomain("names"),
+            CommonMapping.ToDomain<OrganisationKind>((int)request.Kind, "kind"),
+            request.CityId);
+        return ToProto(await organisation.Create(definition));
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.Organisation> GetOrganisation(Proto.GetOrganisationRequest request, ServerCallContext context) =>
+        ToProto(await Organisation(request.OrganisationId).Get());
+
+    private IOrganisationGrain Organisation(string id) => organisations.Get(Field.Id(id, "organisation_id"));
+
+    private static Proto.Organisation ToProto(OrganisationView view) => new()
+    {
+        OrganisationId = view.OrganisationId,
+        Names = view.Definition.Names.ToProto(),
+        Kind = CommonMapping.ToProto<Proto.OrganisationKind>(view.Definition.Kind),
+        CityId = view.Definition.CityId,
+    };
+}

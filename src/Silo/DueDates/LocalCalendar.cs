@@ -1,0 +1,15 @@
+namespace Cooperation.Silo.DueDates;
+
+/// <summary>Dates as they are in a city: a due date has passed once the city's own date is later.</summary>
+public static class LocalCalendar
+{
+    /// <summary>Today's date in the IANA time zone <paramref name="timeZoneId"/>.</summary>
+    public static DateOnly Today(TimeProvider clock, string timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
+
+    /// <summary>
+    /// Whether something due on <paramref name="due"/> is overdue on <paramref name="today"/>:
+    /// the whole due day has passed.
+    /// </summary>
+    public static bool IsPastDue(DateOnly due, DateOnly today) => today > due;
+}

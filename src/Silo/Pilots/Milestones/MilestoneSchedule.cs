@@ -1,0 +1,93 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.DueDates;
+
+namespace Cooperation.Silo.Pilots.Milestones;
+
+/// <summary>A milestone as persisted: as planned, as last reported, and when it was found overdue.</summary>
+/// <param name="Definition">As planned.</param>
+/// <param name="Progress">As last reported.</param>
+/// <param name="OverdueSince">When the due-date check found it overdue; cleared once done or cancelled.</param>
+[GenerateSerializer, Immutable, Alias("coop.MilestoneRecord")]
+public sealed record MilestoneRecord(
+    [property: Id(0)] MilestoneDefinition Definition,
+    [property: Id(1)] MilestoneProgress Progress,
+    [property: Id(2)] DateTimeOffset? OverdueSince)
+{
+    /// <summary>Still to be reached: neither done nor cancelled.</summary>
+    public bool IsOpen => Progress.Status is MilestoneStatus.Planned or MilestoneStatus.InProgress;
+}
+
+/// <summary>
+/// The rules of a pilot's milestones, as plain logic: adding and reporting, what is overdue on a
+/// given local date, and completion.
+/// </summary>
+public static class MilestoneSchedule
+{
+    /// <summary>Most milestones a pilot may have.</summary>
+    public const int MaxMilestones = 200;
+
+    /// <summary>
+    /// The milestones with <paramref name="milestone"/> added; null when it is already there
+    /// unchanged (a repeat), <see cref="EntityExistsException"/> when its id is taken by another.
+    /// </summary>
+    public static ValueList<MilestoneRecord>? Add(ValueList<MilestoneRecord> milestones, MilestoneDefinition milestone)
+    {
+        milestone.Validate();
+        if (milestones.FirstOrDefault(m => m.Definition.MilestoneId == milestone.MilestoneId) is { } existing)
+            return existing.Definition == milestone ? null : throw new EntityExistsException("milestone", milestone.MilestoneId);
+        if (milestones.Count >= MaxMilestones)
+            throw new RuleViolationException($"A pilot has at most {MaxMilestones} milestones.");
+        return milestones.Add(new MilestoneRecord(milestone, new MilestoneProgress(MilestoneStatus.Planned, null, null), null));
+    }
+
+    /// <summary>
+    /// The milestones with <paramref name="progress"/> reported on one of them; null when nothing
+    /// changes. A done or cancelled milestone is no longer overdue.
+    /// </summary>
+    public static ValueList<MilestoneRecord>? Report(ValueList<MilestoneRecord> milestones, string milestoneId, MilestoneProgress progress, DateOnly today)
+    {
+        progress.Validate();
+        if (progress.ActualDate > today)
+            throw new InvalidFieldException("actual_date", "must not be in the future");
+        var existing = milestones.FirstOrDefault(m => m.Definition.MilestoneId == milestoneId)
+            ?? throw new EntityNotFoundException("milestone", milestoneId);
+        if (existing.Progress == progress)
+            return null;
+        var updated = existing with { Progress = progress };
+        if (!updated.IsOpen)
+            updated = updated with { OverdueSince = null };
+        return milestones.Replace(m => m.Definition.MilestoneId == milestoneId, updated);
+    }
+
+    /// <summary>
+    /// The milestones with every open one past its planned date marked overdue as of
+    /// <paramref name="now"/>; null when none is newly overdue.
+    /// </summary>
+    public static ValueList<MilestoneRecord>? MarkOverdue(ValueList<MilestoneRecord> milestones, DateOnly today, DateTimeOffset now)
+    {
+        var changed = false;
+        var marked = milestones.Select(m =>
+        {
+            if (m.OverdueSince is not null || !m.IsOpen || !LocalCalendar.IsPastDue(m.Definition.PlannedDate, today))
+                return m;
+            changed = true;
+            return m with { OverdueSince = now };
+        }).ToArray();
+        return changed ? ValueList.Of(marked) : null;
+    }
+
+    /// <summary>The milestones as read on <paramref name="today"/>, in planned-date order.</summary>
+    public static ValueList<MilestoneView> Views(IEnumerable<MilestoneRecord> milestones, DateOnly today) =>
+        ValueList.Of(milestones
+            .OrderBy(m => m.Definition.PlannedDate)
+            .Select(m => new MilestoneView(m.Definition, m.Progress,
+                m.IsOpen && LocalCalendar.IsPastDue(m.Definition.PlannedDate, today), m.OverdueSince)));
+
+    /// <summary>Done ÷ (all − cancelled), in percent; null when none counts.</summary>
+    public static double? Completion(IReadOnlyCollection<MilestoneRecord> milestones)
+    {
+        var counted = milestones.Count(m => m.Progress.Status != MilestoneStatus.Cancelled);
+        return counted == 0 ? null : 100.0 * milestones.Count(m => m.Progress.Status == MilestoneStatus.Done) / counted;
+    }
+}

@@ -1,0 +1,40 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.Pilots.Milestones;
+
+namespace Cooperation.Silo.Pilots;
+
+/// <summary>How a pilot's state reads: the full view and the summary roll-ups use.</summary>
+public static class PilotViews
+{
+    /// <summary>The full progress view of a pilot as of <paramref name="today"/> in its city.</summary>
+    public static PilotView Build(string pilotId, PilotState state, ValueList<KpiView> kpis, long readingCount, DateOnly today)
+    {
+        var definition = state.Definition!;
+        return new PilotView(pilotId, definition, state.Status, state.StatusHistory, state.FundingLines,
+            FundingTotals(state.FundingLines),
+            MilestoneSchedule.Views(state.Milestones, today),
+            MilestoneSchedule.Completion(state.Milestones),
+            kpis, readingCount,
+            definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null);
+    }
+
+    /// <summary>What a partnership's roll-up needs of the pilot.</summary>
+    public static PilotSummary Summarise(PilotView view) => new(
+        view.PilotId, view.Definition.Title, view.Definition.Kind, view.Status,
+        view.Milestones.Count(m => m.Progress.Status == MilestoneStatus.Done),
+        view.Milestones.Count(m => m.Progress.Status != MilestoneStatus.Cancelled),
+        view.Milestones.Count(m => m.Overdue),
+        KpiStatusCounts.Of(view.Kpis));
+
+    /// <summary>A JCM pilot's monitoring: plan, periods, totals.</summary>
+    public static JcmView Jcm(PilotState state) => new(state.JcmPlan, state.JcmPeriods,
+        state.JcmPeriods.Sum(p => p.EmissionReductions), state.JcmPeriods.Sum(p => p.Credits));
+
+    private static ValueList<FundingTotal> FundingTotals(IEnumerable<FundingLine> lines) => ValueList.Of(lines
+        .GroupBy(l => l.Currency)
+        .OrderBy(g => g.Key)
+        .Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))));
+}

@@ -1,0 +1,106 @@
+using Cooperation.Tests.Support;
+using Google.Protobuf;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Tests.Api;
+
+/// <summary>
+/// What a bad call could touch: a world with a compost pilot (KPI, reading, milestone), a JCM pilot
+/// with a plan, and an MoU with a commitment; plus a fresh id no entity has yet.
+/// </summary>
+public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPilotId, string MouId, string NewId)
+{
+    /// <summary>Builds a new one through the API.</summary>
+    public static async Task<BadInputWorld> CreateAsync(ApiFixture api)
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+        await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 10));
+        await api.Pilots.AddMilestoneAsync(new Proto.AddMilestoneRequest { PilotId = pilotId, MilestoneId = "m1", Title = new() { En = "M1" }, PlannedDate = "2026-06-30" });
+
+        var jcmPilotId = Ids.New("jcm");
+        var jcm = Requests.Pilot(jcmPilotId, world, Proto.PilotKind.JcmEquipment);
+        jcm.SkipKpiTemplates = false;
+        await api.Pilots.CreatePilotAsync(jcm);
+        await api.Jcm.SetJcmPlanAsync(Plan(jcmPilotId));
+
+        var mouId = Ids.New("mou");
+        await api.Mous.CreateMouAsync(Mou(mouId, world));
+        await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
+        return new BadInputWorld(world, pilotId, jcmPilotId, mouId, Ids.New("fresh"));
+    }
+
+    /// <summary>A valid JCM plan request.</summary>
+    public static Proto.SetJcmPlanRequest Plan(string pilotId) => new()
+    {
+        PilotId = pilotId,
+        MethodologyId = "VN_AM003",
+        MethodologyVersion = "1.0",
+        Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
+        Factors =
+        {
+            new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
+            new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
+            new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
+        },
+        CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
+    };
+
+    /// <summary>A valid monitoring period request.</summary>
+    public static Proto.RecordMonitoringPeriodRequest Period(string pilotId) => new()
+    {
+        PilotId = pilotId, PeriodId = "mp-1", Start = "2025-01-01", End = "2025-06-30",
+        Values = { new Proto.MonitoredValue { Code = "ec-pj", Value = 1200 } },
+    };
+
+    /// <summary>A valid MoU request between the world's agency and donor.</summary>
+    public static Proto.CreateMouRequest Mou(string mouId, ApiWorld world) => new()
+    {
+        MouId = mouId,
+        PartnershipId = world.PartnershipId,
+        Title = new Proto.LocalizedText { En = "MoU" },
+        PartyOrganisationIds = { world.AgencyId, world.DonorId },
+        Scope = "Cooperation.",
+        EffectiveDate = "2024-01-01",
+        ExpiryDate = "2099-12-31",
+    };
+
+    /// <summary>Everything a bad call could have changed, as text.</summary>
+    public async Task<string> SnapshotAsync(ApiFixture api)
+    {
+        var parts = new List<string>
+        {
+            Format(await api.Partnerships.GetPartnershipAsync(new() { PartnershipId = World.PartnershipId })),
+            Format(await api.Programmes.GetProgrammeAsync(new() { ProgrammeId = World.ProgrammeId })),
+            Format(await api.Cities.GetCityAsync(new() { CityId = World.FirstCityId })),
+            Format(await api.Pilots.GetPilotAsync(new() { PilotId = PilotId })),
+            Format(await api.Pilots.GetPilotAsync(new() { PilotId = JcmPilotId })),
+            Format(await api.Mous.GetMouAsync(new() { MouId = MouId })),
+            InMemoryKpiReadingStore.Shared.Stored($"pilots/{PilotId}").Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        parts.AddRange(await Task.WhenAll(
+            Exists(api.Cities.GetCityAsync(new() { CityId = NewId }).ResponseAsync),
+            Exists(api.Organisations.GetOrganisationAsync(new() { OrganisationId = NewId }).ResponseAsync),
+            Exists(api.Partnerships.GetPartnershipAsync(new() { PartnershipId = NewId }).ResponseAsync),
+            Exists(api.Programmes.GetProgrammeAsync(new() { ProgrammeId = NewId }).ResponseAsync),
+            Exists(api.Pilots.GetPilotAsync(new() { PilotId = NewId }).ResponseAsync),
+            Exists(api.Mous.GetMouAsync(new() { MouId = NewId }).ResponseAsync)));
+        return string.Join("\n", parts);
+    }
+
+    private static string Format(IMessage message) => JsonFormatter.Default.Format(message);
+
+    private static async Task<string> Exists(Task call)
+    {
+        try
+        {
+            await call;
+            return "exists";
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return "absent";
+        }
+    }
+}

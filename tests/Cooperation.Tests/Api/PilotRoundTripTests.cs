@@ -1,0 +1,129 @@
+using Cooperation.Tests.Support;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Tests.Api;
+
+/// <summary>Pilots, KPIs and JCM monitoring over gRPC, end to end.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class PilotRoundTripTests(ApiFixture api)
+{
+    [Fact]
+    public async Task The_slice_works_end_to_end_over_grpc()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+
+        var kpi = await api.Kpis.DefineKpiAsync(Requests.Kpi(pilotId));   // again: returns the KPI
+        var stored = await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 42.5));
+        var pilot = await api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId });
+        var listed = await api.Partnerships.ListPartnershipPilotsAsync(new Proto.ListPartnershipPilotsRequest { PartnershipId = world.PartnershipId });
+        var series = await api.Kpis.GetKpiSeriesAsync(new Proto.GetKpiSeriesRequest { Subject = $"pilots/{pilotId}", KpiCode = "compost-produced" });
+
+        Assert.Equal(Proto.KpiDirection.HigherIsBetter, kpi.Direction);
+        Assert.Equal(1, Assert.Single(stored.Readings).Sequence);
+        Assert.Equal("堆肥化", pilot.Title.Ja);
+        Assert.Equal(Proto.PilotStatus.Proposed, pilot.Status);
+        var progress = Assert.Single(pilot.Kpis).Progress;
+        Assert.Equal(42.5, progress.CurrentValue);
+        Assert.Equal(3.54, progress.PercentOfTarget);
+        Assert.Equal("2025-01", progress.LatestPeriod);
+        Assert.Equal(pilotId, Assert.Single(listed.Pilots).PilotId);
+        Assert.Equal("2025-01", Assert.Single(series.Periods).Period);
+    }
+
+    [Fact]
+    public async Task Lifecycle_funding_and_milestones_round_trip()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+
+        await api.Pilots.ChangePilotStatusAsync(new Proto.ChangePilotStatusRequest { PilotId = pilotId, Status = Proto.PilotStatus.Approved });
+        var suspended = await api.Pilots.ChangePilotStatusAsync(new Proto.ChangePilotStatusRequest { PilotId = pilotId, Status = Proto.PilotStatus.Suspended, Reason = "Budget" });
+        var funded = await api.Pilots.SetFundingLineAsync(new Proto.SetFundingLineRequest
+        {
+            PilotId = pilotId, LineId = "moej", DonorOrganisationId = world.DonorId, Currency = Proto.Currency.Jpy, Committed = "45000000", Disbursed = "30000000",
+        });
+        var milestone = await api.Pilots.AddMilestoneAsync(new Proto.AddMilestoneRequest
+        {
+            PilotId = pilotId, MilestoneId = "plant-built", Title = new() { En = "Plant built" }, PlannedDate = "2025-03-31",
+        });
+        var done = await api.Pilots.UpdateMilestoneAsync(new Proto.UpdateMilestoneRequest
+        {
+            PilotId = pilotId, MilestoneId = "plant-built", Status = Proto.MilestoneStatus.Done, ActualDate = "2025-03-20", EvidenceLink = "https://example.org/plant.pdf",
+        });
+        var pilot = await api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId });
+
+        Assert.Equal("Budget", suspended.StatusHistory[^1].Reason);
+        Assert.Equal("45000000", Assert.Single(funded.FundingTotals).Committed);
+        Assert.True(milestone.Overdue);
+        Assert.False(done.Overdue);
+        Assert.Equal(100, pilot.MilestoneCompletion);
+        Assert.Equal(Proto.PilotStatus.Suspended, pilot.Status);
+    }
+
+    [Fact]
+    public async Task Templates_and_kpi_updates_round_trip()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("pilot");
+        var request = Requests.Pilot(pilotId, world, Proto.PilotKind.EcoIndustrialPark);
+        request.SkipKpiTemplates = false;
+
+        var pilot = await api.Pilots.CreatePilotAsync(request);
+        var templates = await api.Kpis.ListKpiTemplatesAsync(new Proto.ListKpiTemplatesRequest { Kind = Proto.PilotKind.EcoIndustrialPark });
+        var update = new Proto.DefineKpiRequest
+        {
+            Subject = $"pilots/{pilotId}",
+            KpiCode = "trees-planted",
+            Name = pilot.Kpis.Single(k => k.KpiCode == "trees-planted").Name,
+            Unit = "trees",
+            Direction = Proto.KpiDirection.HigherIsBetter,
+            Aggregation = Proto.KpiAggregation.Cumulative,
+            Baseline = new Proto.KpiPoint { Value = 0, Date = "2024-01-01" },
+            Target = new Proto.KpiPoint { Value = 20000, Date = "2027-12-31" },
+        };
+        var updated = await api.Kpis.UpdateKpiAsync(update);
+
+        Assert.Equal(Assert.Single(templates.Sets).Kpis.Select(k => k.KpiCode), pilot.Kpis.Select(k => k.KpiCode));
+        Assert.Equal(20000, updated.Target.Value);
+        Assert.Equal(7, (await api.Kpis.ListKpiTemplatesAsync(new Proto.ListKpiTemplatesRequest())).Sets.Count);
+    }
+
+    [Fact]
+    public async Task Jcm_monitoring_round_trips_with_the_hand_computed_reductions()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("jcm");
+        var request = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
+        request.SkipKpiTemplates = false;
+        await api.Pilots.CreatePilotAsync(request);
+
+        var methodologies = await api.Jcm.ListJcmMethodologiesAsync(new Proto.ListJcmMethodologiesRequest());
+        await api.Jcm.SetJcmPlanAsync(new Proto.SetJcmPlanRequest
+        {
+            PilotId = pilotId,
+            MethodologyId = "VN_AM003",
+            MethodologyVersion = "1.0",
+            Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
+            Factors =
+            {
+                new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
+                new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
+                new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
+            },
+            CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
+        });
+        var result = await api.Jcm.RecordMonitoringPeriodAsync(new Proto.RecordMonitoringPeriodRequest
+        {
+            PilotId = pilotId, PeriodId = "mp-2025-h1", Start = "2025-01-01", End = "2025-06-30",
+            Values = { new Proto.MonitoredValue { Code = "ec-pj", Value = 1200 } },
+        });
+        var monitoring = await api.Jcm.GetJcmMonitoringAsync(new Proto.GetJcmMonitoringRequest { PilotId = pilotId });
+
+        Assert.Equal("VN_AM003", Assert.Single(methodologies.Methodologies).MethodologyId);
+        Assert.Equal((1282.5, 1080.0, 202.5, 202L), (result.ReferenceEmissions, result.ProjectEmissions, result.EmissionReductions, result.Credits));
+        Assert.Equal([101L, 101L], result.Allocations.Select(a => a.Credits));
+        Assert.Equal("2025-06", result.KpiPeriod);
+        Assert.Equal(202, monitoring.TotalCredits);
+    }
+}

@@ -1,0 +1,62 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.DueDates;
+using Cooperation.Silo.Pilots.Milestones;
+using Cooperation.Tests.Support;
+
+namespace Cooperation.Tests.Domain;
+
+public sealed class MilestoneScheduleTests
+{
+    private static readonly MilestoneDefinition Plant = new("plant-built", new LocalizedText(null, null, "Plant built"), new DateOnly(2025, 3, 10));
+
+    [Theory]
+    // Ho Chi Minh City is UTC+7: 10 March ends at 16:59:59Z.
+    [InlineData("Asia/Ho_Chi_Minh", "2025-03-10T16:59:00Z", false)]
+    [InlineData("Asia/Ho_Chi_Minh", "2025-03-10T17:00:00Z", true)]
+    // Tokyo is UTC+9: the same milestone is overdue two hours earlier there.
+    [InlineData("Asia/Tokyo", "2025-03-10T14:59:00Z", false)]
+    [InlineData("Asia/Tokyo", "2025-03-10T15:00:00Z", true)]
+    public void A_milestone_is_overdue_once_its_day_has_passed_in_the_city(string timeZone, string utc, bool overdue)
+    {
+        var today = LocalCalendar.Today(FixedClock.At(utc), timeZone);
+        var milestones = MilestoneSchedule.Add([], Plant)!;
+
+        Assert.Equal(overdue, Assert.Single(MilestoneSchedule.Views(milestones, today)).Overdue);
+        Assert.Equal(overdue, MilestoneSchedule.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch) is not null);
+    }
+
+    [Fact]
+    public void Done_and_cancelled_milestones_are_never_overdue_and_completion_counts_done_over_not_cancelled()
+    {
+        var today = new DateOnly(2026, 1, 1);
+        var milestones = MilestoneSchedule.Add([], Plant)!;
+        milestones = MilestoneSchedule.Add(milestones, Plant with { MilestoneId = "survey" })!;
+        milestones = MilestoneSchedule.Add(milestones, Plant with { MilestoneId = "dropped" })!;
+        milestones = MilestoneSchedule.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch)!;
+        milestones = MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.Done, new DateOnly(2025, 3, 20), null), today)!;
+        milestones = MilestoneSchedule.Report(milestones, "dropped", new MilestoneProgress(MilestoneStatus.Cancelled, null, null), today)!;
+
+        var views = MilestoneSchedule.Views(milestones, today).ToDictionary(v => v.Definition.MilestoneId);
+        Assert.False(views["plant-built"].Overdue);
+        Assert.Null(views["plant-built"].OverdueSince);
+        Assert.False(views["dropped"].Overdue);
+        Assert.True(views["survey"].Overdue);
+        Assert.Equal(50, MilestoneSchedule.Completion(milestones));
+    }
+
+    [Fact]
+    public void Repeats_are_harmless_and_conflicts_refused()
+    {
+        var milestones = MilestoneSchedule.Add([], Plant)!;
+        var today = new DateOnly(2025, 1, 1);
+
+        Assert.Null(MilestoneSchedule.Add(milestones, Plant));
+        Assert.Throws<EntityExistsException>(() => MilestoneSchedule.Add(milestones, Plant with { PlannedDate = new DateOnly(2025, 4, 1) }));
+        Assert.Null(MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.Planned, null, null), today));
+        Assert.Throws<EntityNotFoundException>(() => MilestoneSchedule.Report(milestones, "nope", new MilestoneProgress(MilestoneStatus.Planned, null, null), today));
+        Assert.Throws<InvalidFieldException>(() => MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.Done, new DateOnly(2025, 1, 2), null), today));
+        Assert.Throws<InvalidFieldException>(() => MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.Done, null, null), today));
+        Assert.Throws<InvalidFieldException>(() => MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.InProgress, null, "ftp://x"), today));
+    }
+}
