@@ -49,6 +49,10 @@ Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
+if $DEMO; then
+  say "loading the demo data (seed scenario)"
+  wait_for_log gateway "Demo data loaded" 300
+fi
 
 cat <<INFO
 
@@ -57,11 +61,12 @@ Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
   PostgreSQL:          $ConnectionStrings__Cooperation
 
-Try:
+Try (demo data):
+  curl -s http://127.0.0.1:$HTTP_PORT/v1/partnerships/haiphong-kitakyushu/progress
   curl -s http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost
   curl -s -X POST http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost/readings \\
        -H 'content-type: application/json' \\
-       -d '{"readings":[{"kpiCode":"compost-produced","period":"2025-07","value":58}]}'
+       -d '{"readings":[{"kpiCode":"compost-produced","period":"2026-10","value":70}]}'
 
 Ctrl-C stops everything.
 INFO

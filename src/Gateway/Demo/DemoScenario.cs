@@ -1,58 +1,82 @@
-using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Partnerships;
-using Cooperation.Contracts.Pilots;
+using System.Text.Json;
+using Google.Protobuf;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Demo;
 
 /// <summary>
-/// A small slice of the seed scenario (the article on Hai Phong's Green Growth Promotion Plan):
-/// Hai Phong and Kitakyushu, sister cities
-/// since 2014, and the Hai Phong compost pilot of their Green Growth Promotion Plan. The readings
-/// are made-up demo figures. Loading is idempotent: creates repeat harmlessly, and readings are
-/// recorded only for KPIs that have none.
+/// The seed scenario (Hai Phong–Kitakyushu with the Green Growth Promotion Plan's 15 pilots and
+/// the Nam Cau Kien MoU; Quang Ninh, Bac Ninh and Binh Duong with their programmes), replayed
+/// through the API from the JSON files in Demo/Scenario. Loading is idempotent: creates and
+/// updates repeat harmlessly, pilots only move along their status path from where they are, and
+/// reading histories are recorded only for KPIs that have none. Readings are made up and say so.
 /// </summary>
 public static class DemoScenario
 {
-    /// <summary>The demo partnership's id.</summary>
+    /// <summary>The demo partnership.</summary>
     public const string PartnershipId = "haiphong-kitakyushu";
 
-    /// <summary>The demo pilot's id.</summary>
+    /// <summary>The demo compost pilot.</summary>
     public const string PilotId = "hp-compost";
 
-    private static readonly (KpiDefinition Kpi, double[] MonthlyValues)[] Kpis =
-    [
-        (new KpiDefinition("compost-produced",
-            new LocalizedText("Sản lượng phân compost", "堆肥生産量", "Compost produced"), "t",
-            new KpiPoint(0, new DateOnly(2025, 1, 1)), new KpiPoint(1200, new DateOnly(2026, 12, 31)),
-            KpiAggregation.Incremental),
-         [38, 41, 45, 47, 52, 55]),
-        (new KpiDefinition("organic-waste-diverted",
-            new LocalizedText("Rác hữu cơ được xử lý", "有機廃棄物の転換量", "Organic waste diverted from landfill"), "t",
-            new KpiPoint(0, new DateOnly(2025, 1, 1)), new KpiPoint(6000, new DateOnly(2026, 12, 31)),
-            KpiAggregation.Incremental),
-         [190, 205, 220, 236, 251, 262]),
-    ];
+    private static readonly JsonSerializerOptions PlanJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>Loads the scenario through the grains.</summary>
-    public static async Task LoadAsync(IGrainFactory grains)
+    /// <summary>Loads the scenario through <paramref name="invoker"/>; returns the number of calls made.</summary>
+    public static async Task<int> LoadAsync(CallInvoker invoker, CancellationToken cancellationToken = default)
     {
-        await grains.GetGrain<IPartnershipGrain>(PartnershipId).Create(new PartnershipDefinition(
-            new LocalizedText("Hải Phòng – Kitakyushu", "ハイフォン – 北九州", "Hai Phong – Kitakyushu"),
-            "hai-phong", "kitakyushu", RelationKind.SisterCity, 2014));
-
-        var pilot = grains.GetGrain<IPilotGrain>(PilotId);
-        await pilot.Create(new PilotDefinition(PartnershipId,
-            new LocalizedText("Sản xuất phân compost tại Hải Phòng", "ハイフォン市の堆肥化事業", "Compost production in Hai Phong"),
-            PilotKind.Compost, ReportingFrequency.Monthly));
-
-        foreach (var (kpi, values) in Kpis)
+        var api = new ApiCaller(invoker);
+        var calls = 0;
+        var assembly = typeof(DemoScenario).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Demo.Scenario.", StringComparison.Ordinal)).Order())
         {
-            var view = await pilot.DefineKpi(kpi);
-            if (view.Progress.ReadingCount > 0)
-                continue;
-            await pilot.RecordReadings(values
-                .Select((value, month) => new KpiReadingInput(kpi.Code, new ReportingPeriod(ReportingFrequency.Monthly, 2025, month + 1), value))
-                .ToArray());
+            await using var stream = assembly.GetManifestResourceStream(name)!;
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            foreach (var step in document.RootElement.GetProperty("steps").EnumerateArray())
+                calls += await RunAsync(api, step, cancellationToken);
         }
+        return calls;
+    }
+
+    private static async Task<int> RunAsync(ApiCaller api, JsonElement step, CancellationToken cancellationToken)
+    {
+        if (step.TryGetProperty("call", out var call))
+        {
+            await api.CallAsync(call.GetString()!, step.GetProperty("request").GetRawText(), cancellationToken);
+            return 1;
+        }
+        if (step.TryGetProperty("advance", out var advance))
+            return await AdvanceAsync(api, advance, cancellationToken);
+        if (step.TryGetProperty("readings", out var readings))
+            return await RecordAsync(api, readings.Deserialize<ReadingPlan>(PlanJson)!, cancellationToken);
+        throw new InvalidDataException($"A demo step needs \"call\", \"advance\" or \"readings\": {step.GetRawText()}");
+    }
+
+    /// <summary>Moves a pilot along a status path, from wherever it is on it.</summary>
+    private static async Task<int> AdvanceAsync(ApiCaller api, JsonElement advance, CancellationToken cancellationToken)
+    {
+        var pilotId = advance.GetProperty("pilot").GetString()!;
+        var pilot = await api.CallAsync<Proto.Pilot>("PilotService/GetPilot", new Proto.GetPilotRequest { PilotId = pilotId }, cancellationToken);
+        var path = advance.GetProperty("path").EnumerateArray()
+            .Select(move => JsonParser.Default.Parse<Proto.ChangePilotStatusRequest>(move.GetRawText()))
+            .ToList();
+        var remaining = path.Skip(path.FindIndex(move => move.Status == pilot.Status) + 1).ToList();
+        foreach (var move in remaining)
+        {
+            move.PilotId = pilotId;
+            await api.CallAsync<Proto.Pilot>("PilotService/ChangePilotStatus", move, cancellationToken);
+        }
+        return remaining.Count + 1;
+    }
+
+    /// <summary>Records a reading history, unless the KPI already has readings.</summary>
+    private static async Task<int> RecordAsync(ApiCaller api, ReadingPlan plan, CancellationToken cancellationToken)
+    {
+        var series = await api.CallAsync<Proto.KpiSeries>("KpiService/GetKpiSeries",
+            new Proto.GetKpiSeriesRequest { Subject = plan.Subject, KpiCode = plan.Kpi }, cancellationToken);
+        if (series.Periods.Count > 0)
+            return 1;
+        await api.CallAsync<Proto.RecordKpiReadingsResponse>("KpiService/RecordKpiReadings", plan.ToRequest(), cancellationToken);
+        return 2;
     }
 }

@@ -1,42 +1,61 @@
-using Cooperation.Contracts.Common;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Cooperation.Gateway.Demo;
 
 /// <summary>
-/// Loads the demo scenario before the gateway starts listening, when configuration
-/// "Demo:Load" is true (the run command sets it).
+/// Loads the demo scenario through the gateway's own gRPC endpoint once it listens, when
+/// configuration "Demo:Load" is true (the run command sets it), and logs "Demo data loaded".
 /// </summary>
-public sealed partial class DemoScenarioLoader(IGrainFactory grains, ILogger<DemoScenarioLoader> logger) : IHostedService
+public sealed partial class DemoScenarioLoader(
+    IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
+    ILogger<DemoScenarioLoader> logger) : BackgroundService
 {
     /// <inheritdoc/>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Right after a restart the membership table may still list the previous, dead silos
-        // as active; calls fail until the cluster has declared them dead (seconds). The
-        // loader is idempotent, so it simply tries again.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+            await started.Task.WaitAsync(stoppingToken);
+
+        var address = configuration["Kestrel:Endpoints:Grpc:Url"]
+            ?? throw new InvalidOperationException("Kestrel:Endpoints:Grpc:Url is not configured; the demo loader calls it.");
+        using var channel = GrpcChannel.ForAddress(address);
+        // Right after a restart the membership table may still list the previous, dead silos as
+        // active; calls fail until the cluster has declared them dead. Loading is idempotent,
+        // so it simply starts again.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
             try
             {
-                await DemoScenario.LoadAsync(grains).WaitAsync(cancellationToken);
-                LogLoaded(logger, DemoScenario.PartnershipId, DemoScenario.PilotId);
+                var calls = await DemoScenario.LoadAsync(channel.CreateCallInvoker(), stoppingToken);
+                LogLoaded(logger, calls, DemoScenario.PartnershipId);
                 return;
             }
-            catch (Exception error) when (error is not CooperationException && DateTime.UtcNow < deadline)
+            catch (Exception error) when (IsTransient(error) && !stoppingToken.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
                 LogRetry(logger, error.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, error);
+                return;
             }
         }
     }
 
-    /// <inheritdoc/>
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private static bool IsTransient(Exception error) => error is HttpRequestException
+        || error is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded };
 
-    [LoggerMessage(LogLevel.Information, "Demo data loaded: partnership {PartnershipId}, pilot {PilotId}")]
-    private static partial void LogLoaded(ILogger logger, string partnershipId, string pilotId);
+    [LoggerMessage(LogLevel.Information, "Demo data loaded ({Calls} calls): try partnership {PartnershipId}")]
+    private static partial void LogLoaded(ILogger logger, int calls, string partnershipId);
 
-    [LoggerMessage(LogLevel.Information, "Cluster not ready for the demo data yet ({Reason}); retrying")]
+    [LoggerMessage(LogLevel.Information, "Demo data not loaded yet ({Reason}); retrying")]
     private static partial void LogRetry(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Demo data failed to load")]
+    private static partial void LogFailed(ILogger logger, Exception error);
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Cooperation.Contracts.Common;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Demo;
+
+/// <summary>
+/// A made-up but plausible reading history for one KPI: a linear trend from <see cref="Start"/>
+/// by <see cref="Step"/> a period, with a gentle seasonal wave; for ratios a numerator trend over
+/// a fixed denominator; optionally broken down by shares of one dimension. Every reading is
+/// marked as demo data in its note.
+/// </summary>
+public sealed record ReadingPlan
+{
+    /// <summary>"pilots/{id}" or "programmes/{id}".</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The KPI.</summary>
+    public required string Kpi { get; init; }
+
+    /// <summary>First period, e.g. "2025-01" or "2025-Q1".</summary>
+    public required string From { get; init; }
+
+    /// <summary>Last period.</summary>
+    public required string To { get; init; }
+
+    /// <summary>Value (or numerator) of the first period.</summary>
+    public double Start { get; init; }
+
+    /// <summary>Change per period.</summary>
+    public double Step { get; init; }
+
+    /// <summary>Relative amplitude of the seasonal wave, e.g. 0.08.</summary>
+    public double Wave { get; init; }
+
+    /// <summary>For ratio KPIs: the denominator of every period.</summary>
+    public double? Denominator { get; init; }
+
+    /// <summary>Optional breakdown: the dimension.</summary>
+    public string? Dimension { get; init; }
+
+    /// <summary>Optional breakdown: each category's share of the value, adding up to 1.</summary>
+    public Dictionary<string, double>? Shares { get; init; }
+
+    /// <summary>The note every reading carries.</summary>
+    public const string Note = "Demo data: made-up figures for illustration.";
+
+    /// <summary>The readings, one per period from <see cref="From"/> to <see cref="To"/>.</summary>
+    public Proto.RecordKpiReadingsRequest ToRequest()
+    {
+        var request = new Proto.RecordKpiReadingsRequest { Subject = Subject };
+        var from = ReportingPeriod.Parse(From, "from");
+        var to = ReportingPeriod.Parse(To, "to");
+        var step = from.Frequency == ReportingFrequency.Monthly ? 1 : 3;
+        var index = 0;
+        for (var start = from.Start; start <= to.Start; start = start.AddMonths(step), index++)
+        {
+            var raw = (Start + Step * index) * (1 + Wave * Math.Sin(index * Math.PI / 6));
+            var value = Math.Round(raw, raw < 10 ? 2 : 1);
+            var reading = new Proto.KpiReadingInput
+            {
+                KpiCode = Kpi,
+                Period = ReportingPeriod.Containing(start, from.Frequency).ToString(),
+                Note = Note,
+            };
+            if (Denominator is { } denominator)
+            {
+                reading.Numerator = Math.Min(value, denominator);
+                reading.Denominator = denominator;
+            }
+            else
+            {
+                reading.Value = value;
+                AddBreakdown(reading, value);
+            }
+            request.Readings.Add(reading);
+        }
+        return request;
+    }
+
+    // Shares rounded to 0.1; the last category takes the rest, so the parts add up exactly.
+    private void AddBreakdown(Proto.KpiReadingInput reading, double value)
+    {
+        if (Dimension is null || Shares is not { Count: > 0 })
+            return;
+        var left = value;
+        var categories = Shares.ToArray();
+        for (var i = 0; i < categories.Length; i++)
+        {
+            var part = i == categories.Length - 1 ? Math.Round(left, 6) : Math.Round(value * categories[i].Value, 1);
+            left -= part;
+            reading.Breakdown.Add(new Proto.BreakdownValue { Dimension = Dimension, Category = categories[i].Key, Value = part });
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Subject} {Kpi} {From}..{To}");
+}
