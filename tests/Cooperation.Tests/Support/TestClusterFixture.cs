@@ -37,6 +37,10 @@ public sealed class TestClusterFixture : IAsyncLifetime
             silo.Configure<DueDateOptions>(options => options.CheckPeriod = DueDateCheck);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IKpiReadingStore>(InMemoryKpiReadingStore.Shared);
+            // Both silos share one process, so resource-optimised placement (the default) sees
+            // equal load and keeps new grains on the silo that received the call; random placement
+            // spreads them, so cross-silo calls are really exercised.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
