@@ -1,28 +1,39 @@
 using Cooperation.Tests.Support;
 using Grpc.Core;
+using static Cooperation.Tests.Api.BadInputCase;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Api;
 
 /// <summary>A call with bad input, the status it must get, and the field it must name (InvalidArgument).</summary>
-public sealed record BadInputCase(Func<ApiFixture, BadInputWorld, Task> Call, StatusCode Code, string? Field = null);
-
-/// <summary>Bad input for every RPC. Keys start with the RPC's name.</summary>
-public static class BadInputCases
+public sealed record BadInputCase(Func<ApiFixture, BadInputWorld, Task> Call, StatusCode Code, string? Field = null)
 {
-    private static T With<T>(T request, Action<T> change)
+    /// <summary>Shorthand for a case.</summary>
+    public static BadInputCase Case(Func<ApiFixture, BadInputWorld, Task> call, StatusCode code, string? field = null) => new(call, code, field);
+
+    /// <summary>A request changed in place, for one case's variation.</summary>
+    public static T With<T>(T request, Action<T> change)
     {
         change(request);
         return request;
     }
 
-    private static BadInputCase Case(Func<ApiFixture, BadInputWorld, Task> call, StatusCode code, string? field = null) => new(call, code, field);
+    /// <summary>InvalidArgument.</summary>
+    public const StatusCode Invalid = StatusCode.InvalidArgument;
 
-    private const StatusCode Invalid = StatusCode.InvalidArgument;
-    private const StatusCode NotFound = StatusCode.NotFound;
-    private const StatusCode Exists = StatusCode.AlreadyExists;
-    private const StatusCode Precondition = StatusCode.FailedPrecondition;
+    /// <summary>NotFound.</summary>
+    public const StatusCode NotFound = StatusCode.NotFound;
 
+    /// <summary>AlreadyExists.</summary>
+    public const StatusCode Exists = StatusCode.AlreadyExists;
+
+    /// <summary>FailedPrecondition.</summary>
+    public const StatusCode Precondition = StatusCode.FailedPrecondition;
+}
+
+/// <summary>Bad input for every RPC. Keys start with the RPC's name.</summary>
+public static class BadInputCases
+{
     /// <summary>Cities, organisations, partnerships and programmes.</summary>
     public static readonly Dictionary<string, BadInputCase> Domain = new()
     {

@@ -1,5 +1,6 @@
 using Cooperation.Tests.Support;
 using Grpc.Core;
+using static Cooperation.Tests.Api.BadInputCase;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Api;
@@ -7,19 +8,6 @@ namespace Cooperation.Tests.Api;
 /// <summary>Bad input for the pilot, KPI, JCM and MoU RPCs. Keys start with the RPC's name.</summary>
 public static class BadInputCasesForPilots
 {
-    private static T With<T>(T request, Action<T> change)
-    {
-        change(request);
-        return request;
-    }
-
-    private static BadInputCase Case(Func<ApiFixture, BadInputWorld, Task> call, StatusCode code, string? field = null) => new(call, code, field);
-
-    private const StatusCode Invalid = StatusCode.InvalidArgument;
-    private const StatusCode NotFound = StatusCode.NotFound;
-    private const StatusCode Exists = StatusCode.AlreadyExists;
-    private const StatusCode Precondition = StatusCode.FailedPrecondition;
-
     private static Proto.RecordKpiReadingsRequest Reading(BadInputWorld w, string period, double value) => Requests.Reading(w.PilotId, period, value);
 
     /// <summary>The cases.</summary>
@@ -94,18 +82,18 @@ public static class BadInputCasesForPilots
         ["GetKpiSeries: unknown pilot"] = Case((a, w) => a.Kpis.GetKpiSeriesAsync(new() { Subject = $"pilots/{w.NewId}", KpiCode = "compost-produced" }).ResponseAsync, NotFound),
         ["ListKpiTemplates: unknown kind"] = Case((a, w) => a.Kpis.ListKpiTemplatesAsync(new() { Kind = (Proto.PilotKind)99 }).ResponseAsync, Invalid, "kind"),
 
-        ["SetJcmPlan: not a JCM pilot"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(BadInputWorld.Plan(w.PilotId)).ResponseAsync, Precondition),
-        ["SetJcmPlan: unknown methodology"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(BadInputWorld.Plan(w.JcmPilotId), r => r.MethodologyId = "VN_AM999")).ResponseAsync, Invalid, "methodology_id"),
-        ["SetJcmPlan: shares not 100"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(BadInputWorld.Plan(w.JcmPilotId), r => r.CreditShares[1].Percent = "40")).ResponseAsync, Invalid, "credit_shares"),
-        ["SetJcmPlan: bad percent"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(BadInputWorld.Plan(w.JcmPilotId), r => r.CreditShares[0].Percent = "half")).ResponseAsync, Invalid, "credit_shares[0].percent"),
-        ["SetJcmPlan: missing factor"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(BadInputWorld.Plan(w.JcmPilotId), r => r.Factors.RemoveAt(2))).ResponseAsync, Invalid, "factors"),
-        ["SetJcmPlan: unknown pilot"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(BadInputWorld.Plan(w.NewId)).ResponseAsync, NotFound),
-        ["RecordMonitoringPeriod: no plan"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(BadInputWorld.Period(w.PilotId)).ResponseAsync, Precondition),
-        ["RecordMonitoringPeriod: future end"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(BadInputWorld.Period(w.JcmPilotId), r => r.End = "2999-06-30")).ResponseAsync, Invalid, "end"),
-        ["RecordMonitoringPeriod: end before start"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(BadInputWorld.Period(w.JcmPilotId), r => r.End = "2024-12-31")).ResponseAsync, Invalid, "end"),
-        ["RecordMonitoringPeriod: missing value"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(BadInputWorld.Period(w.JcmPilotId), r => r.Values.Clear())).ResponseAsync, Invalid, "values"),
-        ["RecordMonitoringPeriod: unknown parameter"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(BadInputWorld.Period(w.JcmPilotId), r => r.Values.Add(new Proto.MonitoredValue { Code = "fuel", Value = 1 }))).ResponseAsync, Invalid, "values[1].code"),
-        ["RecordMonitoringPeriod: bad date"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(BadInputWorld.Period(w.JcmPilotId), r => r.Start = "")).ResponseAsync, Invalid, "start"),
+        ["SetJcmPlan: not a JCM pilot"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(Requests.JcmPlan(w.PilotId)).ResponseAsync, Precondition),
+        ["SetJcmPlan: unknown methodology"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(Requests.JcmPlan(w.JcmPilotId), r => r.MethodologyId = "VN_AM999")).ResponseAsync, Invalid, "methodology_id"),
+        ["SetJcmPlan: shares not 100"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(Requests.JcmPlan(w.JcmPilotId), r => r.CreditShares[1].Percent = "40")).ResponseAsync, Invalid, "credit_shares"),
+        ["SetJcmPlan: bad percent"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(Requests.JcmPlan(w.JcmPilotId), r => r.CreditShares[0].Percent = "half")).ResponseAsync, Invalid, "credit_shares[0].percent"),
+        ["SetJcmPlan: missing factor"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(With(Requests.JcmPlan(w.JcmPilotId), r => r.Factors.RemoveAt(2))).ResponseAsync, Invalid, "factors"),
+        ["SetJcmPlan: unknown pilot"] = Case((a, w) => a.Jcm.SetJcmPlanAsync(Requests.JcmPlan(w.NewId)).ResponseAsync, NotFound),
+        ["RecordMonitoringPeriod: no plan"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(w.PilotId)).ResponseAsync, Precondition),
+        ["RecordMonitoringPeriod: future end"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.End = "2999-06-30")).ResponseAsync, Invalid, "end"),
+        ["RecordMonitoringPeriod: end before start"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.End = "2024-12-31")).ResponseAsync, Invalid, "end"),
+        ["RecordMonitoringPeriod: missing value"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Values.Clear())).ResponseAsync, Invalid, "values"),
+        ["RecordMonitoringPeriod: unknown parameter"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Values.Add(new Proto.MonitoredValue { Code = "fuel", Value = 1 }))).ResponseAsync, Invalid, "values[1].code"),
+        ["RecordMonitoringPeriod: bad date"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Start = "")).ResponseAsync, Invalid, "start"),
         ["GetJcmMonitoring: not a JCM pilot"] = Case((a, w) => a.Jcm.GetJcmMonitoringAsync(new() { PilotId = w.PilotId }).ResponseAsync, Precondition),
         ["GetJcmMonitoring: unknown"] = Case((a, w) => a.Jcm.GetJcmMonitoringAsync(new() { PilotId = w.NewId }).ResponseAsync, NotFound),
 

@@ -23,36 +23,13 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         var jcm = Requests.Pilot(jcmPilotId, world, Proto.PilotKind.JcmEquipment);
         jcm.SkipKpiTemplates = false;
         await api.Pilots.CreatePilotAsync(jcm);
-        await api.Jcm.SetJcmPlanAsync(Plan(jcmPilotId));
+        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(jcmPilotId));
 
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(Mou(mouId, world));
         await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
         return new BadInputWorld(world, pilotId, jcmPilotId, mouId, Ids.New("fresh"));
     }
-
-    /// <summary>A valid JCM plan request.</summary>
-    public static Proto.SetJcmPlanRequest Plan(string pilotId) => new()
-    {
-        PilotId = pilotId,
-        MethodologyId = "VN_AM003",
-        MethodologyVersion = "1.0",
-        Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
-        Factors =
-        {
-            new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
-            new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
-            new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
-        },
-        CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
-    };
-
-    /// <summary>A valid monitoring period request.</summary>
-    public static Proto.RecordMonitoringPeriodRequest Period(string pilotId) => new()
-    {
-        PilotId = pilotId, PeriodId = "mp-1", Start = "2025-01-01", End = "2025-06-30",
-        Values = { new Proto.MonitoredValue { Code = "ec-pj", Value = 1200 } },
-    };
 
     /// <summary>A valid MoU request between the world's agency and donor.</summary>
     public static Proto.CreateMouRequest Mou(string mouId, ApiWorld world) => new()

@@ -99,25 +99,8 @@ public sealed class PilotRoundTripTests(ApiFixture api)
         await api.Pilots.CreatePilotAsync(request);
 
         var methodologies = await api.Jcm.ListJcmMethodologiesAsync(new Proto.ListJcmMethodologiesRequest());
-        await api.Jcm.SetJcmPlanAsync(new Proto.SetJcmPlanRequest
-        {
-            PilotId = pilotId,
-            MethodologyId = "VN_AM003",
-            MethodologyVersion = "1.0",
-            Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
-            Factors =
-            {
-                new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
-                new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
-                new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
-            },
-            CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
-        });
-        var result = await api.Jcm.RecordMonitoringPeriodAsync(new Proto.RecordMonitoringPeriodRequest
-        {
-            PilotId = pilotId, PeriodId = "mp-2025-h1", Start = "2025-01-01", End = "2025-06-30",
-            Values = { new Proto.MonitoredValue { Code = "ec-pj", Value = 1200 } },
-        });
+        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
+        var result = await api.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(pilotId));
         var monitoring = await api.Jcm.GetJcmMonitoringAsync(new Proto.GetJcmMonitoringRequest { PilotId = pilotId });
 
         Assert.Equal("VN_AM003", Assert.Single(methodologies.Methodologies).MethodologyId);

@@ -88,4 +88,27 @@ public static class Requests
         Subject = $"pilots/{pilotId}",
         Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Period = period, Value = value } },
     };
+
+    /// <summary>VN_AM003 ver 1.0 with EF 0.9, η 0.80 → 0.95 and a 50/50 split (the hand-computed example).</summary>
+    public static Proto.SetJcmPlanRequest JcmPlan(string pilotId) => new()
+    {
+        PilotId = pilotId,
+        MethodologyId = "VN_AM003",
+        MethodologyVersion = "1.0",
+        Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
+        Factors =
+        {
+            new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
+            new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
+            new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
+        },
+        CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
+    };
+
+    /// <summary>January–June 2025 with 1,200 MWh consumed.</summary>
+    public static Proto.RecordMonitoringPeriodRequest MonitoringPeriod(string pilotId) => new()
+    {
+        PilotId = pilotId, PeriodId = "mp-1", Start = "2025-01-01", End = "2025-06-30",
+        Values = { new Proto.MonitoredValue { Code = "ec-pj", Value = 1200 } },
+    };
 }
