@@ -64,19 +64,51 @@ public static partial class Field
         if (string.IsNullOrEmpty(value))
             throw new InvalidFieldException(field, "is required");
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+               && date.Year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear
             ? date
-            : throw new InvalidFieldException(field, "must be an ISO date \"YYYY-MM-DD\"");
+            : throw new InvalidFieldException(field, $"must be an ISO date \"YYYY-MM-DD\" between {ReportingPeriod.MinYear} and {ReportingPeriod.MaxYear}");
     }
 
     /// <summary>A defined, non-zero ("unspecified") enum value.</summary>
     public static TEnum Choice<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
         IsChoice(value)
             ? value
-            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>().Skip(1))}");
+            : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", Enum.GetValues<TEnum>().Where(IsChoice))}");
+
+    /// <summary>
+    /// A text as the domain stores it: not blank, no leading or trailing spaces (callers trim what
+    /// users type), at most <paramref name="maxLength"/> characters.
+    /// </summary>
+    public static string ExactText(string? value, string field, int maxLength)
+    {
+        if (Text(value, field, maxLength) != value)
+            throw new InvalidFieldException(field, "must not start or end with spaces");
+        return value;
+    }
+
+    /// <summary>Refuses an id list with an invalid or repeated id, naming the entry.</summary>
+    public static void DistinctIds(IReadOnlyList<string> ids, string field)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Id(ids[i], $"{field}[{i}]");
+            for (var j = 0; j < i; j++)
+            {
+                if (ids[j] == ids[i])
+                    throw new InvalidFieldException($"{field}[{i}]", $"'{ids[i]}' appears twice");
+            }
+        }
+    }
 
     /// <summary>An optional text of at most <paramref name="maxLength"/> characters, trimmed; blank means none.</summary>
     public static string? OptionalText(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(value, field, maxLength);
+
+    /// <summary>A date within the years the platform handles (those of <see cref="ReportingPeriod"/>).</summary>
+    public static DateOnly Date(DateOnly date, string field) =>
+        date.Year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear
+            ? date
+            : throw new InvalidFieldException(field, $"must fall between {ReportingPeriod.MinYear} and {ReportingPeriod.MaxYear}");
 
     /// <summary>An optional ISO date: empty means none.</summary>
     public static DateOnly? OptionalDate(string? value, string field) =>

@@ -21,23 +21,36 @@ public static class JcmCalculation
             if (plan.Parameters.All(p => p.Code != period.Values[i].Code))
                 throw new InvalidFieldException($"values[{i}].code", $"'{period.Values[i].Code}' is not a monitored parameter of the plan");
         }
-        var monitored = period.Values.ToDictionary(v => v.Code, v => v.Value);
+        var monitored = JcmMethodologies.Decimals(period.Values.Select(v => (v.Code, v.Value)));
         foreach (var code in methodology.MonitoredParameters.Where(code => !monitored.ContainsKey(code)))
             throw new InvalidFieldException("values", $"needs a value for '{code}'");
 
-        var emissions = methodology.Calculate(monitored, plan.Factors.ToDictionary(f => f.Code, f => f.Value));
-        var reductions = Math.Round(emissions.Reference - emissions.Project, 6);
+        Emissions emissions;
+        try
+        {
+            emissions = methodology.Calculate(monitored, JcmMethodologies.Decimals(plan.Factors.Select(f => (f.Code, f.Value))));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidFieldException("values", "give emissions too large to compute; check the units");
+        }
+        var reductions = emissions.Reference - emissions.Project;
+        if (Math.Abs(reductions) > MaxReductions || Math.Abs(emissions.Reference) > MaxReductions)
+            throw new InvalidFieldException("values", string.Create(CultureInfo.InvariantCulture, $"give more than {MaxReductions:E0} tCO2e; check the units"));
         var warnings = new List<string>();
         if (reductions < 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Project emissions exceed reference emissions (ER = {reductions} tCO2e); reported as 0: no negative credits."));
+                $"Project emissions exceed reference emissions (ER = {decimal.Round(reductions, 6)} tCO2e); reported as 0: no negative credits."));
             reductions = 0;
         }
-        var credits = (long)Math.Floor(reductions);
+        var credits = (long)decimal.Floor(reductions);
         return new MonitoringResult(period, emissions.Reference, emissions.Project, reductions, credits,
-            Split(credits, plan.CreditShares), warnings.ToArray(), ReportingPeriod.Containing(period.End, frequency));
+            Split(credits, plan.CreditShares), warnings.ToArray(), ReportingPeriod.Containing(period.End, frequency), plan);
     }
+
+    /// <summary>Largest emissions a monitoring period may give, tCO2e: far above any plant, below any overflow.</summary>
+    public const decimal MaxReductions = 1_000_000_000_000m;
 
     /// <summary>
     /// Splits whole credits by percentage shares (adding up to 100): each party gets the whole

@@ -2,10 +2,10 @@ using Cooperation.Contracts.Common;
 
 namespace Cooperation.Contracts.Jcm;
 
-/// <summary>Reference and project emissions of a monitoring period, tCO2e.</summary>
+/// <summary>Reference and project emissions of a monitoring period, tCO2e, exact in decimal.</summary>
 /// <param name="Reference">RE: what the reference (less efficient) equipment would have emitted.</param>
 /// <param name="Project">PE: what the project equipment emitted.</param>
-public readonly record struct Emissions(double Reference, double Project);
+public readonly record struct Emissions(decimal Reference, decimal Project);
 
 /// <summary>
 /// An approved JCM methodology as a plain calculation: which parameters and factors it needs and
@@ -33,10 +33,13 @@ public interface IJcmMethodology
     IReadOnlyList<string> FixedFactors { get; }
 
     /// <summary>Refuses factor values the calculation cannot use, naming the field.</summary>
-    void CheckFactors(IReadOnlyDictionary<string, double> factors);
+    void CheckFactors(IReadOnlyDictionary<string, decimal> factors);
 
-    /// <summary>RE and PE from a period's monitored values and the plan's factors (all present and checked).</summary>
-    Emissions Calculate(IReadOnlyDictionary<string, double> monitored, IReadOnlyDictionary<string, double> factors);
+    /// <summary>
+    /// RE and PE from a period's monitored values and the plan's factors (all present and checked),
+    /// in decimal so that rounding credits down is exact.
+    /// </summary>
+    Emissions Calculate(IReadOnlyDictionary<string, decimal> monitored, IReadOnlyDictionary<string, decimal> factors);
 }
 
 /// <summary>The methodologies the platform can compute.</summary>
@@ -63,9 +66,14 @@ public static class JcmMethodologies
             throw new InvalidFieldException("parameters", $"{methodology.Id} needs monitored parameter '{code}'");
         foreach (var code in methodology.FixedFactors.Where(code => plan.Factors.All(f => f.Code != code)))
             throw new InvalidFieldException("factors", $"{methodology.Id} needs fixed factor '{code}'");
-        methodology.CheckFactors(plan.Factors.ToDictionary(f => f.Code, f => f.Value));
+        methodology.CheckFactors(Decimals(plan.Factors.Select(f => (f.Code, f.Value))));
         return methodology;
     }
+
+    /// <summary>Values as exact decimals (their shortest round-trip form); values are bounded, so they fit.</summary>
+    public static IReadOnlyDictionary<string, decimal> Decimals(IEnumerable<(string Code, double Value)> values) =>
+        values.ToDictionary(v => v.Code, v => decimal.Parse(v.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>
@@ -107,7 +115,7 @@ public sealed class EfficientEquipmentMethodology : IJcmMethodology
     public IReadOnlyList<string> FixedFactors { get; } = [GridFactor, ReferenceEfficiency, ProjectEfficiency];
 
     /// <inheritdoc/>
-    public void CheckFactors(IReadOnlyDictionary<string, double> factors)
+    public void CheckFactors(IReadOnlyDictionary<string, decimal> factors)
     {
         if (factors[GridFactor] < 0)
             throw new InvalidFieldException("factors", $"'{GridFactor}' must not be negative");
@@ -116,7 +124,7 @@ public sealed class EfficientEquipmentMethodology : IJcmMethodology
     }
 
     /// <inheritdoc/>
-    public Emissions Calculate(IReadOnlyDictionary<string, double> monitored, IReadOnlyDictionary<string, double> factors)
+    public Emissions Calculate(IReadOnlyDictionary<string, decimal> monitored, IReadOnlyDictionary<string, decimal> factors)
     {
         var consumption = monitored[ProjectConsumption];
         if (consumption < 0)

@@ -72,17 +72,17 @@ public sealed record JcmMonitoringPlan(
     /// </summary>
     public void Validate()
     {
-        Field.Text(MethodologyId, "methodology_id", 32);
-        Field.Text(MethodologyVersion, "methodology_version", 16);
+        Field.ExactText(MethodologyId, "methodology_id", 32);
+        Field.ExactText(MethodologyVersion, "methodology_version", 16);
         for (var i = 0; i < Parameters.Count; i++)
         {
             var parameter = Parameters[i];
             Field.Id(parameter.Code, $"parameters[{i}].code");
-            Field.Text(parameter.Unit, $"parameters[{i}].unit", 32);
+            Field.ExactText(parameter.Unit, $"parameters[{i}].unit", 32);
             Field.Choice(parameter.Option, $"parameters[{i}].option");
             if (parameter.Option == MonitoringOption.C)
             {
-                Field.Text(parameter.MeterId, $"parameters[{i}].meter_id", 64);
+                Field.ExactText(parameter.MeterId, $"parameters[{i}].meter_id", 64);
                 if (parameter.CalibrationDate is null)
                     throw new InvalidFieldException($"parameters[{i}].calibration_date", "is required for a metered (option C) parameter");
             }
@@ -93,7 +93,7 @@ public sealed record JcmMonitoringPlan(
         {
             Field.Id(Factors[i].Code, $"factors[{i}].code");
             Field.Finite(Factors[i].Value, $"factors[{i}].value");
-            Field.Text(Factors[i].Unit, $"factors[{i}].unit", 32);
+            Field.ExactText(Factors[i].Unit, $"factors[{i}].unit", 32);
             if (Factors.Take(i).Any(f => f.Code == Factors[i].Code))
                 throw new InvalidFieldException($"factors[{i}].code", $"'{Factors[i].Code}' appears twice");
         }
@@ -101,7 +101,9 @@ public sealed record JcmMonitoringPlan(
             throw new InvalidFieldException("credit_shares", "needs at least one share");
         for (var i = 0; i < CreditShares.Count; i++)
         {
-            Field.Text(CreditShares[i].Party, $"credit_shares[{i}].party", MaxPartyLength);
+            Field.ExactText(CreditShares[i].Party, $"credit_shares[{i}].party", MaxPartyLength);
+            if (CreditShares.Take(i).Any(s => s.Party == CreditShares[i].Party))
+                throw new InvalidFieldException($"credit_shares[{i}].party", $"'{CreditShares[i].Party}' appears twice");
             if (CreditShares[i].Percent is <= 0 or > 100)
                 throw new InvalidFieldException($"credit_shares[{i}].percent", "must be above 0 and at most 100");
         }

@@ -24,6 +24,8 @@ public sealed record MonitoringPeriodInput(
     public void Validate()
     {
         Field.Id(PeriodId, "period_id");
+        Field.Date(Start, "start");
+        Field.Date(End, "end");
         if (End < Start)
             throw new InvalidFieldException("end", "must not come before start");
         for (var i = 0; i < Values.Count; i++)
@@ -42,7 +44,7 @@ public sealed record MonitoringPeriodInput(
 [GenerateSerializer, Immutable, Alias("coop.CreditAllocation")]
 public sealed record CreditAllocation([property: Id(0)] string Party, [property: Id(1)] long Credits);
 
-/// <summary>The emission reductions computed for one monitoring period.</summary>
+/// <summary>The emission reductions computed for one monitoring period, in exact decimals.</summary>
 /// <param name="Input">What was monitored.</param>
 /// <param name="ReferenceEmissions">RE, tCO2e.</param>
 /// <param name="ProjectEmissions">PE, tCO2e.</param>
@@ -51,16 +53,18 @@ public sealed record CreditAllocation([property: Id(0)] string Party, [property:
 /// <param name="Allocations">Credits per party of the plan.</param>
 /// <param name="Warnings">What the calculation noticed, e.g. a negative ER reported as zero.</param>
 /// <param name="KpiPeriod">The reporting period the reduction was recorded in, on the emission-reductions KPI.</param>
+/// <param name="Plan">The monitoring plan it was computed under (plans may be revised later).</param>
 [GenerateSerializer, Immutable, Alias("coop.MonitoringResult")]
 public sealed record MonitoringResult(
     [property: Id(0)] MonitoringPeriodInput Input,
-    [property: Id(1)] double ReferenceEmissions,
-    [property: Id(2)] double ProjectEmissions,
-    [property: Id(3)] double EmissionReductions,
+    [property: Id(1)] decimal ReferenceEmissions,
+    [property: Id(2)] decimal ProjectEmissions,
+    [property: Id(3)] decimal EmissionReductions,
     [property: Id(4)] long Credits,
     [property: Id(5)] ValueList<CreditAllocation> Allocations,
     [property: Id(6)] ValueList<string> Warnings,
-    [property: Id(7)] ReportingPeriod KpiPeriod);
+    [property: Id(7)] ReportingPeriod KpiPeriod,
+    [property: Id(8)] JcmMonitoringPlan Plan);
 
 /// <summary>A JCM pilot's monitoring: plan, periods and totals.</summary>
 /// <param name="Plan">The monitoring plan, if set.</param>
@@ -71,5 +75,5 @@ public sealed record MonitoringResult(
 public sealed record JcmView(
     [property: Id(0)] JcmMonitoringPlan? Plan,
     [property: Id(1)] ValueList<MonitoringResult> Periods,
-    [property: Id(2)] double TotalReductions,
+    [property: Id(2)] decimal TotalReductions,
     [property: Id(3)] long TotalCredits);

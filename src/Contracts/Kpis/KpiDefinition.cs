@@ -93,13 +93,14 @@ public sealed record KpiDefinition(
     {
         Field.Id(Code, "kpi_code");
         LocalizedText.Require(Name, "name");
-        if (Field.Text(Unit, "unit", MaxUnitLength) != Unit)
-            throw new InvalidFieldException("unit", "must not start or end with spaces");
+        Field.ExactText(Unit, "unit", MaxUnitLength);
         Field.Choice(Measure, "measure");
         Field.Choice(Direction, "direction");
         Field.Choice(Aggregation, "aggregation");
         if (Measure == KpiMeasure.YesNo && Aggregation != KpiAggregation.Level)
             throw new InvalidFieldException("aggregation", "a yes/no KPI is a level: the latest period counts");
+        if (Direction == KpiDirection.LowerIsBetter && Aggregation is KpiAggregation.Incremental or KpiAggregation.Cumulative)
+            throw new InvalidFieldException("direction", "a sum or running total only grows: to aim lower, measure a level or a ratio");
         ValidateDimensions();
         ValidatePoint(Baseline, "baseline");
         ValidatePoint(Target, "target");
@@ -130,12 +131,7 @@ public sealed record KpiDefinition(
             throw new InvalidFieldException("dimensions", $"must hold at most {MaxDimensions} dimensions");
         if (Aggregation == KpiAggregation.Ratio || Measure == KpiMeasure.YesNo)
             throw new InvalidFieldException("dimensions", "ratio and yes/no KPIs cannot be broken down");
-        for (var i = 0; i < Dimensions.Count; i++)
-        {
-            Field.Id(Dimensions[i], $"dimensions[{i}]");
-            if (Dimensions.Take(i).Contains(Dimensions[i]))
-                throw new InvalidFieldException($"dimensions[{i}]", $"'{Dimensions[i]}' appears twice");
-        }
+        Field.DistinctIds(Dimensions, "dimensions");
     }
 
     private void ValidatePoint(KpiPoint? point, string field)

@@ -35,7 +35,7 @@ public static class KpiTemplates
         ],
         [PilotKind.JcmEquipment] =
         [
-            Kpi("energy-consumption", "Tiêu thụ năng lượng", "エネルギー消費量", "Energy consumption", "MWh", KpiAggregation.Incremental, direction: KpiDirection.LowerIsBetter),
+            Kpi("energy-consumption", "Tiêu thụ năng lượng hằng tháng", "月間エネルギー消費量", "Monthly energy consumption", "MWh", KpiAggregation.Level, direction: KpiDirection.LowerIsBetter),
             Kpi(EmissionReductionsCode, "Lượng giảm phát thải", "排出削減量", "Emission reductions", "tCO2e", KpiAggregation.Incremental),
         ],
         [PilotKind.CleanerProduction] =

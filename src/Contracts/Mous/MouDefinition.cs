@@ -53,16 +53,9 @@ public sealed record MouDefinition(
         LocalizedText.Require(Title, "title");
         if (PartyOrganisationIds is null || PartyOrganisationIds.Count is < 2 or > 20)
             throw new InvalidFieldException("party_organisation_ids", "must name 2–20 parties");
-        for (var i = 0; i < PartyOrganisationIds.Count; i++)
-        {
-            Field.Id(PartyOrganisationIds[i], $"party_organisation_ids[{i}]");
-            if (PartyOrganisationIds.Take(i).Contains(PartyOrganisationIds[i]))
-                throw new InvalidFieldException($"party_organisation_ids[{i}]", $"'{PartyOrganisationIds[i]}' appears twice");
-        }
-        if (Field.Text(Scope, "scope", MaxScopeLength) != Scope)
-            throw new InvalidFieldException("scope", "must not start or end with spaces");
-        for (var i = 0; i < LinkedPilotIds.Count; i++)
-            Field.Id(LinkedPilotIds[i], $"linked_pilot_ids[{i}]");
+        Field.DistinctIds(PartyOrganisationIds, "party_organisation_ids");
+        Field.ExactText(Scope, "scope", MaxScopeLength);
+        Field.DistinctIds(LinkedPilotIds, "linked_pilot_ids");
         if (ExpiryDate <= EffectiveDate)
             throw new InvalidFieldException("expiry_date", "must come after effective_date");
     }
@@ -104,8 +97,7 @@ public sealed record CommitmentDefinition(
     public void Validate()
     {
         Field.Id(CommitmentId, "commitment_id");
-        if (Field.Text(Text, "text", 1000) != Text)
-            throw new InvalidFieldException("text", "must not start or end with spaces");
+        Field.ExactText(Text, "text", 1000);
         Field.Id(OwnerOrganisationId, "owner_organisation_id");
     }
 }

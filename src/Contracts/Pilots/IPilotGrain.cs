@@ -44,6 +44,10 @@ public interface IPilotGrain : IKpiSubject
     [Alias("UpdateMilestone")]
     Task<MilestoneView> UpdateMilestone(string milestoneId, MilestoneProgress progress);
 
+    /// <summary>A JCM pilot's monitoring: plan, periods, totals (FailedPrecondition for other kinds).</summary>
+    [Alias("GetJcm"), ReadOnly]
+    Task<JcmView> GetJcm();
+
     /// <summary>Sets the monitoring plan of a JCM pilot (FailedPrecondition for other kinds).</summary>
     [Alias("SetJcmPlan")]
     Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan);

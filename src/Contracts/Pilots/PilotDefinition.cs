@@ -68,13 +68,12 @@ public sealed record PilotDefinition(
         Field.Choice(Kind, "kind");
         Field.Choice(Frequency, "reporting_frequency");
         Field.Id(CityId, "city_id");
-        if (Location is not null && Field.Text(Location, "location", MaxLocationLength) != Location)
-            throw new InvalidFieldException("location", "must not start or end with spaces");
+        if (Location is not null)
+            Field.ExactText(Location, "location", MaxLocationLength);
         Field.Id(LeadOrganisationId, "lead_organisation_id");
         if (ParticipantOrganisationIds is null || ParticipantOrganisationIds.Count > MaxParticipants)
             throw new InvalidFieldException("participant_organisation_ids", $"must hold at most {MaxParticipants} organisations");
-        for (var i = 0; i < ParticipantOrganisationIds.Count; i++)
-            Field.Id(ParticipantOrganisationIds[i], $"participant_organisation_ids[{i}]");
+        Field.DistinctIds(ParticipantOrganisationIds, "participant_organisation_ids");
     }
 }
 

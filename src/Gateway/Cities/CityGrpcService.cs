@@ -27,6 +27,8 @@ public sealed class CityGrpcService(GrainReferences<ICityGrain> cities, GrainRef
     public override async Task<Proto.ListCityPartnershipsResponse> ListCityPartnerships(Proto.ListCityPartnershipsRequest request, ServerCallContext context)
     {
         var city = await City(request.CityId).Get();
+        // Read here rather than in the city grain: a grain waiting on partnerships while a
+        // partnership being created waits on the city would deadlock.
         var views = await Task.WhenAll(city.PartnershipIds.Select(id => partnerships.Get(id).Get()));
         return new Proto.ListCityPartnershipsResponse { Partnerships = { views.Select(v => v.ToProto()) } };
     }

@@ -8,9 +8,11 @@ namespace Cooperation.Gateway.Demo;
 /// <summary>
 /// The seed scenario (Hai Phong–Kitakyushu with the Green Growth Promotion Plan's 15 pilots and
 /// the Nam Cau Kien MoU; Quang Ninh, Bac Ninh and Binh Duong with their programmes), replayed
-/// through the API from the JSON files in Demo/Scenario. Loading is idempotent: creates and
-/// updates repeat harmlessly, pilots only move along their status path from where they are, and
-/// reading histories are recorded only for KPIs that have none. Readings are made up and say so.
+/// through the API from the JSON files in Demo/Scenario. A scenario whose last step has taken
+/// effect is complete and is not replayed, so users' later changes to demo entities stay. A
+/// replay (after an interrupted load, or forced) is harmless: creates and updates repeat, pilots
+/// only move along their status path from where they are, and reading histories are recorded
+/// only for KPIs that have none. Readings are made up and say so.
 /// </summary>
 public static class DemoScenario
 {
@@ -22,20 +24,50 @@ public static class DemoScenario
 
     private static readonly JsonSerializerOptions PlanJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>Loads the scenario through <paramref name="invoker"/>; returns the number of calls made.</summary>
-    public static async Task<int> LoadAsync(CallInvoker invoker, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the scenario through <paramref name="invoker"/> unless it is complete (or
+    /// <paramref name="replay"/> asks to replay it anyway); returns the number of calls made, 0
+    /// when it was already there.
+    /// </summary>
+    public static async Task<int> LoadAsync(CallInvoker invoker, bool replay = false, CancellationToken cancellationToken = default)
     {
         var api = new ApiCaller(invoker);
+        var steps = await ReadStepsAsync(cancellationToken);
+        if (!replay && await IsCompleteAsync(api, steps[^1], cancellationToken))
+            return 0;
         var calls = 0;
+        foreach (var step in steps)
+            calls += await RunAsync(api, step, cancellationToken);
+        return calls;
+    }
+
+    private static async Task<List<JsonElement>> ReadStepsAsync(CancellationToken cancellationToken)
+    {
+        var steps = new List<JsonElement>();
         var assembly = typeof(DemoScenario).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Demo.Scenario.", StringComparison.Ordinal)).Order())
         {
             await using var stream = assembly.GetManifestResourceStream(name)!;
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            foreach (var step in document.RootElement.GetProperty("steps").EnumerateArray())
-                calls += await RunAsync(api, step, cancellationToken);
+            steps.AddRange(document.RootElement.GetProperty("steps").EnumerateArray().Select(step => step.Clone()));
         }
-        return calls;
+        return steps;
+    }
+
+    /// <summary>The scenario ends with a reading history; once that exists, every step before it has run.</summary>
+    private static async Task<bool> IsCompleteAsync(ApiCaller api, JsonElement last, CancellationToken cancellationToken)
+    {
+        var plan = last.GetProperty("readings").Deserialize<ReadingPlan>(PlanJson)!;
+        try
+        {
+            var series = await api.CallAsync<Proto.KpiSeries>("KpiService/GetKpiSeries",
+                new Proto.GetKpiSeriesRequest { Subject = plan.Subject, KpiCode = plan.Kpi }, cancellationToken);
+            return series.Periods.Count > 0;
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     private static async Task<int> RunAsync(ApiCaller api, JsonElement step, CancellationToken cancellationToken)

@@ -30,8 +30,8 @@ public sealed partial class DemoScenarioLoader(
         {
             try
             {
-                var calls = await DemoScenario.LoadAsync(channel.CreateCallInvoker(), stoppingToken);
-                LogLoaded(logger, calls, DemoScenario.PartnershipId);
+                var calls = await DemoScenario.LoadAsync(channel.CreateCallInvoker(), cancellationToken: stoppingToken);
+                LogLoaded(logger, calls == 0 ? "already present" : $"{calls} calls", DemoScenario.PartnershipId);
                 return;
             }
             catch (Exception error) when (IsTransient(error) && !stoppingToken.IsCancellationRequested && DateTime.UtcNow < deadline)
@@ -50,8 +50,8 @@ public sealed partial class DemoScenarioLoader(
     private static bool IsTransient(Exception error) => error is HttpRequestException
         || error is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded };
 
-    [LoggerMessage(LogLevel.Information, "Demo data loaded ({Calls} calls): try partnership {PartnershipId}")]
-    private static partial void LogLoaded(ILogger logger, int calls, string partnershipId);
+    [LoggerMessage(LogLevel.Information, "Demo data loaded ({How}): try partnership {PartnershipId}")]
+    private static partial void LogLoaded(ILogger logger, string how, string partnershipId);
 
     [LoggerMessage(LogLevel.Information, "Demo data not loaded yet ({Reason}); retrying")]
     private static partial void LogRetry(ILogger logger, string reason);

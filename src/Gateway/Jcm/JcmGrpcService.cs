@@ -43,12 +43,8 @@ public sealed class JcmGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.
     }
 
     /// <inheritdoc/>
-    public override async Task<Proto.JcmMonitoring> GetJcmMonitoring(Proto.GetJcmMonitoringRequest request, ServerCallContext context)
-    {
-        var view = await Pilot(request.PilotId).Get();
-        return view.Jcm?.ToProto(view.PilotId)
-            ?? throw new RuleViolationException($"Pilot '{view.PilotId}' is a {view.Definition.Kind} pilot; only JCM equipment pilots are monitored.");
-    }
+    public override async Task<Proto.JcmMonitoring> GetJcmMonitoring(Proto.GetJcmMonitoringRequest request, ServerCallContext context) =>
+        (await Pilot(request.PilotId).GetJcm()).ToProto(request.PilotId);
 
     private IPilotGrain Pilot(string id) => pilots.Get(Field.Id(id, "pilot_id"));
 }

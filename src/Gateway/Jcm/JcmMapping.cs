@@ -11,15 +11,15 @@ public static class JcmMapping
 {
     /// <summary>A wire plan to the domain.</summary>
     public static JcmMonitoringPlan ToDomain(this Proto.SetJcmPlanRequest request) => new(
-        request.MethodologyId,
-        request.MethodologyVersion,
+        request.MethodologyId.Trim(),
+        request.MethodologyVersion.Trim(),
         request.Parameters.Select((p, i) => new MonitoredParameter(
-            p.Code, p.Unit,
+            p.Code, p.Unit.Trim(),
             CommonMapping.ToDomain<MonitoringOption>((int)p.Option, $"parameters[{i}].option"),
-            p.MeterId.OrNull(),
+            p.MeterId.Trim().OrNull(),
             Field.OptionalDate(p.CalibrationDate, $"parameters[{i}].calibration_date"))).ToArray(),
-        request.Factors.Select(f => new FixedFactor(f.Code, f.Value, f.Unit)).ToArray(),
-        request.CreditShares.Select((s, i) => new CreditShare(s.Party, Percent(s.Percent, $"credit_shares[{i}].percent"))).ToArray());
+        request.Factors.Select(f => new FixedFactor(f.Code, f.Value, f.Unit.Trim())).ToArray(),
+        request.CreditShares.Select((s, i) => new CreditShare(s.Party.Trim(), Percent(s.Percent, $"credit_shares[{i}].percent"))).ToArray());
 
     /// <summary>A wire monitoring period to the domain.</summary>
     public static MonitoringPeriodInput ToDomain(this Proto.RecordMonitoringPeriodRequest request) => new(
@@ -35,7 +35,7 @@ public static class JcmMapping
         {
             PilotId = pilotId,
             Periods = { view.Periods.Select(ToProto) },
-            TotalReductions = Math.Round(view.TotalReductions, 6),
+            TotalReductions = Tonnes(view.TotalReductions),
             TotalCredits = view.TotalCredits,
         };
         if (view.Plan is { } plan)
@@ -63,14 +63,17 @@ public static class JcmMapping
         Start = Field.Format(result.Input.Start),
         End = Field.Format(result.Input.End),
         Values = { result.Input.Values.Select(v => new Proto.MonitoredValue { Code = v.Code, Value = v.Value }) },
-        ReferenceEmissions = Math.Round(result.ReferenceEmissions, 6),
-        ProjectEmissions = Math.Round(result.ProjectEmissions, 6),
-        EmissionReductions = result.EmissionReductions,
+        ReferenceEmissions = Tonnes(result.ReferenceEmissions),
+        ProjectEmissions = Tonnes(result.ProjectEmissions),
+        EmissionReductions = Tonnes(result.EmissionReductions),
         Credits = result.Credits,
         Allocations = { result.Allocations.Select(a => new Proto.CreditAllocation { Party = a.Party, Credits = a.Credits }) },
         Warnings = { result.Warnings },
         KpiPeriod = result.KpiPeriod.ToString(),
     };
+
+    /// <summary>Exact tonnes as the wire's double, to the gram.</summary>
+    private static double Tonnes(decimal tonnes) => (double)decimal.Round(tonnes, 6);
 
     private static decimal Percent(string text, string field) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)

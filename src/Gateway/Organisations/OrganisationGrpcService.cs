@@ -18,20 +18,12 @@ public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> 
             request.Names.ToDomain("names"),
             CommonMapping.ToDomain<OrganisationKind>((int)request.Kind, "kind"),
             request.CityId);
-        return ToProto(await organisation.Create(definition));
+        return (await organisation.Create(definition)).ToProto();
     }
 
     /// <inheritdoc/>
     public override async Task<Proto.Organisation> GetOrganisation(Proto.GetOrganisationRequest request, ServerCallContext context) =>
-        ToProto(await Organisation(request.OrganisationId).Get());
+        (await Organisation(request.OrganisationId).Get()).ToProto();
 
     private IOrganisationGrain Organisation(string id) => organisations.Get(Field.Id(id, "organisation_id"));
-
-    private static Proto.Organisation ToProto(OrganisationView view) => new()
-    {
-        OrganisationId = view.OrganisationId,
-        Names = view.Definition.Names.ToProto(),
-        Kind = CommonMapping.ToProto<Proto.OrganisationKind>(view.Definition.Kind),
-        CityId = view.Definition.CityId,
-    };
 }

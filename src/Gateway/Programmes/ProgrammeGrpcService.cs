@@ -21,25 +21,12 @@ public sealed class ProgrammeGrpcService(GrainReferences<IProgrammeGrain> progra
             Field.Date(request.Start, "start"),
             Field.OptionalDate(request.End, "end"),
             CommonMapping.ToDomain((int)request.ReportingFrequency, "reporting_frequency", ReportingFrequency.Monthly));
-        return ToProto(await programme.Create(definition));
+        return (await programme.Create(definition)).ToProto();
     }
 
     /// <inheritdoc/>
     public override async Task<Proto.Programme> GetProgramme(Proto.GetProgrammeRequest request, ServerCallContext context) =>
-        ToProto(await Programme(request.ProgrammeId).Get());
+        (await Programme(request.ProgrammeId).Get()).ToProto();
 
     private IProgrammeGrain Programme(string id) => programmes.Get(Field.Id(id, "programme_id"));
-
-    private static Proto.Programme ToProto(ProgrammeView view) => new()
-    {
-        ProgrammeId = view.ProgrammeId,
-        OwnerKind = CommonMapping.ToProto<Proto.ProgrammeOwnerKind>(view.Definition.OwnerKind),
-        OwnerId = view.Definition.OwnerId,
-        Name = view.Definition.Name.ToProto(),
-        Start = Field.Format(view.Definition.Start),
-        End = view.Definition.End.ToWire(),
-        ReportingFrequency = CommonMapping.ToProto<Proto.ReportingFrequency>(view.Definition.Frequency),
-        Kpis = { view.Kpis.Select(k => k.ToProto()) },
-        ReadingCount = view.ReadingCount,
-    };
 }

@@ -1,32 +1,45 @@
 namespace Cooperation.Silo.DueDates;
 
-/// <summary>How often grains with due dates check them (configuration section "DueDates").</summary>
+/// <summary>When due-date reminders fire (configuration section "DueDates").</summary>
 public sealed class DueDateOptions
 {
-    /// <summary>Period of the check; reminders cannot tick more often than once a minute in production.</summary>
-    public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Shortest wait before a reminder fires, e.g. for items already past due.</summary>
+    public TimeSpan MinimumDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Period after the first firing, should the grain not reschedule it (it normally does).</summary>
+    public TimeSpan Period { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
-/// The reminder that finds overdue milestones and commitments even when nobody reads them:
-/// registered while a grain has open dated items, unregistered when it has none, so idle
-/// grains are not woken for nothing.
+/// The reminder that finds overdue milestones and commitments even when nobody reads them. It is
+/// set to fire when the next watched item becomes overdue (the start of the day after its due
+/// day, in its city) and removed when nothing is left to watch, so idle grains are not woken for
+/// nothing. One per grain; the grain reschedules it after every change and every firing.
 /// </summary>
-public static class DueDateReminder
+public sealed class DueDateReminder(DueDateOptions options, TimeProvider clock)
 {
     /// <summary>The reminder's name.</summary>
     public const string Name = "due-dates";
 
-    private static readonly TimeSpan FirstCheck = TimeSpan.FromMinutes(1);
+    // What this activation last scheduled: a repeat of the same is skipped. Unknown (null) after
+    // activation, or after a failed registration, so the next sync writes it again.
+    private (DateTimeOffset? Next, bool Known) _scheduled;
 
-    /// <summary>Registers or unregisters the grain's reminder as <paramref name="needed"/> says.</summary>
-    public static async Task SyncAsync(this Grain grain, bool needed, TimeSpan period)
+    /// <summary>Makes the grain's reminder fire at <paramref name="next"/>, or removes it when null.</summary>
+    public async Task SyncAsync(Grain grain, DateTimeOffset? next)
     {
-        var reminder = await grain.GetReminder(Name);
-        // The first check comes soon (within a minute), later ones every period.
-        if (needed && reminder is null)
-            await grain.RegisterOrUpdateReminder(Name, period < FirstCheck ? period : FirstCheck, period);
-        else if (!needed && reminder is not null)
+        if (_scheduled.Known && _scheduled.Next == next)
+            return;
+        _scheduled = default;
+        if (next is { } at)
+        {
+            var due = at - clock.GetUtcNow();
+            await grain.RegisterOrUpdateReminder(Name, due > options.MinimumDelay ? due : options.MinimumDelay, options.Period);
+        }
+        else if (await grain.GetReminder(Name) is { } reminder)
+        {
             await grain.UnregisterReminder(reminder);
+        }
+        _scheduled = (next, true);
     }
 }

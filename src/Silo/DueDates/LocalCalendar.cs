@@ -7,6 +7,10 @@ public static class LocalCalendar
     public static DateOnly Today(TimeProvider clock, string timeZoneId) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
 
+    /// <summary>The instant <paramref name="date"/> begins in the IANA time zone <paramref name="timeZoneId"/>.</summary>
+    public static DateTimeOffset StartOf(DateOnly date, string timeZoneId) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)), TimeSpan.Zero);
+
     /// <summary>
     /// Whether something due on <paramref name="due"/> is overdue on <paramref name="today"/>:
     /// the whole due day has passed.

@@ -58,6 +58,12 @@ public abstract class KpiSubjectGrain<TState>(
     /// <summary>Called when anything a view shows has changed.</summary>
     protected virtual void OnChanged() { }
 
+    /// <summary>Refuses changes to KPIs and readings when the subject's state forbids them (FailedPrecondition).</summary>
+    protected virtual void RequireChangeable() { }
+
+    /// <summary>Whether the KPI's readings are computed by the subject itself, never recorded by hand.</summary>
+    protected virtual bool IsComputed(string kpiCode) => false;
+
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +76,7 @@ public abstract class KpiSubjectGrain<TState>(
     {
         RequireExists();
         kpi.Validate();
+        RequireChangeable();
         if (Find(kpi.Code) is { } existing)
             return existing == kpi ? View(kpi) : throw new EntityExistsException("KPI", kpi.Code);
         await CommitAsync(state.State.WithKpis(state.State.Kpis.Add(kpi)));
@@ -81,6 +88,7 @@ public abstract class KpiSubjectGrain<TState>(
     {
         RequireExists();
         kpi.Validate();
+        RequireChangeable();
         var existing = Find(kpi.Code) ?? throw new EntityNotFoundException("KPI", kpi.Code);
         if (existing == kpi)
             return View(kpi);
@@ -92,11 +100,18 @@ public abstract class KpiSubjectGrain<TState>(
     }
 
     /// <inheritdoc/>
-    public async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs)
+    public Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs) => RecordAsync(inputs, computed: false);
+
+    /// <summary>
+    /// Checks, numbers and stores readings, all or none; <paramref name="computed"/> lets the
+    /// subject record the KPIs it computes itself.
+    /// </summary>
+    protected async Task<ValueList<StoredKpiReading>> RecordAsync(ValueList<KpiReadingInput> inputs, bool computed)
     {
         var frequency = RequireExists().Frequency;
         if (inputs is null || inputs.Count is 0 or > KpiReadingInput.MaxPerRequest)
             throw new InvalidFieldException("readings", $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
+        RequireChangeable();
 
         var today = Today;
         var recordedAt = clock.GetUtcNow();
@@ -114,6 +129,11 @@ public abstract class KpiSubjectGrain<TState>(
             if (Find(input.KpiCode) is not { } kpi)
             {
                 violations.Add(new($"{field}.kpi_code", $"no KPI '{input.KpiCode}' is defined on {Subject}"));
+                continue;
+            }
+            if (!computed && IsComputed(input.KpiCode))
+            {
+                violations.Add(new($"{field}.kpi_code", $"'{input.KpiCode}' is computed by the platform, not recorded by hand"));
                 continue;
             }
             if (KpiReadingRules.Check(kpi, input, field, violations) is { } value)

@@ -7,8 +7,8 @@ namespace Cooperation.Silo.Mous;
 /// <summary>
 /// What an MoU's dates mean on a given day in its time zone, as plain logic: Draft until every
 /// party signed, then Signed until the effective date, Active through the expiry date, Expired
-/// after it; Terminated overrides all. Commitments are overdue once their due day has passed
-/// while still open.
+/// after it; Terminated overrides all. Commitments are overdue once their due day has passed while
+/// still open, as long as the MoU is not over (terminated or expired).
 /// </summary>
 public static class MouCalendar
 {
@@ -25,23 +25,16 @@ public static class MouCalendar
         return today <= definition.ExpiryDate ? MouStatus.Active : MouStatus.Expired;
     }
 
+    /// <summary>Whether an MoU with <paramref name="status"/> is over: nothing under it is due any more.</summary>
+    public static bool IsOver(MouStatus status) => status is MouStatus.Terminated or MouStatus.Expired;
+
     /// <summary>Whether an MoU with <paramref name="status"/> is within the warning days of its expiry on <paramref name="today"/>.</summary>
     public static bool ExpiringSoon(MouStatus status, DateOnly expiry, DateOnly today) =>
         status == MouStatus.Active && expiry.DayNumber - today.DayNumber <= MouDefinition.ExpiryWarningDays;
 
-    /// <summary>The commitments with every open one past its due date marked overdue; null when none is newly overdue.</summary>
-    public static ValueList<CommitmentRecord>? MarkOverdue(ValueList<CommitmentRecord> commitments, DateOnly today, DateTimeOffset now)
-    {
-        var changed = false;
-        var marked = commitments.Select(c =>
-        {
-            if (c.OverdueSince is not null || c.Status != CommitmentStatus.Open || !LocalCalendar.IsPastDue(c.Definition.DueDate, today))
-                return c;
-            changed = true;
-            return c with { OverdueSince = now };
-        }).ToArray();
-        return changed ? ValueList.Of(marked) : null;
-    }
+    /// <summary>The commitments the due-date check watches on <paramref name="today"/>: none once the MoU is over.</summary>
+    public static ValueList<CommitmentRecord> Watched(MouState state, DateOnly today) =>
+        IsOver(StatusOn(state, today)) ? [] : state.Commitments;
 
     /// <summary>The MoU as read on <paramref name="today"/>.</summary>
     public static MouView View(string mouId, MouState state, DateOnly today)
@@ -49,8 +42,7 @@ public static class MouCalendar
         var status = StatusOn(state, today);
         var commitments = state.Commitments
             .OrderBy(c => c.Definition.DueDate)
-            .Select(c => new CommitmentView(c.Definition, c.Status,
-                c.Status == CommitmentStatus.Open && LocalCalendar.IsPastDue(c.Definition.DueDate, today), c.OverdueSince));
+            .Select(c => new CommitmentView(c.Definition, c.Status, !IsOver(status) && DueItems.IsOverdue(c, today), c.OverdueSince));
         return new MouView(mouId, state.Definition!, status, state.Signatures, state.TerminationReason,
             ValueList.Of(commitments), ExpiringSoon(status, state.Definition!.ExpiryDate, today));
     }

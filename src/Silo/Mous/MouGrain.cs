@@ -21,6 +21,8 @@ public sealed class MouGrain(
     /// <summary>Longest termination reason.</summary>
     public const int MaxReasonLength = 500;
 
+    private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
+
     private string Id => this.GetPrimaryKeyString();
 
     private MouDefinition Definition => state.State.Definition ?? throw new EntityNotFoundException("MoU", Id);
@@ -28,12 +30,24 @@ public sealed class MouGrain(
     private DateOnly Today => LocalCalendar.Today(clock, state.State.TimeZone);
 
     /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-arms the reminder should an earlier registration have failed after a write.
+        if (state.State.Definition is not null && NextCheck() is { } next)
+            await _reminder.SyncAsync(this, next);
+    }
+
+    /// <inheritdoc/>
     public async Task<MouView> Create(MouDefinition definition)
     {
         Field.Id(Id, "mou_id");
         definition.Validate();
         if (state.State.Definition is { } existing && existing != definition)
+        {
+            // Completes a listing an earlier create may have left undone, then refuses.
+            await ListWithPartnershipAsync(existing.PartnershipId);
             throw new EntityExistsException("MoU", Id);
+        }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
         if (state.State.Definition is null)
@@ -51,6 +65,13 @@ public sealed class MouGrain(
         if (!partnership.MouIds.Contains(Id))
             await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).AttachMou(Id);
         return View();
+    }
+
+    private async Task ListWithPartnershipAsync(string partnershipId)
+    {
+        var partnership = GrainFactory.GetGrain<IPartnershipGrain>(partnershipId);
+        if (!(await partnership.Get()).MouIds.Contains(Id))
+            await partnership.AttachMou(Id);
     }
 
     /// <inheritdoc/>
@@ -79,11 +100,11 @@ public sealed class MouGrain(
         var checkedReason = Field.Text(reason, "reason", MaxReasonLength);
         if (state.State.TerminationReason == checkedReason)
             return View();
-        RequireNotTerminated();
-        if (MouCalendar.StatusOn(state.State, Today) == MouStatus.Expired)
-            throw new RuleViolationException($"MoU '{Id}' expired on {Field.Format(Definition.ExpiryDate)}; it cannot be terminated.");
+        var status = MouCalendar.StatusOn(state.State, Today);
+        if (status is not (MouStatus.Signed or MouStatus.Active))
+            throw new RuleViolationException($"MoU '{Id}' is {status}; only a signed or active MoU can be terminated.");
         await state.CommitAsync(state.State with { TerminationReason = checkedReason }, this);
-        await this.SyncAsync(needed: false, dueDates.Value.CheckPeriod);
+        await _reminder.SyncAsync(this, null);
         return View();
     }
 
@@ -95,8 +116,13 @@ public sealed class MouGrain(
         if (!definition.PartyOrganisationIds.Contains(commitment.OwnerOrganisationId))
             throw new InvalidFieldException("owner_organisation_id", $"'{commitment.OwnerOrganisationId}' is not a party of the MoU");
         if (state.State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitment.CommitmentId) is { } existing)
-            return existing.Definition == commitment ? CommitmentView(commitment.CommitmentId) : throw new EntityExistsException("commitment", commitment.CommitmentId);
-        RequireNotTerminated();
+        {
+            if (existing.Definition != commitment)
+                throw new EntityExistsException("commitment", commitment.CommitmentId);
+            await _reminder.SyncAsync(this, NextCheck());
+            return CommitmentView(commitment.CommitmentId);
+        }
+        RequireNotOver();
         await CommitCommitmentsAsync(state.State.Commitments.Add(new CommitmentRecord(commitment, CommitmentStatus.Open, null)));
         return CommitmentView(commitment.CommitmentId);
     }
@@ -113,6 +139,10 @@ public sealed class MouGrain(
             var updated = existing with { Status = status, OverdueSince = status == CommitmentStatus.Open ? existing.OverdueSince : null };
             await CommitCommitmentsAsync(state.State.Commitments.Replace(c => c.Definition.CommitmentId == commitmentId, updated));
         }
+        else
+        {
+            await _reminder.SyncAsync(this, NextCheck());
+        }
         return CommitmentView(commitmentId);
     }
 
@@ -121,26 +151,33 @@ public sealed class MouGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
-        if (state.State.Definition is not null
-            && MouCalendar.MarkOverdue(state.State.Commitments, Today, clock.GetUtcNow()) is { } commitments)
+        if (state.State.Definition is not null && !MouCalendar.IsOver(MouCalendar.StatusOn(state.State, Today))
+            && DueItems.MarkOverdue(state.State.Commitments, Today, clock.GetUtcNow()) is { } commitments)
             await CommitCommitmentsAsync(commitments);
         else
-            await this.SyncAsync(HasOpenCommitments, dueDates.Value.CheckPeriod);
+            await _reminder.SyncAsync(this, state.State.Definition is null ? null : NextCheck());
     }
 
-    private bool HasOpenCommitments =>
-        state.State.TerminationReason is null && state.State.Commitments.Any(c => c.Status == CommitmentStatus.Open);
+    /// <summary>When the next watched commitment becomes overdue; null when none is watched.</summary>
+    private DateTimeOffset? NextCheck() => DueItems.NextCheck(MouCalendar.Watched(state.State, Today), state.State.TimeZone);
 
     private async Task CommitCommitmentsAsync(ValueList<CommitmentRecord> commitments)
     {
         await state.CommitAsync(state.State with { Commitments = commitments }, this);
-        await this.SyncAsync(HasOpenCommitments, dueDates.Value.CheckPeriod);
+        await _reminder.SyncAsync(this, NextCheck());
     }
 
     private void RequireNotTerminated()
     {
         if (state.State.TerminationReason is not null)
             throw new RuleViolationException($"MoU '{Id}' was terminated: {state.State.TerminationReason}");
+    }
+
+    private void RequireNotOver()
+    {
+        RequireNotTerminated();
+        if (MouCalendar.StatusOn(state.State, Today) == MouStatus.Expired)
+            throw new RuleViolationException($"MoU '{Id}' expired on {Field.Format(Definition.ExpiryDate)}.");
     }
 
     private CommitmentView CommitmentView(string commitmentId) =>

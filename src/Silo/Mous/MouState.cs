@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
+using Cooperation.Silo.DueDates;
 
 namespace Cooperation.Silo.Mous;
 
@@ -11,7 +12,17 @@ namespace Cooperation.Silo.Mous;
 public sealed record CommitmentRecord(
     [property: Id(0)] CommitmentDefinition Definition,
     [property: Id(1)] CommitmentStatus Status,
-    [property: Id(2)] DateTimeOffset? OverdueSince);
+    [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<CommitmentRecord>
+{
+    /// <inheritdoc/>
+    public DateOnly DueDate => Definition.DueDate;
+
+    /// <inheritdoc/>
+    public bool IsOpen => Status == CommitmentStatus.Open;
+
+    /// <inheritdoc/>
+    public CommitmentRecord MarkedOverdue(DateTimeOffset at) => this with { OverdueSince = at };
+}
 
 /// <summary>An MoU as persisted.</summary>
 [GenerateSerializer, Alias("coop.MouState")]

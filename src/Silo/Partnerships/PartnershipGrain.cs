@@ -24,7 +24,11 @@ public sealed class PartnershipGrain(
         Field.Id(Id, "partnership_id");
         definition.Validate();
         if (state.State.Definition is { } existing && existing != definition)
+        {
+            // Completes a listing an earlier create may have left undone, then refuses.
+            await Task.WhenAll(existing.CityIds.Select(id => GrainFactory.GetGrain<ICityGrain>(id).AttachPartnership(Id)));
             throw new EntityExistsException("partnership", Id);
+        }
         var cities = definition.CityIds.Select(id => GrainFactory.GetGrain<ICityGrain>(id)).ToArray();
         if (state.State.Definition is null)
         {

@@ -28,6 +28,8 @@ public sealed class PilotGrain(
     // Reads far outnumber changes: the view is built once per change and local day.
     private (PilotView View, DateOnly Day)? _view;
 
+    private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
+
     /// <inheritdoc/>
     protected override string Subject => $"pilots/{Id}";
 
@@ -39,13 +41,40 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     protected override void OnChanged() => _view = null;
 
+    /// <summary>A completed or cancelled pilot is over: its record is final.</summary>
+    private bool IsOver => State.State.Status is PilotStatus.Completed or PilotStatus.Cancelled;
+
+    /// <inheritdoc/>
+    protected override void RequireChangeable()
+    {
+        if (IsOver)
+            throw new RuleViolationException($"Pilot '{Id}' is {State.State.Status}; its record is final.");
+    }
+
+    /// <inheritdoc/>
+    protected override bool IsComputed(string kpiCode) =>
+        kpiCode == KpiTemplates.EmissionReductionsCode && State.State.JcmPlan is not null;
+
+    /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        // Re-arms the reminder should an earlier registration have failed after a write.
+        if (State.State.Definition is not null && NextCheck() is { } next)
+            await _reminder.SyncAsync(this, next);
+    }
+
     /// <inheritdoc/>
     public async Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates)
     {
         Field.Id(Id, "pilot_id");
         definition.Validate();
         if (State.State.Definition is { } existing && existing != definition)
+        {
+            // Completes a listing an earlier create may have left undone, then refuses.
+            await ListWithPartnershipAsync(existing.PartnershipId);
             throw new EntityExistsException("pilot", Id);
+        }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
         if (State.State.Definition is null)
@@ -72,6 +101,13 @@ public sealed class PilotGrain(
         return View();
     }
 
+    private async Task ListWithPartnershipAsync(string partnershipId)
+    {
+        var partnership = GrainFactory.GetGrain<IPartnershipGrain>(partnershipId);
+        if (!(await partnership.Get()).PilotIds.Contains(Id))
+            await partnership.AttachPilot(Id);
+    }
+
     /// <inheritdoc/>
     public Task<PilotView> Get() => Task.FromResult(View());
 
@@ -91,6 +127,7 @@ public sealed class PilotGrain(
             Status = status,
             StatusHistory = State.State.StatusHistory.Add(new StatusChange(current, status, checkedReason, Clock.GetUtcNow())),
         });
+        await _reminder.SyncAsync(this, NextCheck());
         return View();
     }
 
@@ -101,6 +138,7 @@ public sealed class PilotGrain(
         line.Validate();
         if (State.State.FundingLines.Contains(line))
             return View();
+        RequireChangeable();
         var donor = await GrainFactory.GetGrain<IOrganisationGrain>(line.DonorOrganisationId).Get();
         if (donor.Definition.Kind != OrganisationKind.Donor)
             throw new InvalidFieldException("donor_organisation_id", $"'{line.DonorOrganisationId}' is not a donor organisation");
@@ -117,7 +155,11 @@ public sealed class PilotGrain(
     {
         _ = Definition;
         if (MilestoneSchedule.Add(State.State.Milestones, milestone) is { } milestones)
-            await CommitMilestonesAsync(milestones);
+        {
+            RequireChangeable();
+            await CommitAsync(State.State with { Milestones = milestones });
+        }
+        await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestone.MilestoneId);
     }
 
@@ -126,7 +168,11 @@ public sealed class PilotGrain(
     {
         _ = Definition;
         if (MilestoneSchedule.Report(State.State.Milestones, milestoneId, progress, Today) is { } milestones)
-            await CommitMilestonesAsync(milestones);
+        {
+            RequireChangeable();
+            await CommitAsync(State.State with { Milestones = milestones });
+        }
+        await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestoneId);
     }
 
@@ -135,31 +181,43 @@ public sealed class PilotGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
-        if (State.State.Definition is null)
-        {
-            await this.SyncAsync(needed: false, dueDates.Value.CheckPeriod);
-            return;
-        }
-        if (MilestoneSchedule.MarkOverdue(State.State.Milestones, Today, Clock.GetUtcNow()) is { } milestones)
-            await CommitMilestonesAsync(milestones);
-        else
-            await this.SyncAsync(State.State.Milestones.Any(m => m.IsOpen), dueDates.Value.CheckPeriod);
+        if (State.State.Definition is not null && !IsOver
+            && DueItems.MarkOverdue(State.State.Milestones, Today, Clock.GetUtcNow()) is { } milestones)
+            await CommitAsync(State.State with { Milestones = milestones });
+        await _reminder.SyncAsync(this, State.State.Definition is null ? null : NextCheck());
     }
 
     /// <inheritdoc/>
     public async Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan)
     {
-        if (Definition.Kind != PilotKind.JcmEquipment)
-            throw new RuleViolationException($"Pilot '{Id}' is a {Definition.Kind} pilot; only JCM equipment pilots have a monitoring plan.");
+        RequireJcm();
         JcmMethodologies.CheckPlan(plan);
         if (plan != State.State.JcmPlan)
+        {
+            RequireChangeable();
+            // A revised plan applies to later periods; each result keeps the plan it was computed with.
             await CommitAsync(State.State with { JcmPlan = plan });
+        }
         return PilotViews.Jcm(State.State);
+    }
+
+    /// <inheritdoc/>
+    public Task<JcmView> GetJcm()
+    {
+        RequireJcm();
+        return Task.FromResult(PilotViews.Jcm(State.State));
+    }
+
+    private void RequireJcm()
+    {
+        if (Definition.Kind != PilotKind.JcmEquipment)
+            throw new RuleViolationException($"Pilot '{Id}' is a {Definition.Kind} pilot; only JCM equipment pilots are monitored.");
     }
 
     /// <inheritdoc/>
     public async Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period)
     {
+        RequireJcm();
         var plan = State.State.JcmPlan
             ?? throw new RuleViolationException($"Pilot '{Id}' has no JCM monitoring plan yet; set one first.");
         period.Validate();
@@ -167,25 +225,25 @@ public sealed class PilotGrain(
             return recorded.Input == period ? recorded : throw new EntityExistsException("monitoring period", period.PeriodId);
         if (period.End > Today)
             throw new InvalidFieldException("end", "must not be in the future");
+        if (State.State.JcmPeriods.FirstOrDefault(p => p.Input.Start <= period.End && period.Start <= p.Input.End) is { } overlapping)
+            throw new RuleViolationException($"Monitoring period '{overlapping.Input.PeriodId}' already covers part of these dates; periods must not overlap.");
         var result = JcmCalculation.Compute(plan, period, Definition.Frequency);
         if (State.State.JcmPeriods.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
             throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
-        if (Find(KpiTemplates.EmissionReductionsCode) is null)
-            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e) first: the reductions are recorded on it.");
+        if (Find(KpiTemplates.EmissionReductionsCode) is not { Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number })
+            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
 
         // The reading first: if the state write then fails, a retry records the same value for
         // the same period again, which supersedes harmlessly.
-        await RecordReadings([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
-            result.EmissionReductions, Note: $"JCM monitoring period {period.PeriodId} ({plan.MethodologyId} ver {plan.MethodologyVersion})")]);
+        await RecordAsync([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
+            (double)result.EmissionReductions, Note: $"JCM monitoring period {period.PeriodId} ({plan.MethodologyId} ver {plan.MethodologyVersion})")],
+            computed: true);
         await CommitAsync(State.State with { JcmPeriods = State.State.JcmPeriods.Add(result) });
         return result;
     }
 
-    private async Task CommitMilestonesAsync(ValueList<MilestoneRecord> milestones)
-    {
-        await CommitAsync(State.State with { Milestones = milestones });
-        await this.SyncAsync(milestones.Any(m => m.IsOpen), dueDates.Value.CheckPeriod);
-    }
+    /// <summary>When the next watched milestone becomes overdue; none once the pilot is over.</summary>
+    private DateTimeOffset? NextCheck() => IsOver ? null : DueItems.NextCheck(State.State.Milestones, State.State.TimeZone);
 
     private MilestoneView MilestoneView(string milestoneId) =>
         View().Milestones.First(m => m.Definition.MilestoneId == milestoneId);

@@ -15,7 +15,7 @@ public static class PilotViews
         var definition = state.Definition!;
         return new PilotView(pilotId, definition, state.Status, state.StatusHistory, state.FundingLines,
             FundingTotals(state.FundingLines),
-            MilestoneSchedule.Views(state.Milestones, today),
+            MilestoneSchedule.Views(state.Milestones, today, state.Status is not (PilotStatus.Completed or PilotStatus.Cancelled)),
             MilestoneSchedule.Completion(state.Milestones),
             kpis, readingCount,
             definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null);

@@ -28,14 +28,17 @@ public sealed class ProgrammeGrain(
         Field.Id(Id, "programme_id");
         definition.Validate();
         if (State.State.Definition is { } existing && existing != definition)
+        {
+            // Completes a listing an earlier create may have left undone, then refuses.
+            await ListWithOwnerAsync(existing);
             throw new EntityExistsException("programme", Id);
+        }
 
         if (definition.OwnerKind == ProgrammeOwnerKind.City)
         {
             var city = GrainFactory.GetGrain<ICityGrain>(definition.OwnerId);
             if (State.State.Definition is null)
                 await CommitAsync(new ProgrammeState { Definition = definition, TimeZone = (await city.Get()).Definition.TimeZone });
-            await city.AttachProgramme(Id);
         }
         else
         {
@@ -46,13 +49,18 @@ public sealed class ProgrammeGrain(
                 var timeZone = (await GrainFactory.GetGrain<ICityGrain>(firstCity).Get()).Definition.TimeZone;
                 await CommitAsync(new ProgrammeState { Definition = definition, TimeZone = timeZone });
             }
-            await partnership.AttachProgramme(Id);
         }
+        // Also on a repeat: converges after a failure between the writes.
+        await ListWithOwnerAsync(definition);
         return View();
     }
 
     /// <inheritdoc/>
     public Task<ProgrammeView> Get() => Task.FromResult(View());
+
+    private Task ListWithOwnerAsync(ProgrammeDefinition definition) => definition.OwnerKind == ProgrammeOwnerKind.City
+        ? GrainFactory.GetGrain<ICityGrain>(definition.OwnerId).AttachProgramme(Id)
+        : GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId).AttachProgramme(Id);
 
     private ProgrammeView View() => new(Id, Definition, Views(), ReadingCount);
 }

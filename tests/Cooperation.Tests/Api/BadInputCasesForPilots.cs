@@ -93,6 +93,7 @@ public static class BadInputCasesForPilots
         ["RecordMonitoringPeriod: end before start"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.End = "2024-12-31")).ResponseAsync, Invalid, "end"),
         ["RecordMonitoringPeriod: missing value"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Values.Clear())).ResponseAsync, Invalid, "values"),
         ["RecordMonitoringPeriod: unknown parameter"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Values.Add(new Proto.MonitoredValue { Code = "fuel", Value = 1 }))).ResponseAsync, Invalid, "values[1].code"),
+        ["RecordMonitoringPeriod: unknown pilot"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(w.NewId)).ResponseAsync, NotFound),
         ["RecordMonitoringPeriod: bad date"] = Case((a, w) => a.Jcm.RecordMonitoringPeriodAsync(With(Requests.MonitoringPeriod(w.JcmPilotId), r => r.Start = "")).ResponseAsync, Invalid, "start"),
         ["GetJcmMonitoring: not a JCM pilot"] = Case((a, w) => a.Jcm.GetJcmMonitoringAsync(new() { PilotId = w.PilotId }).ResponseAsync, Precondition),
         ["GetJcmMonitoring: unknown"] = Case((a, w) => a.Jcm.GetJcmMonitoringAsync(new() { PilotId = w.NewId }).ResponseAsync, NotFound),

@@ -25,9 +25,10 @@ public sealed class JcmCalculationTests
     {
         var result = JcmCalculation.Compute(Plan(), Period(), ReportingFrequency.Monthly);
 
-        Assert.Equal(1282.5, result.ReferenceEmissions, 9);
-        Assert.Equal(1080, result.ProjectEmissions, 9);
-        Assert.Equal(202.5, result.EmissionReductions, 9);
+        Assert.Equal(1282.5m, result.ReferenceEmissions);
+        Assert.Equal(1080m, result.ProjectEmissions);
+        Assert.Equal(202.5m, result.EmissionReductions);
+        Assert.Equal(Plan(), result.Plan);
         Assert.Equal(202, result.Credits);
         Assert.Equal([new CreditAllocation("Japan", 101), new CreditAllocation("Viet Nam", 101)], result.Allocations);
         Assert.Empty(result.Warnings);
@@ -45,6 +46,27 @@ public sealed class JcmCalculationTests
         Assert.Equal(0, result.Credits);
         Assert.Contains("-135", Assert.Single(result.Warnings));
         Assert.All(result.Allocations, a => Assert.Equal(0, a.Credits));
+    }
+
+    [Fact]
+    public void Credits_are_rounded_down_exactly_even_a_hair_below_a_whole_tonne()
+    {
+        // η_PJ / η_RE = 2 and EF = 1: ER = EC_PJ = 12.9999996 tCO2e, so 12 credits, not 13.
+        var plan = Plan() with { Factors = [new FixedFactor("ef-grid", 1, "tCO2/MWh"), new FixedFactor("eta-re", 1, "-"), new FixedFactor("eta-pj", 2, "-")] };
+
+        var result = JcmCalculation.Compute(plan, Period(12.9999996), ReportingFrequency.Monthly);
+
+        Assert.Equal(12.9999996m, result.EmissionReductions);
+        Assert.Equal(12, result.Credits);
+    }
+
+    [Fact]
+    public void Implausibly_large_emissions_are_refused_not_overflowed()
+    {
+        var plan = Plan() with { Factors = [new FixedFactor("ef-grid", 1e15, "tCO2/MWh"), new FixedFactor("eta-re", 1e-15, "-"), new FixedFactor("eta-pj", 1e15, "-")] };
+
+        var error = Assert.Throws<InvalidFieldException>(() => JcmCalculation.Compute(plan, Period(1e15), ReportingFrequency.Monthly));
+        Assert.Equal("values", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -67,6 +89,8 @@ public sealed class JcmCalculationTests
         { "parameters", Plan() with { Parameters = [] } },
         { "parameters[0].meter_id", Plan() with { Parameters = [new MonitoredParameter("ec-pj", "MWh", MonitoringOption.C, null, new DateOnly(2024, 1, 1))] } },
         { "parameters[0].calibration_date", Plan() with { Parameters = [new MonitoredParameter("ec-pj", "MWh", MonitoringOption.C, "M-1", null)] } },
+        { "parameters[0].unit", Plan() with { Parameters = [new MonitoredParameter("ec-pj", " MWh", MonitoringOption.B, null, null)] } },
+        { "credit_shares[1].party", Plan(0.95, new CreditShare("Japan", 50), new CreditShare("Japan", 50)) },
     };
 
     [Theory]

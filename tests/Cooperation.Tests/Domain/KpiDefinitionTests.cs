@@ -16,6 +16,7 @@ public sealed class KpiDefinitionTests
         (Sample.Kpi() with
         {
             Direction = KpiDirection.LowerIsBetter,
+            Aggregation = KpiAggregation.Level,
             Baseline = new KpiPoint(500, Start),
             Target = new KpiPoint(350, End),
         }).Validate();
@@ -31,7 +32,8 @@ public sealed class KpiDefinitionTests
     public static TheoryData<string, KpiDefinition> Invalid => new()
     {
         { "target.value", Sample.Kpi() with { Target = new KpiPoint(0, End) } },
-        { "target.value", Sample.Kpi() with { Direction = KpiDirection.LowerIsBetter } },
+        { "target.value", Sample.Kpi() with { Direction = KpiDirection.LowerIsBetter, Aggregation = KpiAggregation.Level } },
+        { "direction", Sample.Kpi() with { Direction = KpiDirection.LowerIsBetter, Target = new KpiPoint(-5, End) } },
         { "target.date", Sample.Kpi() with { Target = new KpiPoint(1200, Start) } },
         { "baseline.value", Sample.Kpi() with { Baseline = new KpiPoint(double.NaN, Start) } },
         { "target.value", Sample.Kpi() with { Target = new KpiPoint(double.PositiveInfinity, End) } },

@@ -23,7 +23,7 @@ public sealed class MilestoneScheduleTests
         var milestones = MilestoneSchedule.Add([], Plant)!;
 
         Assert.Equal(overdue, Assert.Single(MilestoneSchedule.Views(milestones, today)).Overdue);
-        Assert.Equal(overdue, MilestoneSchedule.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch) is not null);
+        Assert.Equal(overdue, DueItems.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch) is not null);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class MilestoneScheduleTests
         var milestones = MilestoneSchedule.Add([], Plant)!;
         milestones = MilestoneSchedule.Add(milestones, Plant with { MilestoneId = "survey" })!;
         milestones = MilestoneSchedule.Add(milestones, Plant with { MilestoneId = "dropped" })!;
-        milestones = MilestoneSchedule.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch)!;
+        milestones = DueItems.MarkOverdue(milestones, today, DateTimeOffset.UnixEpoch)!;
         milestones = MilestoneSchedule.Report(milestones, "plant-built", new MilestoneProgress(MilestoneStatus.Done, new DateOnly(2025, 3, 20), null), today)!;
         milestones = MilestoneSchedule.Report(milestones, "dropped", new MilestoneProgress(MilestoneStatus.Cancelled, null, null), today)!;
 
@@ -43,6 +43,30 @@ public sealed class MilestoneScheduleTests
         Assert.False(views["dropped"].Overdue);
         Assert.True(views["survey"].Overdue);
         Assert.Equal(50, MilestoneSchedule.Completion(milestones));
+    }
+
+    [Fact]
+    public void The_next_check_is_the_start_of_the_day_after_the_earliest_watched_due_day_in_the_city()
+    {
+        var milestones = MilestoneSchedule.Add([], Plant)!;
+        milestones = MilestoneSchedule.Add(milestones, Plant with { MilestoneId = "later", PlannedDate = new DateOnly(2025, 6, 30) })!;
+
+        // 11 March 2025 begins at 10 March 17:00Z in Ho Chi Minh City, at 15:00Z in Tokyo.
+        Assert.Equal(DateTimeOffset.Parse("2025-03-10T17:00:00Z"), DueItems.NextCheck(milestones, "Asia/Ho_Chi_Minh"));
+        Assert.Equal(DateTimeOffset.Parse("2025-03-10T15:00:00Z"), DueItems.NextCheck(milestones, "Asia/Tokyo"));
+
+        // Once the first is found overdue, the second is the one to watch; then none.
+        milestones = DueItems.MarkOverdue(milestones, new DateOnly(2025, 3, 11), DateTimeOffset.UnixEpoch)!;
+        Assert.Equal(DateTimeOffset.Parse("2025-06-30T17:00:00Z"), DueItems.NextCheck(milestones, "Asia/Ho_Chi_Minh"));
+        milestones = DueItems.MarkOverdue(milestones, new DateOnly(2025, 7, 1), DateTimeOffset.UnixEpoch)!;
+        Assert.Null(DueItems.NextCheck(milestones, "Asia/Ho_Chi_Minh"));
+    }
+
+    [Fact]
+    public void Milestones_of_a_pilot_that_is_over_are_not_overdue()
+    {
+        var milestones = MilestoneSchedule.Add([], Plant)!;
+        Assert.False(Assert.Single(MilestoneSchedule.Views(milestones, new DateOnly(2026, 1, 1), pilotOpen: false)).Overdue);
     }
 
     [Fact]

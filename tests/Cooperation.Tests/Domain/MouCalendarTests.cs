@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
+using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Mous;
 
 namespace Cooperation.Tests.Domain;
@@ -40,8 +41,19 @@ public sealed class MouCalendarTests
         ValueList<CommitmentRecord> commitments = [new CommitmentRecord(commitment, CommitmentStatus.Open, null),
             new CommitmentRecord(commitment with { CommitmentId = "d" }, CommitmentStatus.Done, null)];
 
-        Assert.Null(MouCalendar.MarkOverdue(commitments, new DateOnly(2025, 12, 31), DateTimeOffset.UnixEpoch));
-        var marked = MouCalendar.MarkOverdue(commitments, new DateOnly(2026, 1, 1), DateTimeOffset.UnixEpoch)!;
+        Assert.Null(DueItems.MarkOverdue(commitments, new DateOnly(2025, 12, 31), DateTimeOffset.UnixEpoch));
+        var marked = DueItems.MarkOverdue(commitments, new DateOnly(2026, 1, 1), DateTimeOffset.UnixEpoch)!;
         Assert.Equal([DateTimeOffset.UnixEpoch, (DateTimeOffset?)null], marked.Select(c => c.OverdueSince));
+    }
+
+    [Fact]
+    public void Commitments_of_a_terminated_or_expired_mou_are_neither_overdue_nor_watched()
+    {
+        var state = State("a", "b") with { Commitments = [new CommitmentRecord(new CommitmentDefinition("c", "Study", "a", new DateOnly(2025, 12, 31)), CommitmentStatus.Open, null)] };
+
+        Assert.True(Assert.Single(MouCalendar.View("m", state, new DateOnly(2026, 6, 1)).Commitments).Overdue);
+        Assert.False(Assert.Single(MouCalendar.View("m", state with { TerminationReason = "Ended" }, new DateOnly(2026, 6, 1)).Commitments).Overdue);
+        Assert.Empty(MouCalendar.Watched(state with { TerminationReason = "Ended" }, new DateOnly(2026, 6, 1)));
+        Assert.Empty(MouCalendar.Watched(state, new DateOnly(2027, 2, 1)));
     }
 }

@@ -28,7 +28,7 @@ public sealed class JcmGrainTests(TestClusterFixture fixture)
         var again = await pilot.RecordMonitoringPeriod(JcmCalculationTests.Period());
         var view = await pilot.Get();
 
-        Assert.Equal(202.5, result.EmissionReductions, 9);
+        Assert.Equal(202.5m, result.EmissionReductions);
         Assert.Equal(result, again);
         Assert.Equal(202, view.Jcm!.TotalCredits);
         var kpi = view.Kpis.Single(k => k.Definition.Code == KpiTemplates.EmissionReductionsCode);
@@ -51,8 +51,24 @@ public sealed class JcmGrainTests(TestClusterFixture fixture)
         await Assert.ThrowsAsync<InvalidFieldException>(() =>
             pilot.RecordMonitoringPeriod(JcmCalculationTests.Period() with { PeriodId = "mp-future", Start = new DateOnly(2099, 1, 1), End = new DateOnly(2099, 6, 30) }));
 
+        await Assert.ThrowsAsync<RuleViolationException>(() =>
+            pilot.RecordMonitoringPeriod(JcmCalculationTests.Period() with { PeriodId = "mp-overlap", Start = new DateOnly(2025, 3, 1), End = new DateOnly(2025, 7, 31) }));
+
         var world = await World.CreateAsync(fixture.Client);
         var compost = fixture.Client.GetGrain<IPilotGrain>(await world.CreatePilotWithKpiAsync(fixture.Client));
         await Assert.ThrowsAsync<RuleViolationException>(() => compost.SetJcmPlan(JcmCalculationTests.Plan()));
+        await Assert.ThrowsAsync<RuleViolationException>(() => compost.GetJcm());
+    }
+
+    [Fact]
+    public async Task Reductions_are_computed_never_recorded_by_hand()
+    {
+        var pilot = await JcmPilotAsync();
+        await pilot.SetJcmPlan(JcmCalculationTests.Plan());
+
+        var error = await Assert.ThrowsAsync<InvalidFieldException>(() =>
+            pilot.RecordReadings([Sample.Reading("2025-06", 999, code: KpiTemplates.EmissionReductionsCode)]));
+
+        Assert.Equal("readings[0].kpi_code", Assert.Single(error.Violations).Field);
     }
 }

@@ -60,10 +60,14 @@ public sealed class MouGrainTests(TestClusterFixture fixture)
 
         var done = await mou.SetCommitmentStatus("study", CommitmentStatus.Done);
         Assert.False(done.Overdue);
+        // A draft cannot be terminated; a signed MoU can.
+        await Assert.ThrowsAsync<RuleViolationException>(() => mou.Terminate("Replaced by a wider agreement"));
+        await mou.Sign(new Signature(world.AgencyId, new DateOnly(2023, 12, 12)));
+        await mou.Sign(new Signature(world.DonorId, new DateOnly(2023, 12, 12)));
         var terminated = await mou.Terminate("Replaced by a wider agreement");
         Assert.Equal(MouStatus.Terminated, terminated.Status);
         await mou.Terminate("Replaced by a wider agreement");
         await Assert.ThrowsAsync<RuleViolationException>(() => mou.Terminate("Another reason"));
-        await Assert.ThrowsAsync<RuleViolationException>(() => mou.Sign(new Signature(world.AgencyId, new DateOnly(2024, 1, 1))));
+        await Assert.ThrowsAsync<RuleViolationException>(() => mou.AddCommitment(new CommitmentDefinition("later", "Something.", world.DonorId, new DateOnly(2030, 1, 1))));
     }
 }

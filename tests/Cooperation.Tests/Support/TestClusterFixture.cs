@@ -34,7 +34,11 @@ public sealed class TestClusterFixture : IAsyncLifetime
             silo.UseOrleansBinaryStateSerializer();
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
-            silo.Configure<DueDateOptions>(options => options.CheckPeriod = DueDateCheck);
+            silo.Configure<DueDateOptions>(options =>
+            {
+                options.MinimumDelay = DueDateCheck;
+                options.Period = DueDateCheck;
+            });
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IKpiReadingStore>(InMemoryKpiReadingStore.Shared);
             // Both silos share one process, so resource-optimised placement (the default) sees

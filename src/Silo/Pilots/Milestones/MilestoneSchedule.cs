@@ -12,10 +12,16 @@ namespace Cooperation.Silo.Pilots.Milestones;
 public sealed record MilestoneRecord(
     [property: Id(0)] MilestoneDefinition Definition,
     [property: Id(1)] MilestoneProgress Progress,
-    [property: Id(2)] DateTimeOffset? OverdueSince)
+    [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<MilestoneRecord>
 {
+    /// <inheritdoc/>
+    public DateOnly DueDate => Definition.PlannedDate;
+
     /// <summary>Still to be reached: neither done nor cancelled.</summary>
     public bool IsOpen => Progress.Status is MilestoneStatus.Planned or MilestoneStatus.InProgress;
+
+    /// <inheritdoc/>
+    public MilestoneRecord MarkedOverdue(DateTimeOffset at) => this with { OverdueSince = at };
 }
 
 /// <summary>
@@ -61,28 +67,13 @@ public static class MilestoneSchedule
     }
 
     /// <summary>
-    /// The milestones with every open one past its planned date marked overdue as of
-    /// <paramref name="now"/>; null when none is newly overdue.
+    /// The milestones as read on <paramref name="today"/>, in planned-date order. Those of a pilot
+    /// that is over (<paramref name="pilotOpen"/> false) are never overdue.
     /// </summary>
-    public static ValueList<MilestoneRecord>? MarkOverdue(ValueList<MilestoneRecord> milestones, DateOnly today, DateTimeOffset now)
-    {
-        var changed = false;
-        var marked = milestones.Select(m =>
-        {
-            if (m.OverdueSince is not null || !m.IsOpen || !LocalCalendar.IsPastDue(m.Definition.PlannedDate, today))
-                return m;
-            changed = true;
-            return m with { OverdueSince = now };
-        }).ToArray();
-        return changed ? ValueList.Of(marked) : null;
-    }
-
-    /// <summary>The milestones as read on <paramref name="today"/>, in planned-date order.</summary>
-    public static ValueList<MilestoneView> Views(IEnumerable<MilestoneRecord> milestones, DateOnly today) =>
+    public static ValueList<MilestoneView> Views(IEnumerable<MilestoneRecord> milestones, DateOnly today, bool pilotOpen = true) =>
         ValueList.Of(milestones
             .OrderBy(m => m.Definition.PlannedDate)
-            .Select(m => new MilestoneView(m.Definition, m.Progress,
-                m.IsOpen && LocalCalendar.IsPastDue(m.Definition.PlannedDate, today), m.OverdueSince)));
+            .Select(m => new MilestoneView(m.Definition, m.Progress, pilotOpen && DueItems.IsOverdue(m, today), m.OverdueSince)));
 
     /// <summary>Done ÷ (all − cancelled), in percent; null when none counts.</summary>
     public static double? Completion(IReadOnlyCollection<MilestoneRecord> milestones)

@@ -1,0 +1,18 @@
+using Cooperation.Contracts.Organisations;
+using Cooperation.Gateway.Common;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Organisations;
+
+/// <summary>Organisations from the domain to the wire.</summary>
+public static class OrganisationMapping
+{
+    /// <summary>An organisation as the API returns it.</summary>
+    public static Proto.Organisation ToProto(this OrganisationView view) => new()
+    {
+        OrganisationId = view.OrganisationId,
+        Names = view.Definition.Names.ToProto(),
+        Kind = CommonMapping.ToProto<Proto.OrganisationKind>(view.Definition.Kind),
+        CityId = view.Definition.CityId,
+    };
+}
