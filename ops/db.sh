@@ -21,7 +21,9 @@ LOG=$STATE/postgres.log
 ROLE=cooperation
 DEFAULT_DB=${COOPERATION_DB:-cooperation}
 
-say() { echo "db: $*" >&2; }
+# Messages are best-effort: a stop after Ctrl-C may find stdout gone (e.g. piped into tee) and must
+# still stop the server.
+say() { echo "db: $*" >&2 2>/dev/null || true; }
 source "$ROOT/ops/lib/debian.sh"
 
 pg_bin() {

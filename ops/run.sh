@@ -61,14 +61,22 @@ Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
   PostgreSQL:          $ConnectionStrings__Cooperation
 
+INFO
+if $DEMO; then
+  # Last month has started in every time zone, so the reading is never refused as a future period.
+  cat <<INFO
 Try (demo data):
   curl -s http://127.0.0.1:$HTTP_PORT/v1/partnerships/haiphong-kitakyushu/progress
   curl -s http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost
   curl -s -X POST http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost/readings \\
        -H 'content-type: application/json' \\
-       -d '{"readings":[{"kpiCode":"compost-produced","period":"2026-10","value":70}]}'
+       -d '{"readings":[{"kpiCode":"compost-produced","period":"$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)","value":70}]}'
 
-Ctrl-C stops everything.
 INFO
+else
+  echo "No demo data: README.md, \"Build your own\", creates a partnership from the city up."
+  echo
+fi
+echo "Ctrl-C stops everything."
 
 wait_any_exit

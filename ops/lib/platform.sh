@@ -9,7 +9,8 @@ STARTED=()
 declare -A PID_OF
 DB_WAS_RUNNING=true
 
-say() { echo "$PREFIX: $*" >&2; }
+# Best-effort, like db.sh's: stopping must not fail because the terminal or pipe is gone.
+say() { echo "$PREFIX: $*" >&2 2>/dev/null || true; }
 
 # platform_db_up DB: the database up with the schema applied; stopped again by platform_stop
 # if it was not running before.
