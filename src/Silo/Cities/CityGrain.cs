@@ -1,25 +1,37 @@
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Silo.Cities;
 
 /// <summary>A city: what it is, what it takes part in, and its composite indices.</summary>
 public sealed class CityGrain(
-    [PersistentState("city", StorageNames.Domain)] IPersistentState<CityState> state) : Grain, ICityGrain
+    [PersistentState("city", StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<CityGrain> logger) : EventSourcedGrain<CityState>(snapshot, journal, clock, logger), ICityGrain
 {
-    private string Id => this.GetPrimaryKeyString();
+    /// <inheritdoc/>
+    protected override string EntityType => "city";
 
-    private CityDefinition Definition => state.State.Definition ?? throw new EntityNotFoundException("city", Id);
+    /// <inheritdoc/>
+    protected override CityState Initial => new();
+
+    /// <inheritdoc/>
+    protected override CityState Apply(CityState state, JournalEntry entry) => CityEvents.Apply(state, entry);
+
+    private CityDefinition Definition => State.Definition ?? throw new EntityNotFoundException("city", Id);
 
     /// <inheritdoc/>
     public async Task<CityView> Create(CityDefinition definition)
     {
         Field.Id(Id, "city_id");
         definition.Validate();
-        if (state.State.Definition is { } existing)
+        if (State.Definition is { } existing)
             return existing == definition ? View() : throw new EntityExistsException("city", Id);
-        await state.CommitAsync(new CityState { Definition = definition }, this);
+        await RaiseAsync(new CityCreated(definition));
         return View();
     }
 
@@ -31,16 +43,8 @@ public sealed class CityGrain(
     {
         _ = Definition;
         index.Validate();
-        var indices = state.State.Indices;
-        bool Same(CompositeIndex i) => i.IndexCode == index.IndexCode && i.Year == index.Year;
-        if (!indices.Contains(index))
-        {
-            await state.CommitAsync(state.State with
-            {
-                Indices = ValueList.Of(indices.Where(i => !Same(i)).Append(index)
-                    .OrderBy(i => i.IndexCode, StringComparer.Ordinal).ThenBy(i => i.Year)),
-            }, this);
-        }
+        if (!State.Indices.Contains(index))
+            await RaiseAsync(new CityIndexRecorded(index));
         return index;
     }
 
@@ -48,17 +52,17 @@ public sealed class CityGrain(
     public async Task AttachPartnership(string partnershipId)
     {
         _ = Definition;
-        if (!state.State.PartnershipIds.Contains(partnershipId))
-            await state.CommitAsync(state.State with { PartnershipIds = state.State.PartnershipIds.Add(partnershipId) }, this);
+        if (!State.PartnershipIds.Contains(partnershipId))
+            await RaiseAsync(new CityPartnershipAttached(partnershipId));
     }
 
     /// <inheritdoc/>
     public async Task AttachProgramme(string programmeId)
     {
         _ = Definition;
-        if (!state.State.ProgrammeIds.Contains(programmeId))
-            await state.CommitAsync(state.State with { ProgrammeIds = state.State.ProgrammeIds.Add(programmeId) }, this);
+        if (!State.ProgrammeIds.Contains(programmeId))
+            await RaiseAsync(new CityProgrammeAttached(programmeId));
     }
 
-    private CityView View() => new(Id, Definition, state.State.PartnershipIds, state.State.ProgrammeIds, state.State.Indices);
+    private CityView View() => new(Id, Definition, State.PartnershipIds, State.ProgrammeIds, State.Indices);
 }

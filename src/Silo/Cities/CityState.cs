@@ -3,7 +3,7 @@ using Cooperation.Contracts.Common;
 
 namespace Cooperation.Silo.Cities;
 
-/// <summary>A city as persisted.</summary>
+/// <summary>A city's state: the fold of its events (<see cref="CityEvents"/>).</summary>
 [GenerateSerializer, Alias("coop.CityState")]
 public sealed record CityState
 {

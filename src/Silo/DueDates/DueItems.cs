@@ -5,6 +5,9 @@ namespace Cooperation.Silo.DueDates;
 /// <summary>Something with a due date that can become overdue: a milestone, an MoU commitment.</summary>
 public interface IDueItem<TSelf> where TSelf : IDueItem<TSelf>
 {
+    /// <summary>Its id within its pilot or MoU.</summary>
+    string ItemId { get; }
+
     /// <summary>The day it is due, in its city.</summary>
     DateOnly DueDate { get; }
 
@@ -25,21 +28,22 @@ public static class DueItems
     public static bool IsOverdue<T>(T item, DateOnly today) where T : IDueItem<T> =>
         item.IsOpen && LocalCalendar.IsPastDue(item.DueDate, today);
 
+    /// <summary>Ids of the items that are overdue on <paramref name="today"/> but not yet marked so.</summary>
+    public static ValueList<string> NewlyOverdue<T>(IEnumerable<T> items, DateOnly today) where T : IDueItem<T> =>
+        ValueList.Of(items.Where(item => item.OverdueSince is null && IsOverdue(item, today)).Select(item => item.ItemId));
+
+    /// <summary>The items with those in <paramref name="ids"/> marked overdue at <paramref name="at"/>.</summary>
+    public static ValueList<T> MarkOverdue<T>(ValueList<T> items, IReadOnlyCollection<string> ids, DateTimeOffset at) where T : IDueItem<T> =>
+        ValueList.Of(items.Select(item => ids.Contains(item.ItemId) && item.OverdueSince is null ? item.MarkedOverdue(at) : item));
+
     /// <summary>
     /// The items with every one newly overdue on <paramref name="today"/> marked at
     /// <paramref name="now"/>; null when none is newly overdue.
     /// </summary>
     public static ValueList<T>? MarkOverdue<T>(ValueList<T> items, DateOnly today, DateTimeOffset now) where T : IDueItem<T>
     {
-        var changed = false;
-        var marked = items.Select(item =>
-        {
-            if (item.OverdueSince is not null || !IsOverdue(item, today))
-                return item;
-            changed = true;
-            return item.MarkedOverdue(now);
-        }).ToArray();
-        return changed ? ValueList.Of(marked) : null;
+        var ids = NewlyOverdue(items, today);
+        return ids.Count == 0 ? null : MarkOverdue(items, ids, now);
     }
 
     /// <summary>

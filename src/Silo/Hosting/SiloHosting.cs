@@ -1,7 +1,7 @@
 using System.Net;
 using Cooperation.Contracts.Hosting;
 using Cooperation.Silo.DueDates;
-using Cooperation.Silo.Kpis.Readings;
+using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,18 +27,16 @@ public static class SiloHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
-            // The reading store's statements run thousands of times a second: prepare them once per connection.
+            // The journal's statements run thousands of times a second: prepare them once per connection.
             ConnectionStringBuilder = { MaxAutoPrepare = 16 },
         }.Build());
-        builder.Services.Configure<ReadingStoreOptions>(builder.Configuration.GetSection("ReadingStore"));
+        builder.Services.Configure<JournalOptions>(builder.Configuration.GetSection("Journal"));
         builder.Services.Configure<DueDateOptions>(builder.Configuration.GetSection("DueDates"));
-        // Orleans' graceful stop and the reading store's drain share the host's shutdown time.
+        // Orleans' graceful stop and the journal's drain share the host's shutdown time.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(60));
         // Registered before Orleans so that it stops after the silo: grains deactivate first,
-        // then the store drains what they queued.
-        builder.Services.AddSingleton<PostgresKpiReadingStore>();
-        builder.Services.AddSingleton<IKpiReadingStore>(sp => sp.GetRequiredService<PostgresKpiReadingStore>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresKpiReadingStore>());
+        // then the journal drains what they queued.
+        builder.Services.AddEventJournal();
 
         builder.UseOrleans(silo =>
         {
@@ -74,6 +72,18 @@ public static class SiloHosting
 /// <summary>Silo set-up every host of the grains shares, test clusters included.</summary>
 public static class SiloBuilderExtensions
 {
+    /// <summary>
+    /// The PostgreSQL event journal (needs an <see cref="NpgsqlDataSource"/>), as a hosted
+    /// service that drains its queue when the host stops.
+    /// </summary>
+    public static IServiceCollection AddEventJournal(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresEventJournal>();
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
+        return services;
+    }
+
     /// <summary>
     /// Stores grain state with <see cref="OrleansBinaryStateSerializer"/> in every storage
     /// provider that does not name its own serializer.

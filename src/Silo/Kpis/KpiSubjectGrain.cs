@@ -1,8 +1,9 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Silo.DueDates;
-using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis.Readings;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Silo.Kpis;
 
@@ -22,26 +23,18 @@ public interface IKpiSubjectState<TSelf>
 }
 
 /// <summary>
-/// A grain that carries KPIs (a pilot or a programme): definitions in its grain state, readings
-/// in the append-only history, and a ledger of that history in memory for progress. Defining,
-/// changing and reading KPIs works the same for every such grain.
+/// A grain that carries KPIs (a pilot or a programme): definitions in its state, readings in the
+/// reading history (written with the events that record them), and a ledger of that history in
+/// memory for progress. Defining, changing and reading KPIs works the same for every such grain.
 /// </summary>
 public abstract class KpiSubjectGrain<TState>(
-    IPersistentState<TState> state,
-    IKpiReadingStore readings,
-    TimeProvider clock) : Grain, IKpiSubject
+    IPersistentState<EntitySnapshot<TState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger logger) : EventSourcedGrain<TState>(snapshot, journal, clock, logger), IKpiSubject
     where TState : class, IKpiSubjectState<TState>
 {
     private KpiReadingLedger _ledger = new();
-
-    /// <summary>The grain's state.</summary>
-    protected IPersistentState<TState> State => state;
-
-    /// <summary>The clock.</summary>
-    protected TimeProvider Clock => clock;
-
-    /// <summary>The grain's id.</summary>
-    protected string Id => this.GetPrimaryKeyString();
 
     /// <summary>The key of its readings in the history, e.g. "pilots/hp-compost".</summary>
     protected abstract string Subject { get; }
@@ -52,8 +45,11 @@ public abstract class KpiSubjectGrain<TState>(
     /// <summary>Readings stored for it, superseded ones included.</summary>
     protected long ReadingCount => _ledger.ReadingCount;
 
+    /// <summary>The reading history as the ledger holds it.</summary>
+    protected KpiReadingLedger Ledger => _ledger;
+
     /// <summary>Today in its time zone.</summary>
-    protected DateOnly Today => LocalCalendar.Today(clock, RequireExists().TimeZone);
+    protected DateOnly Today => LocalCalendar.Today(Clock, RequireExists().TimeZone);
 
     /// <summary>Called when anything a view shows has changed.</summary>
     protected virtual void OnChanged() { }
@@ -64,11 +60,23 @@ public abstract class KpiSubjectGrain<TState>(
     /// <summary>Whether the KPI's readings are computed by the subject itself, never recorded by hand.</summary>
     protected virtual bool IsComputed(string kpiCode) => false;
 
+    /// <summary>Refuses readings for a period the subject's state forbids, e.g. one approved and locked.</summary>
+    protected virtual string? RefusesPeriod(ReportingPeriod period) => null;
+
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists)
-            _ledger = KpiReadingLedger.From(await readings.LoadAsync(Subject, cancellationToken));
+        await base.OnActivateAsync(cancellationToken);
+        if (Version > 0)
+            _ledger = KpiReadingLedger.From(await Journal.LoadReadingsAsync(Subject, cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    protected override void OnRaised(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings)
+    {
+        foreach (var entry in entries)
+            _ledger.Apply(KpiEvents.ReadingsOf(entry.Event));
+        OnChanged();
     }
 
     /// <inheritdoc/>
@@ -79,7 +87,7 @@ public abstract class KpiSubjectGrain<TState>(
         RequireChangeable();
         if (Find(kpi.Code) is { } existing)
             return existing == kpi ? View(kpi) : throw new EntityExistsException("KPI", kpi.Code);
-        await CommitAsync(state.State.WithKpis(state.State.Kpis.Add(kpi)));
+        await RaiseAsync(new KpiDefined(kpi));
         return View(kpi);
     }
 
@@ -95,48 +103,56 @@ public abstract class KpiSubjectGrain<TState>(
         if (_ledger.For(kpi.Code)?.ReadingCount > 0 && !kpi.KeepsReadingsOf(existing))
             throw new RuleViolationException(
                 $"KPI '{kpi.Code}' has readings: its unit, measure, aggregation and dimensions can no longer change.");
-        await CommitAsync(state.State.WithKpis(state.State.Kpis.Replace(k => k.Code == kpi.Code, kpi)));
+        await RaiseAsync(new KpiUpdated(kpi));
         return View(kpi);
     }
 
     /// <inheritdoc/>
-    public Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs) => RecordAsync(inputs, computed: false);
+    public async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs)
+    {
+        var readings = CheckReadings(inputs, "readings", computed: false);
+        await RaiseAsync([new ReadingsRecorded(readings)], AsSubjectReadings(readings));
+        return readings;
+    }
 
     /// <summary>
-    /// Checks, numbers and stores readings, all or none; <paramref name="computed"/> lets the
-    /// subject record the KPIs it computes itself.
+    /// Checks readings and numbers them after the stored ones, all or none, without storing
+    /// them; <paramref name="computed"/> lets the subject record the KPIs it computes itself.
+    /// Violations name <paramref name="field"/>[i].
     /// </summary>
-    protected async Task<ValueList<StoredKpiReading>> RecordAsync(ValueList<KpiReadingInput> inputs, bool computed)
+    protected ValueList<StoredKpiReading> CheckReadings(IReadOnlyList<KpiReadingInput>? inputs, string field, bool computed)
     {
         var frequency = RequireExists().Frequency;
         if (inputs is null || inputs.Count is 0 or > KpiReadingInput.MaxPerRequest)
-            throw new InvalidFieldException("readings", $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
+            throw new InvalidFieldException(field, $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
         RequireChangeable();
 
         var today = Today;
-        var recordedAt = clock.GetUtcNow();
+        var recordedAt = Clock.Now();
         var sequence = _ledger.LastSequence;
         var violations = new List<FieldViolation>();
         var stored = new List<StoredKpiReading>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var field = $"readings[{i}]";
+            var path = $"{field}[{i}]";
             if (input.Period.Frequency != frequency)
-                violations.Add(new($"{field}.period", $"must be a {Describe(frequency)}: readings are reported {frequency.ToString().ToLowerInvariant()}"));
+                violations.Add(new($"{path}.period", $"must be a {Describe(frequency)}: readings are reported {frequency.ToString().ToLowerInvariant()}"));
             else if (input.Period.Start > today)
-                violations.Add(new($"{field}.period", $"{input.Period} has not started yet"));
+                violations.Add(new($"{path}.period", $"{input.Period} has not started yet"));
+            else if (RefusesPeriod(input.Period) is { } refusal)
+                throw new RuleViolationException(refusal);
             if (Find(input.KpiCode) is not { } kpi)
             {
-                violations.Add(new($"{field}.kpi_code", $"no KPI '{input.KpiCode}' is defined on {Subject}"));
+                violations.Add(new($"{path}.kpi_code", $"no KPI '{input.KpiCode}' is defined on {Subject}"));
                 continue;
             }
             if (!computed && IsComputed(input.KpiCode))
             {
-                violations.Add(new($"{field}.kpi_code", $"'{input.KpiCode}' is computed by the platform, not recorded by hand"));
+                violations.Add(new($"{path}.kpi_code", $"'{input.KpiCode}' is computed by the platform, not recorded by hand"));
                 continue;
             }
-            if (KpiReadingRules.Check(kpi, input, field, violations) is { } value)
+            if (KpiReadingRules.Check(kpi, input, path, violations) is { } value)
             {
                 stored.Add(new StoredKpiReading(input.KpiCode, input.Period, value, input.Numerator, input.Denominator,
                     input.Breakdown ?? ValueList<BreakdownValue>.Empty, input.Note, input.SubmittedBy, ++sequence, recordedAt));
@@ -144,10 +160,12 @@ public abstract class KpiSubjectGrain<TState>(
         }
         if (violations.Count > 0)
             throw new InvalidFieldException(violations);
-
-        await AppendAsync(stored);
-        return stored.ToArray();
+        return ValueList.Of(stored);
     }
+
+    /// <summary>Readings as the journal stores them for this subject.</summary>
+    protected IReadOnlyList<SubjectReading> AsSubjectReadings(IEnumerable<StoredKpiReading> readings) =>
+        readings.Select(r => new SubjectReading(Subject, r)).ToArray();
 
     /// <inheritdoc/>
     public Task<KpiSeriesView> GetKpiSeries(string kpiCode)
@@ -157,39 +175,14 @@ public abstract class KpiSubjectGrain<TState>(
         return Task.FromResult(new KpiSeriesView(kpi, ValueList.Of(_ledger.For(kpiCode)?.Periods)));
     }
 
-    /// <summary>Stores readings already checked and numbered, then takes them into the ledger.</summary>
-    private async Task AppendAsync(IReadOnlyList<StoredKpiReading> stored)
-    {
-        try
-        {
-            await readings.AppendAsync(Subject, stored);
-        }
-        catch
-        {
-            // Another activation appended, or storage failed and may have committed anyway:
-            // either way the ledger is reloaded from storage by the next activation.
-            this.DeactivateOnIdle();
-            throw;
-        }
-        _ledger.Apply(stored);
-        OnChanged();
-    }
-
-    /// <summary>Persists the state (see <see cref="PersistentStateExtensions.CommitAsync{TState}"/>).</summary>
-    protected async Task CommitAsync(TState next)
-    {
-        await state.CommitAsync(next, this);
-        OnChanged();
-    }
-
     /// <summary>The KPI with <paramref name="code"/>, or null.</summary>
-    protected KpiDefinition? Find(string code) => state.State.Kpis.FirstOrDefault(k => k.Code == code);
+    protected KpiDefinition? Find(string code) => State.Kpis.FirstOrDefault(k => k.Code == code);
 
     /// <summary>A KPI with its progress.</summary>
     protected KpiView View(KpiDefinition kpi) => new(kpi, KpiProgressCalculator.Calculate(kpi, _ledger.For(kpi.Code)));
 
     /// <summary>Every KPI with its progress.</summary>
-    protected ValueList<KpiView> Views() => ValueList.Of(state.State.Kpis.Select(View));
+    protected ValueList<KpiView> Views() => ValueList.Of(State.Kpis.Select(View));
 
     private static string Describe(ReportingFrequency frequency) =>
         frequency == ReportingFrequency.Monthly ? "month \"YYYY-MM\"" : "quarter \"YYYY-Qn\"";

@@ -5,6 +5,8 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.Silo.Mous;
@@ -14,26 +16,39 @@ namespace Cooperation.Silo.Mous;
 /// due-date reminder that marks commitments overdue in the MoU's time zone.
 /// </summary>
 public sealed class MouGrain(
-    [PersistentState("mou", StorageNames.Domain)] IPersistentState<MouState> state,
+    [PersistentState("mou", StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
+    IEventJournal journal,
     TimeProvider clock,
-    IOptions<DueDateOptions> dueDates) : Grain, IMouGrain, IRemindable
+    IOptions<DueDateOptions> dueDates,
+    ILogger<MouGrain> logger) : EventSourcedGrain<MouState>(snapshot, journal, clock, logger), IMouGrain, IRemindable
 {
     /// <summary>Longest termination reason.</summary>
     public const int MaxReasonLength = 500;
 
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
-    private string Id => this.GetPrimaryKeyString();
+    /// <inheritdoc/>
+    protected override string EntityType => "mou";
 
-    private MouDefinition Definition => state.State.Definition ?? throw new EntityNotFoundException("MoU", Id);
+    /// <inheritdoc/>
+    protected override MouState Initial => new();
 
-    private DateOnly Today => LocalCalendar.Today(clock, state.State.TimeZone);
+    /// <inheritdoc/>
+    protected override MouState Apply(MouState state, JournalEntry entry) => MouEvents.Apply(state, entry);
+
+    /// <inheritdoc/>
+    protected override string? ScopeOf(MouState state) => state.Definition?.PartnershipId;
+
+    private MouDefinition Definition => State.Definition ?? throw new EntityNotFoundException("MoU", Id);
+
+    private DateOnly Today => LocalCalendar.Today(Clock, State.TimeZone);
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await base.OnActivateAsync(cancellationToken);
         // Re-arms the reminder should an earlier registration have failed after a write.
-        if (state.State.Definition is not null && NextCheck() is { } next)
+        if (State.Definition is not null && NextCheck() is { } next)
             await _reminder.SyncAsync(this, next);
     }
 
@@ -42,7 +57,7 @@ public sealed class MouGrain(
     {
         Field.Id(Id, "mou_id");
         definition.Validate();
-        if (state.State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing && existing != definition)
         {
             // Completes a listing an earlier create may have left undone, then refuses.
             await ListWithPartnershipAsync(existing.PartnershipId);
@@ -50,7 +65,7 @@ public sealed class MouGrain(
         }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
-        if (state.State.Definition is null)
+        if (State.Definition is null)
         {
             for (var i = 0; i < definition.LinkedPilotIds.Count; i++)
             {
@@ -59,7 +74,7 @@ public sealed class MouGrain(
             }
             await Task.WhenAll(definition.PartyOrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get();
-            await state.CommitAsync(new MouState { Definition = definition, TimeZone = city.Definition.TimeZone }, this);
+            await RaiseAsync(new MouCreated(definition, city.Definition.TimeZone));
         }
         // Skipped when already listed, so a repeat never waits on a partnership reading its MoUs.
         if (!partnership.MouIds.Contains(Id))
@@ -86,10 +101,10 @@ public sealed class MouGrain(
             throw new InvalidFieldException("organisation_id", $"'{signature.OrganisationId}' is not a party of the MoU");
         if (signature.SignedOn > Today)
             throw new InvalidFieldException("signed_on", "must not be in the future");
-        if (state.State.Signatures.FirstOrDefault(s => s.OrganisationId == signature.OrganisationId) is { } signed)
+        if (State.Signatures.FirstOrDefault(s => s.OrganisationId == signature.OrganisationId) is { } signed)
             return signed == signature ? View() : throw new RuleViolationException($"'{signature.OrganisationId}' already signed on {Field.Format(signed.SignedOn)}.");
         RequireNotTerminated();
-        await state.CommitAsync(state.State with { Signatures = state.State.Signatures.Add(signature) }, this);
+        await RaiseAsync(new MouSigned(signature));
         return View();
     }
 
@@ -98,12 +113,12 @@ public sealed class MouGrain(
     {
         _ = Definition;
         var checkedReason = Field.Text(reason, "reason", MaxReasonLength);
-        if (state.State.TerminationReason == checkedReason)
+        if (State.TerminationReason == checkedReason)
             return View();
-        var status = MouCalendar.StatusOn(state.State, Today);
+        var status = MouCalendar.StatusOn(State, Today);
         if (status is not (MouStatus.Signed or MouStatus.Active))
             throw new RuleViolationException($"MoU '{Id}' is {status}; only a signed or active MoU can be terminated.");
-        await state.CommitAsync(state.State with { TerminationReason = checkedReason }, this);
+        await RaiseAsync(new MouTerminated(checkedReason));
         await _reminder.SyncAsync(this, null);
         return View();
     }
@@ -115,7 +130,7 @@ public sealed class MouGrain(
         commitment.Validate();
         if (!definition.PartyOrganisationIds.Contains(commitment.OwnerOrganisationId))
             throw new InvalidFieldException("owner_organisation_id", $"'{commitment.OwnerOrganisationId}' is not a party of the MoU");
-        if (state.State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitment.CommitmentId) is { } existing)
+        if (State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitment.CommitmentId) is { } existing)
         {
             if (existing.Definition != commitment)
                 throw new EntityExistsException("commitment", commitment.CommitmentId);
@@ -123,7 +138,7 @@ public sealed class MouGrain(
             return CommitmentView(commitment.CommitmentId);
         }
         RequireNotOver();
-        await CommitCommitmentsAsync(state.State.Commitments.Add(new CommitmentRecord(commitment, CommitmentStatus.Open, null)));
+        await RaiseAndResyncAsync(new CommitmentAdded(commitment));
         return CommitmentView(commitment.CommitmentId);
     }
 
@@ -132,12 +147,11 @@ public sealed class MouGrain(
     {
         _ = Definition;
         Field.Choice(status, "status");
-        var existing = state.State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitmentId)
+        var existing = State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitmentId)
             ?? throw new EntityNotFoundException("commitment", commitmentId);
         if (existing.Status != status)
         {
-            var updated = existing with { Status = status, OverdueSince = status == CommitmentStatus.Open ? existing.OverdueSince : null };
-            await CommitCommitmentsAsync(state.State.Commitments.Replace(c => c.Definition.CommitmentId == commitmentId, updated));
+            await RaiseAndResyncAsync(new CommitmentStatusSet(commitmentId, status));
         }
         else
         {
@@ -151,32 +165,32 @@ public sealed class MouGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
-        if (state.State.Definition is not null && !MouCalendar.IsOver(MouCalendar.StatusOn(state.State, Today))
-            && DueItems.MarkOverdue(state.State.Commitments, Today, clock.GetUtcNow()) is { } commitments)
-            await CommitCommitmentsAsync(commitments);
+        if (State.Definition is not null && !MouCalendar.IsOver(MouCalendar.StatusOn(State, Today))
+            && DueItems.NewlyOverdue(State.Commitments, Today) is { Count: > 0 } overdue)
+            await RaiseAndResyncAsync(new CommitmentsFoundOverdue(overdue));
         else
-            await _reminder.SyncAsync(this, state.State.Definition is null ? null : NextCheck());
+            await _reminder.SyncAsync(this, State.Definition is null ? null : NextCheck());
     }
 
     /// <summary>When the next watched commitment becomes overdue; null when none is watched.</summary>
-    private DateTimeOffset? NextCheck() => DueItems.NextCheck(MouCalendar.Watched(state.State, Today), state.State.TimeZone);
+    private DateTimeOffset? NextCheck() => DueItems.NextCheck(MouCalendar.Watched(State, Today), State.TimeZone);
 
-    private async Task CommitCommitmentsAsync(ValueList<CommitmentRecord> commitments)
+    private async Task RaiseAndResyncAsync(IEntityEvent @event)
     {
-        await state.CommitAsync(state.State with { Commitments = commitments }, this);
+        await RaiseAsync(@event);
         await _reminder.SyncAsync(this, NextCheck());
     }
 
     private void RequireNotTerminated()
     {
-        if (state.State.TerminationReason is not null)
-            throw new RuleViolationException($"MoU '{Id}' was terminated: {state.State.TerminationReason}");
+        if (State.TerminationReason is not null)
+            throw new RuleViolationException($"MoU '{Id}' was terminated: {State.TerminationReason}");
     }
 
     private void RequireNotOver()
     {
         RequireNotTerminated();
-        if (MouCalendar.StatusOn(state.State, Today) == MouStatus.Expired)
+        if (MouCalendar.StatusOn(State, Today) == MouStatus.Expired)
             throw new RuleViolationException($"MoU '{Id}' expired on {Field.Format(Definition.ExpiryDate)}.");
     }
 
@@ -186,6 +200,6 @@ public sealed class MouGrain(
     private MouView View()
     {
         _ = Definition;
-        return MouCalendar.View(Id, state.State, Today);
+        return MouCalendar.View(Id, State, Today);
     }
 }

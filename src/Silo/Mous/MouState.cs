@@ -4,7 +4,7 @@ using Cooperation.Silo.DueDates;
 
 namespace Cooperation.Silo.Mous;
 
-/// <summary>A commitment as persisted.</summary>
+/// <summary>A commitment as an MoU holds it.</summary>
 /// <param name="Definition">As agreed.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="OverdueSince">When the due-date check found it overdue; cleared once done or cancelled.</param>
@@ -15,6 +15,9 @@ public sealed record CommitmentRecord(
     [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<CommitmentRecord>
 {
     /// <inheritdoc/>
+    public string ItemId => Definition.CommitmentId;
+
+    /// <inheritdoc/>
     public DateOnly DueDate => Definition.DueDate;
 
     /// <inheritdoc/>
@@ -24,7 +27,7 @@ public sealed record CommitmentRecord(
     public CommitmentRecord MarkedOverdue(DateTimeOffset at) => this with { OverdueSince = at };
 }
 
-/// <summary>An MoU as persisted.</summary>
+/// <summary>An MoU's state: the fold of its events (<see cref="MouEvents"/>).</summary>
 [GenerateSerializer, Alias("coop.MouState")]
 public sealed record MouState
 {

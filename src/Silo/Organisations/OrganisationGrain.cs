@@ -2,28 +2,40 @@ using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation: a city government or department, agency, park, enterprise or donor.</summary>
 public sealed class OrganisationGrain(
-    [PersistentState("organisation", StorageNames.Domain)] IPersistentState<OrganisationState> state) : Grain, IOrganisationGrain
+    [PersistentState("organisation", StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<OrganisationGrain> logger) : EventSourcedGrain<OrganisationState>(snapshot, journal, clock, logger), IOrganisationGrain
 {
-    private string Id => this.GetPrimaryKeyString();
+    /// <inheritdoc/>
+    protected override string EntityType => "organisation";
+
+    /// <inheritdoc/>
+    protected override OrganisationState Initial => new();
+
+    /// <inheritdoc/>
+    protected override OrganisationState Apply(OrganisationState state, JournalEntry entry) => OrganisationEvents.Apply(state, entry);
 
     /// <inheritdoc/>
     public async Task<OrganisationView> Create(OrganisationDefinition definition)
     {
         Field.Id(Id, "organisation_id");
         definition.Validate();
-        if (state.State.Definition is { } existing)
+        if (State.Definition is { } existing)
             return existing == definition ? new(Id, existing) : throw new EntityExistsException("organisation", Id);
         await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
-        await state.CommitAsync(new OrganisationState { Definition = definition }, this);
+        await RaiseAsync(new OrganisationCreated(definition));
         return new(Id, definition);
     }
 
     /// <inheritdoc/>
     public Task<OrganisationView> Get() =>
-        Task.FromResult(new OrganisationView(Id, state.State.Definition ?? throw new EntityNotFoundException("organisation", Id)));
+        Task.FromResult(new OrganisationView(Id, State.Definition ?? throw new EntityNotFoundException("organisation", Id)));
 }

@@ -2,7 +2,7 @@ using Cooperation.Contracts.Organisations;
 
 namespace Cooperation.Silo.Organisations;
 
-/// <summary>An organisation as persisted.</summary>
+/// <summary>An organisation's state: the fold of its events.</summary>
 [GenerateSerializer, Alias("coop.OrganisationState")]
 public sealed record OrganisationState
 {

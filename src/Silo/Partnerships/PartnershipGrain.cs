@@ -5,6 +5,8 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Silo.Partnerships;
 
@@ -13,27 +15,39 @@ namespace Cooperation.Silo.Partnerships;
 /// and MoUs, and rolls up their progress.
 /// </summary>
 public sealed class PartnershipGrain(
-    [PersistentState("partnership", StorageNames.Domain)] IPersistentState<PartnershipState> state,
-    TimeProvider clock) : Grain, IPartnershipGrain
+    [PersistentState("partnership", StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<PartnershipGrain> logger) : EventSourcedGrain<PartnershipState>(snapshot, journal, clock, logger), IPartnershipGrain
 {
-    private string Id => this.GetPrimaryKeyString();
+    /// <inheritdoc/>
+    protected override string EntityType => "partnership";
+
+    /// <inheritdoc/>
+    protected override PartnershipState Initial => new();
+
+    /// <inheritdoc/>
+    protected override PartnershipState Apply(PartnershipState state, JournalEntry entry) => PartnershipEvents.Apply(state, entry);
+
+    /// <inheritdoc/>
+    protected override string? ScopeOf(PartnershipState state) => state.Definition is null ? null : Id;
 
     /// <inheritdoc/>
     public async Task<PartnershipView> Create(PartnershipDefinition definition)
     {
         Field.Id(Id, "partnership_id");
         definition.Validate();
-        if (state.State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing && existing != definition)
         {
             // Completes a listing an earlier create may have left undone, then refuses.
             await Task.WhenAll(existing.CityIds.Select(id => GrainFactory.GetGrain<ICityGrain>(id).AttachPartnership(Id)));
             throw new EntityExistsException("partnership", Id);
         }
         var cities = definition.CityIds.Select(id => GrainFactory.GetGrain<ICityGrain>(id)).ToArray();
-        if (state.State.Definition is null)
+        if (State.Definition is null)
         {
             await Task.WhenAll(cities.Select(city => city.Get()));
-            await state.CommitAsync(new PartnershipState { Definition = definition, CreatedAt = clock.GetUtcNow() }, this);
+            await RaiseAsync(new PartnershipCreated(definition));
         }
         // Also on a repeat: converges after a failure between the writes.
         await Task.WhenAll(cities.Select(city => city.AttachPartnership(Id)));
@@ -49,16 +63,10 @@ public sealed class PartnershipGrain(
         RequireExists();
         Field.Id(member.OrganisationId, "organisation_id");
         Field.Choice(member.Role, "role");
-        if (state.State.Members.Contains(member))
+        if (State.Members.Contains(member))
             return View();
         await GrainFactory.GetGrain<IOrganisationGrain>(member.OrganisationId).Get();
-        var members = state.State.Members;
-        await state.CommitAsync(state.State with
-        {
-            Members = members.Any(m => m.OrganisationId == member.OrganisationId)
-                ? members.Replace(m => m.OrganisationId == member.OrganisationId, member)
-                : members.Add(member),
-        }, this);
+        await RaiseAsync(new PartnershipMemberSet(member));
         return View();
     }
 
@@ -66,14 +74,14 @@ public sealed class PartnershipGrain(
     public async Task<ValueList<PilotSummary>> ListPilots()
     {
         RequireExists();
-        return await Task.WhenAll(state.State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary()));
+        return await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary()));
     }
 
     /// <inheritdoc/>
     public async Task<ValueList<MouView>> ListMous()
     {
         RequireExists();
-        return await Task.WhenAll(state.State.MouIds.Select(id => GrainFactory.GetGrain<IMouGrain>(id).Get()));
+        return await Task.WhenAll(State.MouIds.Select(id => GrainFactory.GetGrain<IMouGrain>(id).Get()));
     }
 
     /// <inheritdoc/>
@@ -85,28 +93,28 @@ public sealed class PartnershipGrain(
     }
 
     /// <inheritdoc/>
-    public Task AttachProgramme(string programmeId) => AttachAsync(state.State.ProgrammeIds, programmeId, (s, ids) => s with { ProgrammeIds = ids });
+    public Task AttachProgramme(string programmeId) => AttachAsync(State.ProgrammeIds, programmeId, new ProgrammeAttached(programmeId));
 
     /// <inheritdoc/>
-    public Task AttachPilot(string pilotId) => AttachAsync(state.State.PilotIds, pilotId, (s, ids) => s with { PilotIds = ids });
+    public Task AttachPilot(string pilotId) => AttachAsync(State.PilotIds, pilotId, new PilotAttached(pilotId));
 
     /// <inheritdoc/>
-    public Task AttachMou(string mouId) => AttachAsync(state.State.MouIds, mouId, (s, ids) => s with { MouIds = ids });
+    public Task AttachMou(string mouId) => AttachAsync(State.MouIds, mouId, new MouAttached(mouId));
 
-    private async Task AttachAsync(ValueList<string> ids, string id, Func<PartnershipState, ValueList<string>, PartnershipState> with)
+    private async Task AttachAsync(ValueList<string> ids, string id, IEntityEvent attached)
     {
         RequireExists();
         if (!ids.Contains(id))
-            await state.CommitAsync(with(state.State, ids.Add(id)), this);
+            await RaiseAsync(attached);
     }
 
     private PartnershipView View()
     {
         var definition = RequireExists();
-        var s = state.State;
+        var s = State;
         return new PartnershipView(Id, definition, s.Members, s.ProgrammeIds, s.PilotIds, s.MouIds);
     }
 
     private PartnershipDefinition RequireExists() =>
-        state.State.Definition ?? throw new EntityNotFoundException("partnership", Id);
+        State.Definition ?? throw new EntityNotFoundException("partnership", Id);
 }

@@ -3,7 +3,7 @@ using Cooperation.Contracts.Partnerships;
 
 namespace Cooperation.Silo.Partnerships;
 
-/// <summary>A partnership as persisted: what it is and the ids of what it holds.</summary>
+/// <summary>A partnership's state (the fold of its events): what it is and the ids of what it holds.</summary>
 [GenerateSerializer, Alias("coop.PartnershipState")]
 public sealed record PartnershipState
 {

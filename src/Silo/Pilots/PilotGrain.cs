@@ -7,23 +7,25 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
-using Cooperation.Silo.Kpis.Readings;
 using Cooperation.Silo.Pilots.Milestones;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>
-/// A pilot project: definition, lifecycle, funding, milestones and JCM monitoring in grain
-/// storage; KPIs through <see cref="KpiSubjectGrain{TState}"/>; a due-date reminder that marks
-/// milestones overdue in the pilot city's time zone.
+/// A pilot project: definition, lifecycle, funding, milestones and JCM monitoring as events
+/// (<see cref="PilotEvents"/>); KPIs through <see cref="KpiSubjectGrain{TState}"/>; a due-date
+/// reminder that marks milestones overdue in the pilot city's time zone.
 /// </summary>
 public sealed class PilotGrain(
-    [PersistentState("pilot", StorageNames.Domain)] IPersistentState<PilotState> state,
-    IKpiReadingStore readings,
+    [PersistentState("pilot", StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
+    IEventJournal journal,
     TimeProvider clock,
-    IOptions<DueDateOptions> dueDates) : KpiSubjectGrain<PilotState>(state, readings, clock), IPilotGrain, IRemindable
+    IOptions<DueDateOptions> dueDates,
+    ILogger<PilotGrain> logger) : KpiSubjectGrain<PilotState>(snapshot, journal, clock, logger), IPilotGrain, IRemindable
 {
     // Reads far outnumber changes: the view is built once per change and local day.
     private (PilotView View, DateOnly Day)? _view;
@@ -31,36 +33,48 @@ public sealed class PilotGrain(
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
-    protected override string Subject => $"pilots/{Id}";
-
-    private PilotDefinition Definition => State.State.Definition ?? throw new EntityNotFoundException("pilot", Id);
+    protected override string EntityType => "pilot";
 
     /// <inheritdoc/>
-    protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.State.TimeZone);
+    protected override PilotState Initial => new();
+
+    /// <inheritdoc/>
+    protected override PilotState Apply(PilotState state, JournalEntry entry) => PilotEvents.Apply(state, entry);
+
+    /// <inheritdoc/>
+    protected override string? ScopeOf(PilotState state) => state.Definition?.PartnershipId;
+
+    /// <inheritdoc/>
+    protected override string Subject => $"pilots/{Id}";
+
+    private PilotDefinition Definition => State.Definition ?? throw new EntityNotFoundException("pilot", Id);
+
+    /// <inheritdoc/>
+    protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.TimeZone);
 
     /// <inheritdoc/>
     protected override void OnChanged() => _view = null;
 
     /// <summary>A completed or cancelled pilot is over: its record is final.</summary>
-    private bool IsOver => State.State.Status is PilotStatus.Completed or PilotStatus.Cancelled;
+    private bool IsOver => State.Status is PilotStatus.Completed or PilotStatus.Cancelled;
 
     /// <inheritdoc/>
     protected override void RequireChangeable()
     {
         if (IsOver)
-            throw new RuleViolationException($"Pilot '{Id}' is {State.State.Status}; its record is final.");
+            throw new RuleViolationException($"Pilot '{Id}' is {State.Status}; its record is final.");
     }
 
     /// <inheritdoc/>
     protected override bool IsComputed(string kpiCode) =>
-        kpiCode == KpiTemplates.EmissionReductionsCode && State.State.JcmPlan is not null;
+        kpiCode == KpiTemplates.EmissionReductionsCode && State.JcmPlan is not null;
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
         // Re-arms the reminder should an earlier registration have failed after a write.
-        if (State.State.Definition is not null && NextCheck() is { } next)
+        if (State.Definition is not null && NextCheck() is { } next)
             await _reminder.SyncAsync(this, next);
     }
 
@@ -69,7 +83,7 @@ public sealed class PilotGrain(
     {
         Field.Id(Id, "pilot_id");
         definition.Validate();
-        if (State.State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing && existing != definition)
         {
             // Completes a listing an earlier create may have left undone, then refuses.
             await ListWithPartnershipAsync(existing.PartnershipId);
@@ -77,7 +91,7 @@ public sealed class PilotGrain(
         }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
-        if (State.State.Definition is null)
+        if (State.Definition is null)
         {
             if (!partnership.ProgrammeIds.Contains(definition.ProgrammeId))
                 throw new EntityNotFoundException($"programme of partnership '{definition.PartnershipId}'", definition.ProgrammeId);
@@ -86,13 +100,8 @@ public sealed class PilotGrain(
             // Each unknown organisation is NotFound, before anything is written.
             await Task.WhenAll(definition.OrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
-            await CommitAsync(new PilotState
-            {
-                Definition = definition,
-                CreatedAt = Clock.GetUtcNow(),
-                TimeZone = city.Definition.TimeZone,
-                Kpis = applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [],
-            });
+            await RaiseAsync(new PilotCreated(definition, city.Definition.TimeZone,
+                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : []));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when
         // already listed, so a repeat never waits on a partnership that is reading its pilots.
@@ -118,15 +127,11 @@ public sealed class PilotGrain(
     public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason)
     {
         _ = Definition;
-        var current = State.State.Status;
+        var current = State.Status;
         if (status == current)
             return View();
         var checkedReason = PilotLifecycle.Check(current, status, reason);
-        await CommitAsync(State.State with
-        {
-            Status = status,
-            StatusHistory = State.State.StatusHistory.Add(new StatusChange(current, status, checkedReason, Clock.GetUtcNow())),
-        });
+        await RaiseAsync(new PilotStatusChanged(current, status, checkedReason));
         await _reminder.SyncAsync(this, NextCheck());
         return View();
     }
@@ -136,17 +141,13 @@ public sealed class PilotGrain(
     {
         _ = Definition;
         line.Validate();
-        if (State.State.FundingLines.Contains(line))
+        if (State.FundingLines.Contains(line))
             return View();
         RequireChangeable();
         var donor = await GrainFactory.GetGrain<IOrganisationGrain>(line.DonorOrganisationId).Get();
         if (donor.Definition.Kind != OrganisationKind.Donor)
             throw new InvalidFieldException("donor_organisation_id", $"'{line.DonorOrganisationId}' is not a donor organisation");
-        var lines = State.State.FundingLines;
-        await CommitAsync(State.State with
-        {
-            FundingLines = lines.Any(l => l.LineId == line.LineId) ? lines.Replace(l => l.LineId == line.LineId, line) : lines.Add(line),
-        });
+        await RaiseAsync(new FundingLineSet(line));
         return View();
     }
 
@@ -154,10 +155,10 @@ public sealed class PilotGrain(
     public async Task<MilestoneView> AddMilestone(MilestoneDefinition milestone)
     {
         _ = Definition;
-        if (MilestoneSchedule.Add(State.State.Milestones, milestone) is { } milestones)
+        if (MilestoneSchedule.Add(State.Milestones, milestone) is not null)
         {
             RequireChangeable();
-            await CommitAsync(State.State with { Milestones = milestones });
+            await RaiseAsync(new MilestoneAdded(milestone));
         }
         await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestone.MilestoneId);
@@ -167,10 +168,10 @@ public sealed class PilotGrain(
     public async Task<MilestoneView> UpdateMilestone(string milestoneId, MilestoneProgress progress)
     {
         _ = Definition;
-        if (MilestoneSchedule.Report(State.State.Milestones, milestoneId, progress, Today) is { } milestones)
+        if (MilestoneSchedule.Report(State.Milestones, milestoneId, progress, Today) is not null)
         {
             RequireChangeable();
-            await CommitAsync(State.State with { Milestones = milestones });
+            await RaiseAsync(new MilestoneReported(milestoneId, progress));
         }
         await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestoneId);
@@ -181,10 +182,9 @@ public sealed class PilotGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
-        if (State.State.Definition is not null && !IsOver
-            && DueItems.MarkOverdue(State.State.Milestones, Today, Clock.GetUtcNow()) is { } milestones)
-            await CommitAsync(State.State with { Milestones = milestones });
-        await _reminder.SyncAsync(this, State.State.Definition is null ? null : NextCheck());
+        if (State.Definition is not null && !IsOver && DueItems.NewlyOverdue(State.Milestones, Today) is { Count: > 0 } overdue)
+            await RaiseAsync(new MilestonesFoundOverdue(overdue));
+        await _reminder.SyncAsync(this, State.Definition is null ? null : NextCheck());
     }
 
     /// <inheritdoc/>
@@ -192,20 +192,20 @@ public sealed class PilotGrain(
     {
         RequireJcm();
         JcmMethodologies.CheckPlan(plan);
-        if (plan != State.State.JcmPlan)
+        if (plan != State.JcmPlan)
         {
             RequireChangeable();
             // A revised plan applies to later periods; each result keeps the plan it was computed with.
-            await CommitAsync(State.State with { JcmPlan = plan });
+            await RaiseAsync(new JcmPlanSet(plan));
         }
-        return PilotViews.Jcm(State.State);
+        return PilotViews.Jcm(State);
     }
 
     /// <inheritdoc/>
     public Task<JcmView> GetJcm()
     {
         RequireJcm();
-        return Task.FromResult(PilotViews.Jcm(State.State));
+        return Task.FromResult(PilotViews.Jcm(State));
     }
 
     private void RequireJcm()
@@ -218,32 +218,31 @@ public sealed class PilotGrain(
     public async Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period)
     {
         RequireJcm();
-        var plan = State.State.JcmPlan
+        var plan = State.JcmPlan
             ?? throw new RuleViolationException($"Pilot '{Id}' has no JCM monitoring plan yet; set one first.");
         period.Validate();
-        if (State.State.JcmPeriods.FirstOrDefault(p => p.Input.PeriodId == period.PeriodId) is { } recorded)
+        if (State.JcmPeriods.FirstOrDefault(p => p.Input.PeriodId == period.PeriodId) is { } recorded)
             return recorded.Input == period ? recorded : throw new EntityExistsException("monitoring period", period.PeriodId);
         if (period.End > Today)
             throw new InvalidFieldException("end", "must not be in the future");
-        if (State.State.JcmPeriods.FirstOrDefault(p => p.Input.Start <= period.End && period.Start <= p.Input.End) is { } overlapping)
+        if (State.JcmPeriods.FirstOrDefault(p => p.Input.Start <= period.End && period.Start <= p.Input.End) is { } overlapping)
             throw new RuleViolationException($"Monitoring period '{overlapping.Input.PeriodId}' already covers part of these dates; periods must not overlap.");
         var result = JcmCalculation.Compute(plan, period, Definition.Frequency);
-        if (State.State.JcmPeriods.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
+        if (State.JcmPeriods.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
             throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
         if (Find(KpiTemplates.EmissionReductionsCode) is not { Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number })
             throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
 
-        // The reading first: if the state write then fails, a retry records the same value for
-        // the same period again, which supersedes harmlessly.
-        await RecordAsync([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
+        // The result and the reading it records are one event: both are stored or neither.
+        var readings = CheckReadings([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
             (double)result.EmissionReductions, Note: $"JCM monitoring period {period.PeriodId} ({plan.MethodologyId} ver {plan.MethodologyVersion})")],
-            computed: true);
-        await CommitAsync(State.State with { JcmPeriods = State.State.JcmPeriods.Add(result) });
+            "readings", computed: true);
+        await RaiseAsync([new MonitoringPeriodRecorded(result, readings)], AsSubjectReadings(readings));
         return result;
     }
 
     /// <summary>When the next watched milestone becomes overdue; none once the pilot is over.</summary>
-    private DateTimeOffset? NextCheck() => IsOver ? null : DueItems.NextCheck(State.State.Milestones, State.State.TimeZone);
+    private DateTimeOffset? NextCheck() => IsOver ? null : DueItems.NextCheck(State.Milestones, State.TimeZone);
 
     private MilestoneView MilestoneView(string milestoneId) =>
         View().Milestones.First(m => m.Definition.MilestoneId == milestoneId);
@@ -252,7 +251,7 @@ public sealed class PilotGrain(
     {
         var today = Today;
         if (_view is not { } cached || cached.Day != today)
-            _view = cached = (PilotViews.Build(Id, State.State, Views(), ReadingCount, today), today);
+            _view = cached = (PilotViews.Build(Id, State, Views(), ReadingCount, today), today);
         return cached.View;
     }
 }

@@ -8,8 +8,9 @@ using Cooperation.Silo.Pilots.Milestones;
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>
-/// A pilot as persisted in grain storage. Readings are not part of it: they live in the
-/// append-only reading history (<see cref="Kpis.Readings.IKpiReadingStore"/>).
+/// A pilot's state: the fold of its events (<see cref="PilotEvents"/>), kept as a snapshot in
+/// grain storage. Readings are not part of it: they live in the reading history, summarised in
+/// memory by the grain's <see cref="Kpis.Readings.KpiReadingLedger"/>.
 /// </summary>
 [GenerateSerializer, Alias("coop.PilotState")]
 public sealed record PilotState : IKpiSubjectState<PilotState>

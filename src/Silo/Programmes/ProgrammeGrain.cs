@@ -3,31 +3,46 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
-using Cooperation.Silo.Kpis.Readings;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Silo.Programmes;
 
 /// <summary>A programme under a partnership or a city, with programme-level KPIs.</summary>
 public sealed class ProgrammeGrain(
-    [PersistentState("programme", StorageNames.Domain)] IPersistentState<ProgrammeState> state,
-    IKpiReadingStore readings,
-    TimeProvider clock) : KpiSubjectGrain<ProgrammeState>(state, readings, clock), IProgrammeGrain
+    [PersistentState("programme", StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<ProgrammeGrain> logger) : KpiSubjectGrain<ProgrammeState>(snapshot, journal, clock, logger), IProgrammeGrain
 {
+    /// <inheritdoc/>
+    protected override string EntityType => "programme";
+
+    /// <inheritdoc/>
+    protected override ProgrammeState Initial => new();
+
+    /// <inheritdoc/>
+    protected override ProgrammeState Apply(ProgrammeState state, JournalEntry entry) => ProgrammeEvents.Apply(state, entry);
+
+    /// <inheritdoc/>
+    protected override string? ScopeOf(ProgrammeState state) =>
+        state.Definition is { OwnerKind: ProgrammeOwnerKind.Partnership } definition ? definition.OwnerId : null;
+
     /// <inheritdoc/>
     protected override string Subject => $"programmes/{Id}";
 
-    private ProgrammeDefinition Definition => State.State.Definition ?? throw new EntityNotFoundException("programme", Id);
+    private ProgrammeDefinition Definition => State.Definition ?? throw new EntityNotFoundException("programme", Id);
 
     /// <inheritdoc/>
-    protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.State.TimeZone);
+    protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.TimeZone);
 
     /// <inheritdoc/>
     public async Task<ProgrammeView> Create(ProgrammeDefinition definition)
     {
         Field.Id(Id, "programme_id");
         definition.Validate();
-        if (State.State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing && existing != definition)
         {
             // Completes a listing an earlier create may have left undone, then refuses.
             await ListWithOwnerAsync(existing);
@@ -37,17 +52,17 @@ public sealed class ProgrammeGrain(
         if (definition.OwnerKind == ProgrammeOwnerKind.City)
         {
             var city = GrainFactory.GetGrain<ICityGrain>(definition.OwnerId);
-            if (State.State.Definition is null)
-                await CommitAsync(new ProgrammeState { Definition = definition, TimeZone = (await city.Get()).Definition.TimeZone });
+            if (State.Definition is null)
+                await RaiseAsync(new ProgrammeCreated(definition, (await city.Get()).Definition.TimeZone));
         }
         else
         {
             var partnership = GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId);
-            if (State.State.Definition is null)
+            if (State.Definition is null)
             {
                 var firstCity = (await partnership.Get()).Definition.FirstCityId;
                 var timeZone = (await GrainFactory.GetGrain<ICityGrain>(firstCity).Get()).Definition.TimeZone;
-                await CommitAsync(new ProgrammeState { Definition = definition, TimeZone = timeZone });
+                await RaiseAsync(new ProgrammeCreated(definition, timeZone));
             }
         }
         // Also on a repeat: converges after a failure between the writes.

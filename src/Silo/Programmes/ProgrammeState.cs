@@ -5,7 +5,7 @@ using Cooperation.Silo.Kpis;
 
 namespace Cooperation.Silo.Programmes;
 
-/// <summary>A programme as persisted; its readings live in the reading history.</summary>
+/// <summary>A programme's state (the fold of its events); its readings live in the reading history.</summary>
 [GenerateSerializer, Alias("coop.ProgrammeState")]
 public sealed record ProgrammeState : IKpiSubjectState<ProgrammeState>
 {

@@ -54,7 +54,9 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = PilotId })),
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = JcmPilotId })),
             Format(await api.Mous.GetMouAsync(new() { MouId = MouId })),
-            InMemoryKpiReadingStore.Shared.Stored($"pilots/{PilotId}").Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"events {await api.Cluster.EventCountAsync(World.FirstCityId, World.SecondCityId, World.AgencyId, World.DonorId,
+                World.PartnershipId, World.ProgrammeId, PilotId, JcmPilotId, MouId, NewId)}",
+            $"readings {await api.Cluster.StoredReadingsAsync($"pilots/{PilotId}")}",
         };
         parts.AddRange(await Task.WhenAll(
             Exists(api.Cities.GetCityAsync(new() { CityId = NewId }).ResponseAsync),

@@ -13,7 +13,8 @@ public sealed class DemoScenarioTests(ApiFixture api)
     [Fact]
     public async Task The_seed_scenario_is_browsable_and_loading_it_again_changes_nothing()
     {
-        Assert.True(await DemoScenario.LoadAsync(api.Channel.CreateCallInvoker()) > 0);
+        // Another test of the collection may have loaded it already.
+        await DemoScenario.LoadAsync(api.Channel.CreateCallInvoker());
         var first = await SnapshotAsync();
 
         Assert.Equal(0, await DemoScenario.LoadAsync(api.Channel.CreateCallInvoker()));

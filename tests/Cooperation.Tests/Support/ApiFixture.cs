@@ -78,6 +78,9 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
     private readonly TestClusterFixture _cluster = new();
     private WebApplication _app = null!;
 
+    /// <summary>The cluster behind the API, with its database.</summary>
+    public TestClusterFixture Cluster => _cluster;
+
     /// <summary>An HTTP client for the JSON routes.</summary>
     public HttpClient Http { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Cooperation.Silo.DueDates;
 
 namespace Cooperation.Silo.Pilots.Milestones;
 
-/// <summary>A milestone as persisted: as planned, as last reported, and when it was found overdue.</summary>
+/// <summary>A milestone as a pilot holds it: as planned, as last reported, and when it was found overdue.</summary>
 /// <param name="Definition">As planned.</param>
 /// <param name="Progress">As last reported.</param>
 /// <param name="OverdueSince">When the due-date check found it overdue; cleared once done or cancelled.</param>
@@ -14,6 +14,9 @@ public sealed record MilestoneRecord(
     [property: Id(1)] MilestoneProgress Progress,
     [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<MilestoneRecord>
 {
+    /// <inheritdoc/>
+    public string ItemId => Definition.MilestoneId;
+
     /// <inheritdoc/>
     public DateOnly DueDate => Definition.PlannedDate;
 
@@ -44,8 +47,12 @@ public static class MilestoneSchedule
             return existing.Definition == milestone ? null : throw new EntityExistsException("milestone", milestone.MilestoneId);
         if (milestones.Count >= MaxMilestones)
             throw new RuleViolationException($"A pilot has at most {MaxMilestones} milestones.");
-        return milestones.Add(new MilestoneRecord(milestone, new MilestoneProgress(MilestoneStatus.Planned, null, null), null));
+        return WithAdded(milestones, milestone);
     }
+
+    /// <summary>The milestones with <paramref name="milestone"/> added, planned and not started.</summary>
+    public static ValueList<MilestoneRecord> WithAdded(ValueList<MilestoneRecord> milestones, MilestoneDefinition milestone) =>
+        milestones.Add(new MilestoneRecord(milestone, new MilestoneProgress(MilestoneStatus.Planned, null, null), null));
 
     /// <summary>
     /// The milestones with <paramref name="progress"/> reported on one of them; null when nothing
@@ -58,12 +65,14 @@ public static class MilestoneSchedule
             throw new InvalidFieldException("actual_date", "must not be in the future");
         var existing = milestones.FirstOrDefault(m => m.Definition.MilestoneId == milestoneId)
             ?? throw new EntityNotFoundException("milestone", milestoneId);
-        if (existing.Progress == progress)
-            return null;
-        var updated = existing with { Progress = progress };
-        if (!updated.IsOpen)
-            updated = updated with { OverdueSince = null };
-        return milestones.Replace(m => m.Definition.MilestoneId == milestoneId, updated);
+        return existing.Progress == progress ? null : WithReport(milestones, milestoneId, progress);
+    }
+
+    /// <summary>The milestones with <paramref name="progress"/> reported on one; a done or cancelled one is no longer overdue.</summary>
+    public static ValueList<MilestoneRecord> WithReport(ValueList<MilestoneRecord> milestones, string milestoneId, MilestoneProgress progress)
+    {
+        var updated = milestones.First(m => m.Definition.MilestoneId == milestoneId) with { Progress = progress };
+        return milestones.Replace(m => m.Definition.MilestoneId == milestoneId, updated.IsOpen ? updated : updated with { OverdueSince = null });
     }
 
     /// <summary>

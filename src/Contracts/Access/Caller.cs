@@ -1,0 +1,61 @@
+namespace Cooperation.Contracts.Access;
+
+/// <summary>What a credential lets its organisation do.</summary>
+[GenerateSerializer, Alias("coop.Role")]
+public enum Role
+{
+    /// <summary>Runs the platform: everything, credentials included.</summary>
+    Admin = 1,
+
+    /// <summary>A city's foreign-affairs office or department: manages the partnerships of its city.</summary>
+    CityOffice = 2,
+
+    /// <summary>A partner agency, centre, park or city: updates the pilots and MoU commitments it takes part in.</summary>
+    PartnerAgency = 3,
+
+    /// <summary>A donor: reads the pilots it funds and appoints their JCM verifiers.</summary>
+    Donor = 4,
+
+    /// <summary>The platform itself (reminders, scheduled jobs, operators' command line); never held by a credential.</summary>
+    System = 5,
+}
+
+/// <summary>
+/// Who makes a request: an organisation acting in a role through a credential. The gateway
+/// puts it in the Orleans request context; grains read it with <see cref="CallerContext"/>.
+/// </summary>
+/// <param name="OrganisationId">The acting organisation.</param>
+/// <param name="Role">The role its credential grants.</param>
+/// <param name="CredentialId">The credential used, null for the platform itself.</param>
+/// <param name="CityId">The organisation's city: a city office manages that city's partnerships.</param>
+[GenerateSerializer, Immutable, Alias("coop.Caller")]
+public sealed record Caller(
+    [property: Id(0)] string OrganisationId,
+    [property: Id(1)] Role Role,
+    [property: Id(2)] string? CredentialId,
+    [property: Id(3)] string CityId)
+{
+    /// <summary>The platform acting on its own: reminders, scheduled jobs, the operators' command line.</summary>
+    public static Caller Platform { get; } = new("platform", Role.System, null, "");
+
+    /// <summary>Admins and the platform itself may do anything.</summary>
+    public bool IsPrivileged => Role is Role.Admin or Role.System;
+
+    /// <inheritdoc/>
+    public override string ToString() => CredentialId is null ? $"{OrganisationId} ({Role})" : $"{OrganisationId} ({Role}, {CredentialId})";
+}
+
+/// <summary>The caller of the request being handled, carried in Orleans' request context.</summary>
+public static class CallerContext
+{
+    private const string Key = "coop.caller";
+
+    /// <summary>
+    /// The caller of the current request; <see cref="Caller.Platform"/> when none was set (a
+    /// reminder, a timer, a job of the platform's own). The gateway sets one on every request.
+    /// </summary>
+    public static Caller Current => RequestContext.Get(Key) as Caller ?? Caller.Platform;
+
+    /// <summary>Makes <paramref name="caller"/> the caller of what follows on this async flow.</summary>
+    public static void Set(Caller caller) => RequestContext.Set(Key, caller);
+}

@@ -1,0 +1,80 @@
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Kpis;
+
+namespace Cooperation.Silo.Journal;
+
+/// <summary>
+/// A change to an entity, as its grain records it in the journal. Each event type carries an
+/// <see cref="EventKindAttribute"/>; its JSON form (<see cref="EventJson"/>) is what is stored,
+/// so properties may be added but never renamed.
+/// </summary>
+public interface IEntityEvent;
+
+/// <summary>Names an event type in the journal, e.g. "pilot.status-changed"; never reused for another type.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class EventKindAttribute(string kind) : Attribute
+{
+    /// <summary>The stored name.</summary>
+    public string Kind { get; } = kind;
+}
+
+/// <summary>An event with what the journal knows about it.</summary>
+/// <param name="EntityType">E.g. "pilot".</param>
+/// <param name="EntityId">The entity's id.</param>
+/// <param name="Sequence">Its place in the entity's history, from 1.</param>
+/// <param name="Event">What happened.</param>
+/// <param name="RecordedAt">When the grain recorded it (UTC).</param>
+/// <param name="Actor">Who caused it.</param>
+/// <param name="Scope">The partnership whose watchers see it, if any.</param>
+/// <param name="IdempotencyKey">The client's key for the request that caused it, if any.</param>
+/// <param name="RequestHash">A hash of that request, to tell a retry from another request under the same key.</param>
+/// <param name="FeedPosition">Its place in the scope's feed; assigned by storage, 0 before.</param>
+public sealed record JournalEntry(
+    string EntityType,
+    string EntityId,
+    long Sequence,
+    IEntityEvent Event,
+    DateTimeOffset RecordedAt,
+    Caller Actor,
+    string? Scope = null,
+    string? IdempotencyKey = null,
+    string? RequestHash = null,
+    long FeedPosition = 0);
+
+/// <summary>A KPI reading of a subject ("pilots/{id}", "programmes/{id}"), stored with the event that records it.</summary>
+public readonly record struct SubjectReading(string Subject, StoredKpiReading Reading);
+
+/// <summary>
+/// What one append stores atomically: events (of one or several entities) and the KPI readings
+/// they record, which also go to the reading history.
+/// </summary>
+public sealed record JournalAppend(IReadOnlyList<JournalEntry> Events, IReadOnlyList<SubjectReading> Readings)
+{
+    /// <summary>Rows the append writes.</summary>
+    public int RowCount => Events.Count + Readings.Count;
+}
+
+/// <summary>
+/// The request's idempotency key was already used on the entity (by an earlier activation):
+/// nothing was stored. The grain looks the first request up and answers with its result.
+/// </summary>
+public sealed class DuplicateRequestException(string entityType, string entityId, string idempotencyKey)
+    : Exception($"{entityType} '{entityId}' already holds a request under idempotency key '{idempotencyKey}'.")
+{
+    /// <summary>The key that was used before.</summary>
+    public string IdempotencyKey { get; } = idempotencyKey;
+}
+
+/// <summary>Time as storage keeps it.</summary>
+public static class StorageClock
+{
+    /// <summary>
+    /// Now, to the microsecond: PostgreSQL's precision, so a state rebuilt from storage equals the
+    /// state the grain built in memory.
+    /// </summary>
+    public static DateTimeOffset Now(this TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+}

@@ -1,0 +1,180 @@
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Cooperation.Silo.Journal;
+
+/// <summary>A grain's state as of an event: what activation starts from before reading the later events.</summary>
+/// <param name="Version">Sequence of the last event applied, 0 for none.</param>
+/// <param name="State">The state after it; null before the first event.</param>
+[GenerateSerializer, Alias("coop.EntitySnapshot`1")]
+public sealed record EntitySnapshot<TState>([property: Id(0)] long Version, [property: Id(1)] TState? State);
+
+/// <summary>A client's key for a request and a hash of its content, to recognise a retry.</summary>
+/// <param name="Key">Chosen by the client, unique per request and entity.</param>
+/// <param name="Hash">Hash of what was asked, by whom.</param>
+public readonly record struct RequestIdentity(string Key, string Hash);
+
+/// <summary>
+/// A grain whose state is the fold of its events in the journal. A change is decided against
+/// the current state, recorded as events (<see cref="RaiseAsync(IReadOnlyList{IEntityEvent}, IReadOnlyList{SubjectReading}?, RequestIdentity?)"/>),
+/// and applied to memory only after the journal committed them, so memory never runs ahead of
+/// storage. Activation starts from the latest snapshot and applies the events after it;
+/// snapshots are written every <see cref="SnapshotEvery"/> events and are never needed for
+/// correctness. Written by this grain's activation only: a second activation writing the same
+/// sequence is refused by the journal's key.
+/// </summary>
+public abstract partial class EventSourcedGrain<TState>(
+    IPersistentState<EntitySnapshot<TState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger logger) : Grain
+    where TState : class
+{
+    /// <summary>Events between snapshots.</summary>
+    public const int SnapshotEvery = 100;
+
+    private int _sinceSnapshot;
+
+    /// <summary>The journal's name for this kind of entity, e.g. "pilot".</summary>
+    protected abstract string EntityType { get; }
+
+    /// <summary>The state before any event.</summary>
+    protected abstract TState Initial { get; }
+
+    /// <summary>The state after <paramref name="entry"/>'s event: pure, and never refuses (events are facts).</summary>
+    protected abstract TState Apply(TState state, JournalEntry entry);
+
+    /// <summary>The partnership whose watchers see this entity's events, if any.</summary>
+    protected virtual string? ScopeOf(TState state) => null;
+
+    /// <summary>Called after events were committed and applied.</summary>
+    protected virtual void OnRaised(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings) { }
+
+    /// <summary>The grain's id.</summary>
+    protected string Id => this.GetPrimaryKeyString();
+
+    /// <summary>The current state.</summary>
+    protected TState State { get; private set; } = null!;
+
+    /// <summary>Sequence of the last event applied, 0 before the first.</summary>
+    protected long Version { get; private set; }
+
+    /// <summary>The journal.</summary>
+    protected IEventJournal Journal => journal;
+
+    /// <summary>The clock.</summary>
+    protected TimeProvider Clock => clock;
+
+    /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        State = snapshot.State?.State ?? Initial;
+        Version = snapshot.State?.Version ?? 0;
+        var tail = await journal.ReadAsync(EntityType, Id, Version, cancellationToken: cancellationToken);
+        foreach (var entry in tail)
+        {
+            State = Apply(State, entry);
+            Version = entry.Sequence;
+        }
+        _sinceSnapshot = tail.Count;
+    }
+
+    /// <summary>Records one event; see <see cref="RaiseAsync(IReadOnlyList{IEntityEvent}, IReadOnlyList{SubjectReading}?, RequestIdentity?)"/>.</summary>
+    protected Task RaiseAsync(IEntityEvent @event) => RaiseAsync([@event]);
+
+    /// <summary>
+    /// Stores <paramref name="events"/> (and the <paramref name="readings"/> they record) as
+    /// one atomic append by the current caller, then applies them. When the append fails the
+    /// state is unchanged and the grain deactivates, so the next call reloads what storage
+    /// holds (a failed write may still have committed). A <see cref="DuplicateRequestException"/>
+    /// changes nothing and leaves the grain active.
+    /// </summary>
+    protected async Task RaiseAsync(IReadOnlyList<IEntityEvent> events, IReadOnlyList<SubjectReading>? readings = null,
+        RequestIdentity? request = null)
+    {
+        var entries = Prepare(events, request);
+        var next = entries.Aggregate(State, Apply);
+        if (ScopeOf(next) is { } scope)
+            entries = entries.Select(e => e with { Scope = scope }).ToArray();
+        readings ??= [];
+        try
+        {
+            await journal.AppendAsync(new JournalAppend(entries, readings));
+        }
+        catch (DuplicateRequestException)
+        {
+            throw;
+        }
+        catch
+        {
+            this.DeactivateOnIdle();
+            throw;
+        }
+        Accept(entries, next);
+        OnRaised(entries, readings);
+        await SnapshotIfDueAsync();
+    }
+
+    /// <summary>
+    /// The journal entries <paramref name="events"/> would be, numbered after the current
+    /// version, for an append made elsewhere (e.g. several entities in one transaction).
+    /// </summary>
+    protected IReadOnlyList<JournalEntry> Prepare(IReadOnlyList<IEntityEvent> events, RequestIdentity? request = null)
+    {
+        var caller = CallerContext.Current;
+        var at = clock.Now();
+        return events.Select((e, i) => new JournalEntry(EntityType, Id, Version + i + 1, e, at, caller,
+            IdempotencyKey: i == 0 ? request?.Key : null, RequestHash: i == 0 ? request?.Hash : null)).ToArray();
+    }
+
+    /// <summary>
+    /// Takes in entries committed by an append made elsewhere; false (and the grain deactivates
+    /// to reload) when they do not follow the current version.
+    /// </summary>
+    protected bool AcceptCommitted(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings)
+    {
+        if (entries.Count == 0 || entries[0].Sequence != Version + 1)
+        {
+            this.DeactivateOnIdle();
+            return false;
+        }
+        Accept(entries, entries.Aggregate(State, Apply));
+        OnRaised(entries, readings);
+        return true;
+    }
+
+    private void Accept(IReadOnlyList<JournalEntry> entries, TState next)
+    {
+        State = next;
+        Version = entries[^1].Sequence;
+        _sinceSnapshot += entries.Count;
+    }
+
+    private async Task SnapshotIfDueAsync()
+    {
+        if (_sinceSnapshot < SnapshotEvery)
+            return;
+        snapshot.State = new EntitySnapshot<TState>(Version, State);
+        try
+        {
+            await snapshot.WriteStateAsync();
+            _sinceSnapshot = 0;
+        }
+        catch (Exception error)
+        {
+            // Only a shortcut for the next activation: the journal already holds every event.
+            LogSnapshotFailed(logger, EntityType, Id, error);
+        }
+    }
+
+    /// <summary>Refuses a create of an entity that exists with other content.</summary>
+    protected static void RequireSame<T>(T existing, T requested, string entity, string id)
+    {
+        if (!EqualityComparer<T>.Default.Equals(existing, requested))
+            throw new EntityExistsException(entity, id);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Snapshot of {EntityType} '{Id}' not written; activation replays more events until the next one")]
+    private static partial void LogSnapshotFailed(ILogger logger, string entityType, string id, Exception error);
+}

@@ -1,0 +1,19 @@
+using Cooperation.Contracts.Organisations;
+using Cooperation.Silo.Journal;
+
+namespace Cooperation.Silo.Organisations;
+
+/// <summary>An organisation was created.</summary>
+[EventKind("organisation.created")]
+public sealed record OrganisationCreated(OrganisationDefinition Definition) : IEntityEvent;
+
+/// <summary>How an organisation's events change its state.</summary>
+public static class OrganisationEvents
+{
+    /// <summary>The state after <paramref name="entry"/>.</summary>
+    public static OrganisationState Apply(OrganisationState state, JournalEntry entry) => entry.Event switch
+    {
+        OrganisationCreated created => new OrganisationState { Definition = created.Definition },
+        var other => throw new InvalidOperationException($"An organisation does not take {other.GetType().Name} events."),
+    };
+}

@@ -1,0 +1,82 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Silo.DueDates;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Pilots.Milestones;
+
+namespace Cooperation.Silo.Pilots;
+
+/// <summary>A pilot was created.</summary>
+/// <param name="Definition">As stated.</param>
+/// <param name="TimeZone">Its city's time zone, in which its dates pass.</param>
+/// <param name="Kpis">The KPIs it starts with (its kind's templates, or none).</param>
+[EventKind("pilot.created")]
+public sealed record PilotCreated(PilotDefinition Definition, string TimeZone, ValueList<KpiDefinition> Kpis) : IEntityEvent;
+
+/// <summary>The pilot moved in its lifecycle.</summary>
+[EventKind("pilot.status-changed")]
+public sealed record PilotStatusChanged(PilotStatus From, PilotStatus To, string? Reason) : IEntityEvent;
+
+/// <summary>A funding line was added or replaced.</summary>
+[EventKind("pilot.funding-line-set")]
+public sealed record FundingLineSet(FundingLine Line) : IEntityEvent;
+
+/// <summary>A milestone was planned.</summary>
+[EventKind("pilot.milestone-added")]
+public sealed record MilestoneAdded(MilestoneDefinition Milestone) : IEntityEvent;
+
+/// <summary>Progress on a milestone was reported.</summary>
+[EventKind("pilot.milestone-reported")]
+public sealed record MilestoneReported(string MilestoneId, MilestoneProgress Progress) : IEntityEvent;
+
+/// <summary>The due-date check found milestones overdue.</summary>
+[EventKind("pilot.milestones-overdue")]
+public sealed record MilestonesFoundOverdue(ValueList<string> MilestoneIds) : IEntityEvent;
+
+/// <summary>A JCM pilot's monitoring plan was set or revised.</summary>
+[EventKind("pilot.jcm-plan-set")]
+public sealed record JcmPlanSet(JcmMonitoringPlan Plan) : IEntityEvent;
+
+/// <summary>A JCM monitoring period was computed; its reduction is recorded on the emission-reductions KPI.</summary>
+[EventKind("pilot.monitoring-period-recorded")]
+public sealed record MonitoringPeriodRecorded(MonitoringResult Result, ValueList<StoredKpiReading> Readings) : IEntityEvent, IRecordsReadings;
+
+/// <summary>How a pilot's events change its state: the one fold that activation and rebuilding share.</summary>
+public static class PilotEvents
+{
+    /// <summary>The state after <paramref name="entry"/>.</summary>
+    public static PilotState Apply(PilotState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch
+    {
+        PilotCreated created => new PilotState
+        {
+            Definition = created.Definition,
+            CreatedAt = entry.RecordedAt,
+            TimeZone = created.TimeZone,
+            Kpis = created.Kpis,
+        },
+        PilotStatusChanged changed => state with
+        {
+            Status = changed.To,
+            StatusHistory = state.StatusHistory.Add(new StatusChange(changed.From, changed.To, changed.Reason, entry.RecordedAt)),
+        },
+        FundingLineSet set => state with
+        {
+            FundingLines = state.FundingLines.Any(l => l.LineId == set.Line.LineId)
+                ? state.FundingLines.Replace(l => l.LineId == set.Line.LineId, set.Line)
+                : state.FundingLines.Add(set.Line),
+        },
+        MilestoneAdded added => state with { Milestones = MilestoneSchedule.WithAdded(state.Milestones, added.Milestone) },
+        MilestoneReported reported => state with { Milestones = MilestoneSchedule.WithReport(state.Milestones, reported.MilestoneId, reported.Progress) },
+        MilestonesFoundOverdue overdue => state with { Milestones = DueItems.MarkOverdue(state.Milestones, overdue.MilestoneIds, entry.RecordedAt) },
+        JcmPlanSet plan => state with { JcmPlan = plan.Plan },
+        MonitoringPeriodRecorded recorded => state with { JcmPeriods = state.JcmPeriods.Add(recorded.Result) },
+        var other => throw new InvalidOperationException($"A pilot does not take {other.GetType().Name} events."),
+    };
+
+    /// <summary>A pilot rebuilt from all its events: state and reading ledger.</summary>
+    public static (PilotState State, Kpis.Readings.KpiReadingLedger Ledger) Replay(IReadOnlyList<JournalEntry> entries) =>
+        (entries.Aggregate(new PilotState(), Apply), KpiEvents.Ledger(entries));
+}

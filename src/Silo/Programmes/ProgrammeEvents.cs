@@ -1,0 +1,22 @@
+using Cooperation.Contracts.Programmes;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
+
+namespace Cooperation.Silo.Programmes;
+
+/// <summary>A programme was created.</summary>
+/// <param name="Definition">As stated.</param>
+/// <param name="TimeZone">Its owner city's time zone (a partnership's first city).</param>
+[EventKind("programme.created")]
+public sealed record ProgrammeCreated(ProgrammeDefinition Definition, string TimeZone) : IEntityEvent;
+
+/// <summary>How a programme's events change its state.</summary>
+public static class ProgrammeEvents
+{
+    /// <summary>The state after <paramref name="entry"/>.</summary>
+    public static ProgrammeState Apply(ProgrammeState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch
+    {
+        ProgrammeCreated created => new ProgrammeState { Definition = created.Definition, TimeZone = created.TimeZone },
+        var other => throw new InvalidOperationException($"A programme does not take {other.GetType().Name} events."),
+    };
+}
