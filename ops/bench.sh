@@ -36,6 +36,10 @@ Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 
+# An admin key for the load generator, made as the operators make the first one.
+ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
+  --organisation platform --role admin --label "benchmark $(date +%F)")
+
 say "pgbench baseline, $CLIENTS clients, $DURATION s"
 "$ROOT/ops/db.sh" psql "$DB" -q -v ON_ERROR_STOP=1 -f "$ROOT/ops/bench/pgbench-schema.sql" >/dev/null
 PGBENCH=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench
@@ -47,7 +51,7 @@ echo "scenario=pgbench per_s=$PGBENCH_TPS"
 
 say "load generator, $CLIENTS clients, $DURATION s per scenario"
 dotnet "$ROOT/tests/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
-  --target "http://127.0.0.1:$GRPC_PORT" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOGS/load.log"
+  --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOGS/load.log"
 
 # field SCENARIO KEY: a value from the load generator's output.
 field() { awk -v s="scenario=$1" -v k="$2" '$1 == s { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$LOGS/load.log"; }

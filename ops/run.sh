@@ -44,7 +44,7 @@ for ((i = 0; i < SILOS; i++)); do
   wait_for_log "silo-$i" "Silo ready" 120
 done
 
-Demo__Load=$DEMO \
+Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
@@ -65,16 +65,17 @@ INFO
 if $DEMO; then
   # Last month has started in every time zone, so the reading is never refused as a future period.
   cat <<INFO
-Try (demo data):
-  curl -s http://127.0.0.1:$HTTP_PORT/v1/partnerships/haiphong-kitakyushu/progress
-  curl -s http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost
-  curl -s -X POST http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost/readings \\
+Try (demo data; every call needs an API key, the demo ones are in .data/demo-keys.env):
+  source .data/demo-keys.env
+  curl -s -H "x-api-key: \$HP_DOFA_KEY" http://127.0.0.1:$HTTP_PORT/v1/partnerships/haiphong-kitakyushu/progress
+  curl -s -H "x-api-key: \$KITAKYUSHU_KEY" http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost
+  curl -s -X POST -H "x-api-key: \$KITAKYUSHU_KEY" http://127.0.0.1:$HTTP_PORT/v1/pilots/hp-compost/readings \\
        -H 'content-type: application/json' \\
        -d '{"readings":[{"kpiCode":"compost-produced","period":"$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)","value":70}]}'
 
 INFO
 else
-  echo "No demo data: README.md, \"Build your own\", creates a partnership from the city up."
+  echo "No demo data. Make an admin key with ops/credentials.sh (see README.md), then \"Build your own\"."
   echo
 fi
 echo "Ctrl-C stops everything."

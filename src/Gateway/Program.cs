@@ -1,12 +1,20 @@
+using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Demo;
 using Cooperation.Gateway.Hosting;
 
+if (CredentialCommand.IsRequested(args))
+    return await CredentialCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddClusterClient();
-builder.Services.AddCooperationApi();
+builder.Services.AddCooperationApi(builder.Configuration);
 if (builder.Configuration.GetValue<bool>("Demo:Load"))
+{
+    builder.Services.AddSingleton<DemoCredentials>();
     builder.Services.AddHostedService<DemoScenarioLoader>();
+}
 
 var app = builder.Build();
-app.MapCooperationApi();
-app.Run();
+app.UseCooperationApi();
+await app.RunAsync();
+return 0;

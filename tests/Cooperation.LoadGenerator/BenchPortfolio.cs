@@ -1,14 +1,18 @@
 using Cooperation.Contracts.Grpc;
-using Grpc.Net.Client;
+using Grpc.Core;
 
 namespace Cooperation.LoadGenerator;
 
 /// <summary>
 /// The pilots a load run writes to and reads: two bench cities, one partnership and programme per
-/// set, pilots with one KPI each, filled through the API to the number of readings the set asks for.
+/// set, pilots led by the bench agency with one KPI each, filled through the API (as an admin)
+/// to the number of readings the set asks for.
 /// </summary>
-public sealed class BenchPortfolio(GrpcChannel channel)
+public sealed class BenchPortfolio(CallInvoker channel)
 {
+    /// <summary>The partner agency leading every bench pilot.</summary>
+    public const string Agency = "bench-agency";
+
     /// <summary>The KPI every bench pilot carries.</summary>
     public const string KpiCode = "bench-output";
 
@@ -36,6 +40,13 @@ public sealed class BenchPortfolio(GrpcChannel channel)
         return ids;
     }
 
+    /// <summary>A new key of the bench agency, the partner that reports on every bench pilot.</summary>
+    public async Task<string> IssuePartnerKeyAsync(CancellationToken ct) =>
+        (await new CredentialService.CredentialServiceClient(channel).CreateCredentialAsync(new CreateCredentialRequest
+        {
+            OrganisationId = Agency, Role = Role.PartnerAgency, Label = "load generator",
+        }, cancellationToken: ct)).ApiKey;
+
     private async Task CreateSetAsync(string set, CancellationToken ct)
     {
         var cities = new CityService.CityServiceClient(channel);
@@ -43,7 +54,7 @@ public sealed class BenchPortfolio(GrpcChannel channel)
         await cities.CreateCityAsync(new CreateCityRequest { CityId = "bench-city-b", Names = new() { En = "Bench city B" }, CountryCode = "JP", TimeZone = "Asia/Tokyo" }, cancellationToken: ct);
         await new OrganisationService.OrganisationServiceClient(channel).CreateOrganisationAsync(new CreateOrganisationRequest
         {
-            OrganisationId = "bench-agency",
+            OrganisationId = Agency,
             Names = new() { En = "Bench agency" },
             Kind = OrganisationKind.PartnerAgency,
             CityId = "bench-city-a",
@@ -76,7 +87,7 @@ public sealed class BenchPortfolio(GrpcChannel channel)
             Title = new LocalizedText { En = $"Benchmark pilot {id}" },
             Kind = PilotKind.Other,
             CityId = "bench-city-a",
-            LeadOrganisationId = "bench-agency",
+            LeadOrganisationId = Agency,
             SkipKpiTemplates = true,
         }, cancellationToken: ct);
         if (pilot.Kpis.Count == 0)

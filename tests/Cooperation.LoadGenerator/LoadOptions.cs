@@ -8,6 +8,9 @@ public sealed record LoadOptions
     /// <summary>The gateway's gRPC (HTTP/2) address.</summary>
     public Uri Target { get; init; } = new("http://127.0.0.1:5080");
 
+    /// <summary>An admin API key: it prepares the pilots and issues the bench partner's key.</summary>
+    public string ApiKey { get; init; } = "";
+
     /// <summary>Concurrent clients, each with one call in flight.</summary>
     public int Clients { get; init; } = 64;
 
@@ -45,6 +48,7 @@ public sealed record LoadOptions
             options = args[i] switch
             {
                 "--target" => options with { Target = new Uri(value) },
+                "--api-key" => options with { ApiKey = value },
                 "--clients" => options with { Clients = Int(value) },
                 "--connections" => options with { Connections = Int(value) },
                 "--seconds" => options with { Seconds = Int(value) },

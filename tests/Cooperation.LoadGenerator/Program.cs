@@ -1,28 +1,40 @@
 using System.Globalization;
 using Cooperation.Contracts.Grpc;
 using Cooperation.LoadGenerator;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
 // Drives a running gateway over gRPC and prints, per scenario, requests/s and latency percentiles.
-//   dotnet run -c Release --project tests/Cooperation.LoadGenerator -- --clients 64 --seconds 20
+//   dotnet run -c Release --project tests/Cooperation.LoadGenerator -- --api-key ADMIN_KEY --clients 64 --seconds 20
 // Scenarios: writes-fresh (one KPI reading per call, pilots holding ~10 readings), writes-heavy (same,
 // pilots holding --heavy-readings), reads (GetPilot), health (gRPC health check: the bare-gRPC baseline).
 var options = LoadOptions.Parse(args);
+if (options.ApiKey.Length == 0)
+    throw new ArgumentException("--api-key is required: an admin key (ops/credentials.sh create --organisation platform --role admin ...)");
 var channels = Enumerable.Range(0, options.Connections > 0 ? options.Connections : options.Clients)
     .Select(_ => GrpcChannel.ForAddress(options.Target))
     .ToArray();
-T Client<T>(int client, Func<GrpcChannel, T> create) => create(channels[client % channels.Length]);
-var pilots = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new PilotService.PilotServiceClient(ch))).ToArray();
-var kpis = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new KpiService.KpiServiceClient(ch))).ToArray();
-var health = Enumerable.Range(0, options.Clients).Select(c => Client(c, ch => new Health.HealthClient(ch))).ToArray();
-var portfolio = new BenchPortfolio(channels[0]);
+// Every call carries a key, as every client's does.
+CallInvoker WithKey(GrpcChannel channel, string key) => channel.Intercept(headers =>
+{
+    headers.Add("x-api-key", key);
+    return headers;
+});
+var portfolio = new BenchPortfolio(WithKey(channels[0], options.ApiKey));
 using var stop = new CancellationTokenSource(TimeSpan.FromHours(1));
+T Client<T>(int client, string key, Func<CallInvoker, T> create) => create(WithKey(channels[client % channels.Length], key));
+var pilots = Enumerable.Range(0, options.Clients).Select(c => Client(c, options.ApiKey, ch => new PilotService.PilotServiceClient(ch))).ToArray();
+var health = Enumerable.Range(0, options.Clients).Select(c => new Health.HealthClient(channels[c % channels.Length])).ToArray();
 
 // Fresh pilots are new for every run, so "fresh" stays fresh; the heavy set is reused across runs.
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 Console.Error.WriteLine($"Preparing {options.Pilots} fresh pilots ({options.FreshReadings} readings each)...");
 var fresh = await portfolio.PrepareAsync($"bench-fresh-{runId}", options.Pilots, options.FreshReadings, stop.Token);
+// Writes are the reports of the partner that leads the pilots; reads are an admin's.
+var partnerKey = await portfolio.IssuePartnerKeyAsync(stop.Token);
+var kpis = Enumerable.Range(0, options.Clients).Select(c => Client(c, partnerKey, ch => new KpiService.KpiServiceClient(ch))).ToArray();
 string[] heavy = [];
 if (options.Scenarios.Contains("writes-heavy"))
 {

@@ -4,6 +4,9 @@ namespace Cooperation.Contracts.Access;
 [GenerateSerializer, Alias("coop.Role")]
 public enum Role
 {
+    /// <summary>Nobody known: the caller of a request that named none. May do nothing.</summary>
+    Anonymous = 0,
+
     /// <summary>Runs the platform: everything, credentials included.</summary>
     Admin = 1,
 
@@ -38,6 +41,9 @@ public sealed record Caller(
     /// <summary>The platform acting on its own: reminders, scheduled jobs, the operators' command line.</summary>
     public static Caller Platform { get; } = new("platform", Role.System, null, "");
 
+    /// <summary>A caller nobody named; refused everything.</summary>
+    public static Caller Anonymous { get; } = new("anonymous", Role.Anonymous, null, "");
+
     /// <summary>Admins and the platform itself may do anything.</summary>
     public bool IsPrivileged => Role is Role.Admin or Role.System;
 
@@ -51,11 +57,24 @@ public static class CallerContext
     private const string Key = "coop.caller";
 
     /// <summary>
-    /// The caller of the current request; <see cref="Caller.Platform"/> when none was set (a
-    /// reminder, a timer, a job of the platform's own). The gateway sets one on every request.
+    /// The caller of the current request. The gateway sets one on every request; the platform's
+    /// own work (reminders, jobs, the command line) declares itself with <see cref="ActAsPlatform"/>.
+    /// Anything else is <see cref="Caller.Anonymous"/> and may do nothing: a forgotten caller
+    /// fails closed.
     /// </summary>
-    public static Caller Current => RequestContext.Get(Key) as Caller ?? Caller.Platform;
+    public static Caller Current => RequestContext.Get(Key) as Caller ?? Caller.Anonymous;
+
+    /// <summary>Whether a caller was set on this async flow.</summary>
+    public static bool IsSet => RequestContext.Get(Key) is Caller;
 
     /// <summary>Makes <paramref name="caller"/> the caller of what follows on this async flow.</summary>
     public static void Set(Caller caller) => RequestContext.Set(Key, caller);
+
+    /// <summary>
+    /// Makes the platform the caller of what follows on this async flow: the platform's own work
+    /// (reminders, jobs, the operators' command line), or the reads a grain makes on behalf of a
+    /// caller it has already authorised. Not for a change made on a user's behalf: the journal
+    /// would name the platform as its actor.
+    /// </summary>
+    public static void ActAsPlatform() => Set(Caller.Platform);
 }

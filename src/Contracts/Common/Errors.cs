@@ -60,6 +60,10 @@ public sealed class EntityExistsException(string entity, string id)
     [Id(1)] public string Id { get; } = id;
 }
 
+/// <summary>The caller may not do this to that resource, or the resource is not theirs to know about (gRPC PermissionDenied).</summary>
+[GenerateSerializer, Alias("coop.AccessDeniedException")]
+public sealed class AccessDeniedException(string message) : CooperationException(message);
+
 /// <summary>The request is well-formed but the entity's current state forbids it (gRPC FailedPrecondition).</summary>
 [GenerateSerializer, Alias("coop.RuleViolationException")]
 public sealed class RuleViolationException(string message) : CooperationException(message);

@@ -20,7 +20,6 @@ public sealed record BreakdownValue(
 /// <param name="Denominator">For ratio KPIs: the denominator, above zero.</param>
 /// <param name="Breakdown">Optional disaggregation of the value.</param>
 /// <param name="Note">Optional note, e.g. where the figure comes from.</param>
-/// <param name="SubmittedBy">The submitting organisation, if known.</param>
 [GenerateSerializer, Immutable, Alias("coop.KpiReadingInput")]
 public sealed record KpiReadingInput(
     [property: Id(0)] string KpiCode,
@@ -29,8 +28,7 @@ public sealed record KpiReadingInput(
     [property: Id(3)] double? Numerator = null,
     [property: Id(4)] double? Denominator = null,
     [property: Id(5)] ValueList<BreakdownValue>? Breakdown = null,
-    [property: Id(6)] string? Note = null,
-    [property: Id(7)] string? SubmittedBy = null)
+    [property: Id(6)] string? Note = null)
 {
     /// <summary>Most readings one request may carry.</summary>
     public const int MaxPerRequest = 1000;
@@ -47,7 +45,7 @@ public sealed record KpiReadingInput(
 /// <param name="Denominator">For ratio KPIs.</param>
 /// <param name="Breakdown">Disaggregation of the value, possibly empty.</param>
 /// <param name="Note">Note, if any.</param>
-/// <param name="SubmittedBy">Submitting organisation, if known.</param>
+/// <param name="SubmittedBy">The organisation whose credential recorded it ("platform" for the platform's own).</param>
 /// <param name="Sequence">Position in the pilot's or programme's reading history, from 1.</param>
 /// <param name="RecordedAt">When the platform stored it (UTC).</param>
 [GenerateSerializer, Immutable, Alias("coop.StoredKpiReading")]

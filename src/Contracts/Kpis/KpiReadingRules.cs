@@ -24,8 +24,6 @@ public static class KpiReadingRules
         CheckBreakdown(kpi, reading, value, field, violations);
         if (reading.Note is { Length: > KpiReadingInput.MaxNoteLength })
             violations.Add(new($"{field}.note", $"must be at most {KpiReadingInput.MaxNoteLength} characters"));
-        if (reading.SubmittedBy is not null)
-            Catch(() => Field.Id(reading.SubmittedBy, $"{field}.submitted_by"), violations);
         return violations.Count == before ? value : null;
     }
 

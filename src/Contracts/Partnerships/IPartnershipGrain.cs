@@ -24,6 +24,10 @@ public interface IPartnershipGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<PartnershipView> Get();
 
+    /// <summary>The partnership if the caller may read it, else null (for lists that leave out what is not theirs).</summary>
+    [Alias("GetIfReadable"), ReadOnly]
+    Task<PartnershipView?> GetIfReadable();
+
     /// <summary>Adds an existing organisation as a member, or changes its role.</summary>
     [Alias("SetMember")]
     Task<PartnershipView> SetMember(PartnershipMember member);

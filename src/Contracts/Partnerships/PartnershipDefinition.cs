@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 
 namespace Cooperation.Contracts.Partnerships;
@@ -101,4 +102,8 @@ public sealed record PartnershipView(
     [property: Id(2)] ValueList<PartnershipMember> Members,
     [property: Id(3)] ValueList<string> ProgrammeIds,
     [property: Id(4)] ValueList<string> PilotIds,
-    [property: Id(5)] ValueList<string> MouIds);
+    [property: Id(5)] ValueList<string> MouIds)
+{
+    /// <summary>Who takes part, for access: its cities' offices manage it, its members read it.</summary>
+    public AccessScope AccessScope => new(ValueList.Of(Definition.CityIds), ValueList.Of(Members.Select(m => m.OrganisationId)), [], [], []);
+}

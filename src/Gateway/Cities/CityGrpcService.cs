@@ -29,8 +29,9 @@ public sealed class CityGrpcService(GrainReferences<ICityGrain> cities, GrainRef
         var city = await City(request.CityId).Get();
         // Read here rather than in the city grain: a grain waiting on partnerships while a
         // partnership being created waits on the city would deadlock.
-        var views = await Task.WhenAll(city.PartnershipIds.Select(id => partnerships.Get(id).Get()));
-        return new Proto.ListCityPartnershipsResponse { Partnerships = { views.Select(v => v.ToProto()) } };
+        // Only those the caller may read: the list says nothing of the others.
+        var views = await Task.WhenAll(city.PartnershipIds.Select(id => partnerships.Get(id).GetIfReadable()));
+        return new Proto.ListCityPartnershipsResponse { Partnerships = { views.OfType<PartnershipView>().Select(v => v.ToProto()) } };
     }
 
     /// <inheritdoc/>

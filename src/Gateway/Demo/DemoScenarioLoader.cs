@@ -1,20 +1,27 @@
+using Cooperation.Contracts.Access;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace Cooperation.Gateway.Demo;
 
 /// <summary>
 /// Loads the demo scenario through the gateway's own gRPC endpoint once it listens, when
-/// configuration "Demo:Load" is true (the run command sets it), and logs "Demo data loaded".
+/// configuration "Demo:Load" is true (the run command sets it), with the demo admin key; then
+/// makes the demo keys of the seed organisations (<see cref="DemoCredentials"/>) and logs
+/// "Demo data loaded".
 /// </summary>
 public sealed partial class DemoScenarioLoader(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
+    DemoCredentials credentials,
     ILogger<DemoScenarioLoader> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Issuing the demo keys is the platform's own work; the scenario itself goes through the API with the admin key.
+        CallerContext.ActAsPlatform();
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(started.SetResult))
             await started.Task.WaitAsync(stoppingToken);
@@ -30,8 +37,18 @@ public sealed partial class DemoScenarioLoader(
         {
             try
             {
-                var calls = await DemoScenario.LoadAsync(channel.CreateCallInvoker(), cancellationToken: stoppingToken);
-                LogLoaded(logger, calls == 0 ? "already present" : $"{calls} calls", DemoScenario.PartnershipId);
+                var keys = await credentials.ReadAsync();
+                var adminKey = await credentials.EnsureAsync(DemoCredentials.AdminKey, keys);
+                var invoker = channel.CreateCallInvoker().Intercept(headers =>
+                {
+                    headers.Add(Access.ApiKeyAuthenticationHandler.Header, adminKey);
+                    return headers;
+                });
+                var calls = await DemoScenario.LoadAsync(invoker, cancellationToken: stoppingToken);
+                foreach (var (name, _, _, _) in DemoCredentials.Identities)
+                    await credentials.EnsureAsync(name, keys);
+                var file = await credentials.WriteAsync(keys);
+                LogLoaded(logger, calls == 0 ? "already present" : $"{calls} calls", DemoScenario.PartnershipId, file ?? "(no Demo:KeysFile)");
                 return;
             }
             catch (Exception error) when (IsTransient(error) && !stoppingToken.IsCancellationRequested && DateTime.UtcNow < deadline)
@@ -50,8 +67,8 @@ public sealed partial class DemoScenarioLoader(
     private static bool IsTransient(Exception error) => error is HttpRequestException
         || error is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded };
 
-    [LoggerMessage(LogLevel.Information, "Demo data loaded ({How}): try partnership {PartnershipId}")]
-    private static partial void LogLoaded(ILogger logger, string how, string partnershipId);
+    [LoggerMessage(LogLevel.Information, "Demo data loaded ({How}): try partnership {PartnershipId}; demo API keys in {KeysFile}")]
+    private static partial void LogLoaded(ILogger logger, string how, string partnershipId, string keysFile);
 
     [LoggerMessage(LogLevel.Information, "Demo data not loaded yet ({Reason}); retrying")]
     private static partial void LogRetry(ILogger logger, string reason);

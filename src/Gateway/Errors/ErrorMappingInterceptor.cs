@@ -62,6 +62,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         EntityExistsException taken => Status(Code.AlreadyExists, taken.Message,
             new ResourceInfo { ResourceType = taken.Entity, ResourceName = taken.Id }),
         RuleViolationException rule => Status(Code.FailedPrecondition, rule.Message),
+        AccessDeniedException denied => Status(Code.PermissionDenied, denied.Message),
         ConcurrentChangeException conflict => Status(Code.Aborted, conflict.Message),
         StorageUnavailableException storage => Status(Code.Unavailable, storage.Message),
         InconsistentStateException => Status(Code.Aborted, "The entity changed concurrently; nothing was stored, retry."),

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Hosting;
+using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Common;
 using Cooperation.Gateway.Cities;
 using Cooperation.Gateway.Errors;
@@ -11,6 +12,7 @@ using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 
@@ -20,16 +22,29 @@ namespace Cooperation.Gateway.Hosting;
 public static class GatewayHosting
 {
     /// <summary>
-    /// The gRPC API with JSON transcoding, reflection, health and the error interceptor.
-    /// Needs an <see cref="IGrainFactory"/> from elsewhere (the Orleans client, or a test cluster).
+    /// The gRPC API with JSON transcoding, reflection, health, API-key authentication and the
+    /// error and caller interceptors. Needs an <see cref="IGrainFactory"/> from elsewhere (the
+    /// Orleans client, or a test cluster).
     /// </summary>
-    public static IServiceCollection AddCooperationApi(this IServiceCollection services)
+    public static IServiceCollection AddCooperationApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton<CallerInterceptor>();
         services.AddSingleton(typeof(GrainReferences<>));
         services.AddSingleton<KpiSubjects>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddSingleton<CredentialVerifier>();
+        services.AddSingleton<CredentialIssuer>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services
-            .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddGrpc(options =>
+            {
+                // Outermost first: errors of every later stage become statuses.
+                options.Interceptors.Add<ErrorMappingInterceptor>();
+                options.Interceptors.Add<CallerInterceptor>();
+            })
             // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
         services.AddGrpcReflection();
@@ -71,9 +86,11 @@ public static class GatewayHosting
         return builder;
     }
 
-    /// <summary>Maps the gRPC services, their JSON routes, reflection and health.</summary>
-    public static IEndpointRouteBuilder MapCooperationApi(this IEndpointRouteBuilder app)
+    /// <summary>Authenticates API keys, then maps the gRPC services, their JSON routes, reflection and health.</summary>
+    public static WebApplication UseCooperationApi(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.MapGrpcService<CredentialGrpcService>();
         app.MapGrpcService<CityGrpcService>();
         app.MapGrpcService<OrganisationGrpcService>();
         app.MapGrpcService<PartnershipGrpcService>();

@@ -37,8 +37,7 @@ public static class KpiMapping
                     reading.HasNumerator ? reading.Numerator : null,
                     reading.HasDenominator ? reading.Denominator : null,
                     ValueList.Of(reading.Breakdown.Select(b => new BreakdownValue(b.Dimension, b.Category, b.Value))),
-                    reading.Note.OrNull(),
-                    reading.SubmittedBy.OrNull());
+                    reading.Note.OrNull());
             }
             catch (InvalidFieldException error)
             {

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Silo.Hosting;
@@ -28,6 +29,7 @@ public sealed class CityGrain(
     public async Task<CityView> Create(CityDefinition definition)
     {
         Field.Id(Id, "city_id");
+        AccessPolicy.Require(Permission.ManageReference, AccessScope.OfCities([]), "city", Id);
         definition.Validate();
         if (State.Definition is { } existing)
             return existing == definition ? View() : throw new EntityExistsException("city", Id);
@@ -41,7 +43,8 @@ public sealed class CityGrain(
     /// <inheritdoc/>
     public async Task<CompositeIndex> RecordIndex(CompositeIndex index)
     {
-        _ = Definition;
+        // A city's own figures: its office records them.
+        AccessPolicy.Require(Permission.ManageReference, State.Definition is null ? null : AccessScope.OfCities([Id]), "city", Id);
         index.Validate();
         if (!State.Indices.Contains(index))
             await RaiseAsync(new CityIndexRecorded(index));

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Silo.DueDates;
@@ -11,6 +12,19 @@ namespace Cooperation.Silo.Kpis;
 /// <param name="Frequency">Its reporting calendar.</param>
 /// <param name="TimeZone">IANA time zone its dates are in.</param>
 public readonly record struct SubjectCalendar(ReportingFrequency Frequency, string TimeZone);
+
+/// <summary>What a KPI request does, for access: each subject maps these to its own permissions.</summary>
+public enum KpiAccess
+{
+    /// <summary>Reads KPIs and series.</summary>
+    Read,
+
+    /// <summary>Defines or changes KPIs.</summary>
+    Define,
+
+    /// <summary>Records readings.</summary>
+    Record,
+}
 
 /// <summary>The part of a grain's state that a <see cref="KpiSubjectGrain{TState}"/> manages.</summary>
 public interface IKpiSubjectState<TSelf>
@@ -41,6 +55,9 @@ public abstract class KpiSubjectGrain<TState>(
 
     /// <summary>Its reporting calendar and time zone; throws NotFound when it does not exist.</summary>
     protected abstract SubjectCalendar RequireExists();
+
+    /// <summary>Refuses the caller unless it may do <paramref name="access"/> (see <c>AccessPolicy</c>).</summary>
+    protected abstract void Authorize(KpiAccess access);
 
     /// <summary>Readings stored for it, superseded ones included.</summary>
     protected long ReadingCount => _ledger.ReadingCount;
@@ -82,6 +99,7 @@ public abstract class KpiSubjectGrain<TState>(
     /// <inheritdoc/>
     public async Task<KpiView> DefineKpi(KpiDefinition kpi)
     {
+        Authorize(KpiAccess.Define);
         RequireExists();
         kpi.Validate();
         RequireChangeable();
@@ -94,6 +112,7 @@ public abstract class KpiSubjectGrain<TState>(
     /// <inheritdoc/>
     public async Task<KpiView> UpdateKpi(KpiDefinition kpi)
     {
+        Authorize(KpiAccess.Define);
         RequireExists();
         kpi.Validate();
         RequireChangeable();
@@ -110,6 +129,7 @@ public abstract class KpiSubjectGrain<TState>(
     /// <inheritdoc/>
     public async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs)
     {
+        Authorize(KpiAccess.Record);
         var readings = CheckReadings(inputs, "readings", computed: false);
         await RaiseAsync([new ReadingsRecorded(readings)], AsSubjectReadings(readings));
         return readings;
@@ -129,6 +149,7 @@ public abstract class KpiSubjectGrain<TState>(
 
         var today = Today;
         var recordedAt = Clock.Now();
+        var submittedBy = CallerContext.Current.OrganisationId;
         var sequence = _ledger.LastSequence;
         var violations = new List<FieldViolation>();
         var stored = new List<StoredKpiReading>(inputs.Count);
@@ -155,7 +176,7 @@ public abstract class KpiSubjectGrain<TState>(
             if (KpiReadingRules.Check(kpi, input, path, violations) is { } value)
             {
                 stored.Add(new StoredKpiReading(input.KpiCode, input.Period, value, input.Numerator, input.Denominator,
-                    input.Breakdown ?? ValueList<BreakdownValue>.Empty, input.Note, input.SubmittedBy, ++sequence, recordedAt));
+                    input.Breakdown ?? ValueList<BreakdownValue>.Empty, input.Note, submittedBy, ++sequence, recordedAt));
             }
         }
         if (violations.Count > 0)
@@ -170,6 +191,7 @@ public abstract class KpiSubjectGrain<TState>(
     /// <inheritdoc/>
     public Task<KpiSeriesView> GetKpiSeries(string kpiCode)
     {
+        Authorize(KpiAccess.Read);
         RequireExists();
         var kpi = Find(kpiCode) ?? throw new EntityNotFoundException("KPI", kpiCode);
         return Task.FromResult(new KpiSeriesView(kpi, ValueList.Of(_ledger.For(kpiCode)?.Periods)));

@@ -8,8 +8,9 @@ namespace Cooperation.Silo.Mous;
 /// <summary>An MoU was drafted.</summary>
 /// <param name="Definition">As drafted.</param>
 /// <param name="TimeZone">Its partnership's first city's time zone.</param>
+/// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it.</param>
 [EventKind("mou.created")]
-public sealed record MouCreated(MouDefinition Definition, string TimeZone) : IEntityEvent;
+public sealed record MouCreated(MouDefinition Definition, string TimeZone, ValueList<string> PartnershipCityIds) : IEntityEvent;
 
 /// <summary>A party signed.</summary>
 [EventKind("mou.signed")]
@@ -37,7 +38,7 @@ public static class MouEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static MouState Apply(MouState state, JournalEntry entry) => entry.Event switch
     {
-        MouCreated created => new MouState { Definition = created.Definition, TimeZone = created.TimeZone },
+        MouCreated created => new MouState { Definition = created.Definition, TimeZone = created.TimeZone, PartnershipCityIds = created.PartnershipCityIds },
         MouSigned signed => state with { Signatures = state.Signatures.Add(signed.Signature) },
         MouTerminated terminated => state with { TerminationReason = terminated.Reason },
         CommitmentAdded added => state with

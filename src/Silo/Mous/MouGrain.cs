@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
@@ -41,6 +42,17 @@ public sealed class MouGrain(
 
     private MouDefinition Definition => State.Definition ?? throw new EntityNotFoundException("MoU", Id);
 
+    /// <summary>Who takes part, for access: its partnership's city offices manage it, its parties act in it.</summary>
+    private AccessScope? Scope => State.Definition is { } definition
+        ? new AccessScope(State.PartnershipCityIds, [], definition.PartyOrganisationIds, [], [])
+        : null;
+
+    private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "MoU", Id);
+
+    /// <summary>A party acts for itself; anything else needs the right to manage the MoU.</summary>
+    private void AuthorizeFor(string organisationId) =>
+        Authorize(organisationId == CallerContext.Current.OrganisationId ? Permission.ActAsParty : Permission.ManageMou);
+
     private DateOnly Today => LocalCalendar.Today(Clock, State.TimeZone);
 
     /// <inheritdoc/>
@@ -57,14 +69,19 @@ public sealed class MouGrain(
     {
         Field.Id(Id, "mou_id");
         definition.Validate();
-        if (State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing)
         {
-            // Completes a listing an earlier create may have left undone, then refuses.
-            await ListWithPartnershipAsync(existing.PartnershipId);
-            throw new EntityExistsException("MoU", Id);
+            Authorize(Permission.ManageMou);
+            if (existing != definition)
+            {
+                // Completes a listing an earlier create may have left undone, then refuses.
+                await ListWithPartnershipAsync(existing.PartnershipId);
+                throw new EntityExistsException("MoU", Id);
+            }
         }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
+        AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.PartnershipId);
         if (State.Definition is null)
         {
             for (var i = 0; i < definition.LinkedPilotIds.Count; i++)
@@ -74,7 +91,7 @@ public sealed class MouGrain(
             }
             await Task.WhenAll(definition.PartyOrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get();
-            await RaiseAsync(new MouCreated(definition, city.Definition.TimeZone));
+            await RaiseAsync(new MouCreated(definition, city.Definition.TimeZone, ValueList.Of(partnership.Definition.CityIds)));
         }
         // Skipped when already listed, so a repeat never waits on a partnership reading its MoUs.
         if (!partnership.MouIds.Contains(Id))
@@ -90,13 +107,18 @@ public sealed class MouGrain(
     }
 
     /// <inheritdoc/>
-    public Task<MouView> Get() => Task.FromResult(View());
+    public Task<MouView> Get()
+    {
+        Authorize(Permission.ReadMou);
+        return Task.FromResult(View());
+    }
 
     /// <inheritdoc/>
     public async Task<MouView> Sign(Signature signature)
     {
-        var definition = Definition;
         Field.Id(signature.OrganisationId, "organisation_id");
+        AuthorizeFor(signature.OrganisationId);
+        var definition = Definition;
         if (!definition.PartyOrganisationIds.Contains(signature.OrganisationId))
             throw new InvalidFieldException("organisation_id", $"'{signature.OrganisationId}' is not a party of the MoU");
         if (signature.SignedOn > Today)
@@ -111,7 +133,7 @@ public sealed class MouGrain(
     /// <inheritdoc/>
     public async Task<MouView> Terminate(string reason)
     {
-        _ = Definition;
+        Authorize(Permission.ManageMou);
         var checkedReason = Field.Text(reason, "reason", MaxReasonLength);
         if (State.TerminationReason == checkedReason)
             return View();
@@ -126,6 +148,7 @@ public sealed class MouGrain(
     /// <inheritdoc/>
     public async Task<CommitmentView> AddCommitment(CommitmentDefinition commitment)
     {
+        Authorize(Permission.ManageMou);
         var definition = Definition;
         commitment.Validate();
         if (!definition.PartyOrganisationIds.Contains(commitment.OwnerOrganisationId))
@@ -145,10 +168,11 @@ public sealed class MouGrain(
     /// <inheritdoc/>
     public async Task<CommitmentView> SetCommitmentStatus(string commitmentId, CommitmentStatus status)
     {
-        _ = Definition;
+        Authorize(Permission.ReadMou);
         Field.Choice(status, "status");
         var existing = State.Commitments.FirstOrDefault(c => c.Definition.CommitmentId == commitmentId)
             ?? throw new EntityNotFoundException("commitment", commitmentId);
+        AuthorizeFor(existing.Definition.OwnerOrganisationId);
         if (existing.Status != status)
         {
             await RaiseAndResyncAsync(new CommitmentStatusSet(commitmentId, status));
@@ -165,6 +189,7 @@ public sealed class MouGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
+        CallerContext.ActAsPlatform();
         if (State.Definition is not null && !MouCalendar.IsOver(MouCalendar.StatusOn(State, Today))
             && DueItems.NewlyOverdue(State.Commitments, Today) is { Count: > 0 } overdue)
             await RaiseAndResyncAsync(new CommitmentsFoundOverdue(overdue));

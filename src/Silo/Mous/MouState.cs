@@ -45,4 +45,7 @@ public sealed record MouState
 
     /// <summary>Commitments in the order added.</summary>
     [Id(4)] public ValueList<CommitmentRecord> Commitments { get; init; } = [];
+
+    /// <summary>Its partnership's cities, whose offices manage it.</summary>
+    [Id(5)] public ValueList<string> PartnershipCityIds { get; init; } = [];
 }

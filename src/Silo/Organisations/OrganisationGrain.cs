@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
@@ -27,6 +28,7 @@ public sealed class OrganisationGrain(
     public async Task<OrganisationView> Create(OrganisationDefinition definition)
     {
         Field.Id(Id, "organisation_id");
+        AccessPolicy.Require(Permission.ManageReference, AccessScope.OfCities([]), "organisation", Id);
         definition.Validate();
         if (State.Definition is { } existing)
             return existing == definition ? new(Id, existing) : throw new EntityExistsException("organisation", Id);

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
@@ -37,6 +38,7 @@ public sealed class PartnershipGrain(
     {
         Field.Id(Id, "partnership_id");
         definition.Validate();
+        AccessPolicy.Require(Permission.ManagePartnership, Scope ?? AccessScope.OfCities(definition.CityIds), "partnership", Id);
         if (State.Definition is { } existing && existing != definition)
         {
             // Completes a listing an earlier create may have left undone, then refuses.
@@ -55,12 +57,20 @@ public sealed class PartnershipGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PartnershipView> Get() => Task.FromResult(View());
+    public Task<PartnershipView> Get()
+    {
+        Authorize(Permission.ReadPartnership);
+        return Task.FromResult(View());
+    }
+
+    /// <inheritdoc/>
+    public Task<PartnershipView?> GetIfReadable() =>
+        Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPartnership, scope) ? View() : null);
 
     /// <inheritdoc/>
     public async Task<PartnershipView> SetMember(PartnershipMember member)
     {
-        RequireExists();
+        Authorize(Permission.ManagePartnership);
         Field.Id(member.OrganisationId, "organisation_id");
         Field.Choice(member.Role, "role");
         if (State.Members.Contains(member))
@@ -73,14 +83,16 @@ public sealed class PartnershipGrain(
     /// <inheritdoc/>
     public async Task<ValueList<PilotSummary>> ListPilots()
     {
-        RequireExists();
+        Authorize(Permission.ReadPartnership);
         return await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary()));
     }
 
     /// <inheritdoc/>
     public async Task<ValueList<MouView>> ListMous()
     {
-        RequireExists();
+        Authorize(Permission.ReadPartnership);
+        // Whoever may read the partnership may read its list of MoUs.
+        CallerContext.ActAsPlatform();
         return await Task.WhenAll(State.MouIds.Select(id => GrainFactory.GetGrain<IMouGrain>(id).Get()));
     }
 
@@ -107,6 +119,11 @@ public sealed class PartnershipGrain(
         if (!ids.Contains(id))
             await RaiseAsync(attached);
     }
+
+    /// <summary>Who takes part, for access; null while the partnership does not exist.</summary>
+    private AccessScope? Scope => State.Definition is null ? null : View().AccessScope;
+
+    private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "partnership", Id);
 
     private PartnershipView View()
     {

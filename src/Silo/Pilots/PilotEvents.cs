@@ -13,8 +13,9 @@ namespace Cooperation.Silo.Pilots;
 /// <param name="Definition">As stated.</param>
 /// <param name="TimeZone">Its city's time zone, in which its dates pass.</param>
 /// <param name="Kpis">The KPIs it starts with (its kind's templates, or none).</param>
+/// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it (a partnership's cities never change).</param>
 [EventKind("pilot.created")]
-public sealed record PilotCreated(PilotDefinition Definition, string TimeZone, ValueList<KpiDefinition> Kpis) : IEntityEvent;
+public sealed record PilotCreated(PilotDefinition Definition, string TimeZone, ValueList<KpiDefinition> Kpis, ValueList<string> PartnershipCityIds) : IEntityEvent;
 
 /// <summary>The pilot moved in its lifecycle.</summary>
 [EventKind("pilot.status-changed")]
@@ -56,6 +57,7 @@ public static class PilotEvents
             CreatedAt = entry.RecordedAt,
             TimeZone = created.TimeZone,
             Kpis = created.Kpis,
+            PartnershipCityIds = created.PartnershipCityIds,
         },
         PilotStatusChanged changed => state with
         {

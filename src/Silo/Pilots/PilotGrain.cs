@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
@@ -30,6 +31,9 @@ public sealed class PilotGrain(
     // Reads far outnumber changes: the view is built once per change and local day.
     private (PilotView View, DateOnly Day)? _view;
 
+    // Who takes part, for access checks; rebuilt after a change.
+    private AccessScope? _scope;
+
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
@@ -53,7 +57,22 @@ public sealed class PilotGrain(
     protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.TimeZone);
 
     /// <inheritdoc/>
-    protected override void OnChanged() => _view = null;
+    protected override void OnChanged() => (_view, _scope) = (null, null);
+
+    /// <summary>Who takes part, for access; null while the pilot does not exist.</summary>
+    private AccessScope? Scope => State.Definition is not { } definition ? null : _scope ??= new AccessScope(
+        State.PartnershipCityIds, [], ValueList.Of(definition.OrganisationIds),
+        ValueList.Of(State.FundingLines.Select(l => l.DonorOrganisationId).Distinct()), []);
+
+    private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "pilot", Id);
+
+    /// <inheritdoc/>
+    protected override void Authorize(KpiAccess access) => Authorize(access switch
+    {
+        KpiAccess.Read => Permission.ReadPilot,
+        KpiAccess.Define => Permission.ManagePilot,
+        _ => Permission.ReportOnPilot,
+    });
 
     /// <summary>A completed or cancelled pilot is over: its record is final.</summary>
     private bool IsOver => State.Status is PilotStatus.Completed or PilotStatus.Cancelled;
@@ -83,14 +102,19 @@ public sealed class PilotGrain(
     {
         Field.Id(Id, "pilot_id");
         definition.Validate();
-        if (State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing)
         {
-            // Completes a listing an earlier create may have left undone, then refuses.
-            await ListWithPartnershipAsync(existing.PartnershipId);
-            throw new EntityExistsException("pilot", Id);
+            Authorize(Permission.ManagePilot);
+            if (existing != definition)
+            {
+                // Completes a listing an earlier create may have left undone, then refuses.
+                await ListWithPartnershipAsync(existing.PartnershipId);
+                throw new EntityExistsException("pilot", Id);
+            }
         }
 
         var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
+        AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.PartnershipId);
         if (State.Definition is null)
         {
             if (!partnership.ProgrammeIds.Contains(definition.ProgrammeId))
@@ -101,7 +125,7 @@ public sealed class PilotGrain(
             await Task.WhenAll(definition.OrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
             await RaiseAsync(new PilotCreated(definition, city.Definition.TimeZone,
-                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : []));
+                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [], ValueList.Of(partnership.Definition.CityIds)));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when
         // already listed, so a repeat never waits on a partnership that is reading its pilots.
@@ -118,7 +142,11 @@ public sealed class PilotGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PilotView> Get() => Task.FromResult(View());
+    public Task<PilotView> Get()
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(View());
+    }
 
     /// <inheritdoc/>
     public Task<PilotSummary> GetSummary() => Task.FromResult(PilotViews.Summarise(View()));
@@ -126,7 +154,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason)
     {
-        _ = Definition;
+        Authorize(Permission.ManagePilot);
         var current = State.Status;
         if (status == current)
             return View();
@@ -139,7 +167,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<PilotView> SetFundingLine(FundingLine line)
     {
-        _ = Definition;
+        Authorize(Permission.ManagePilot);
         line.Validate();
         if (State.FundingLines.Contains(line))
             return View();
@@ -154,7 +182,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<MilestoneView> AddMilestone(MilestoneDefinition milestone)
     {
-        _ = Definition;
+        Authorize(Permission.ManagePilot);
         if (MilestoneSchedule.Add(State.Milestones, milestone) is not null)
         {
             RequireChangeable();
@@ -167,7 +195,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<MilestoneView> UpdateMilestone(string milestoneId, MilestoneProgress progress)
     {
-        _ = Definition;
+        Authorize(Permission.ReportOnPilot);
         if (MilestoneSchedule.Report(State.Milestones, milestoneId, progress, Today) is not null)
         {
             RequireChangeable();
@@ -182,6 +210,7 @@ public sealed class PilotGrain(
     {
         if (reminderName != DueDateReminder.Name)
             return;
+        CallerContext.ActAsPlatform();
         if (State.Definition is not null && !IsOver && DueItems.NewlyOverdue(State.Milestones, Today) is { Count: > 0 } overdue)
             await RaiseAsync(new MilestonesFoundOverdue(overdue));
         await _reminder.SyncAsync(this, State.Definition is null ? null : NextCheck());
@@ -190,6 +219,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan)
     {
+        Authorize(Permission.ManagePilot);
         RequireJcm();
         JcmMethodologies.CheckPlan(plan);
         if (plan != State.JcmPlan)
@@ -204,6 +234,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public Task<JcmView> GetJcm()
     {
+        Authorize(Permission.ReadPilot);
         RequireJcm();
         return Task.FromResult(PilotViews.Jcm(State));
     }
@@ -217,6 +248,7 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     public async Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period)
     {
+        Authorize(Permission.ReportOnPilot);
         RequireJcm();
         var plan = State.JcmPlan
             ?? throw new RuleViolationException($"Pilot '{Id}' has no JCM monitoring plan yet; set one first.");

@@ -45,6 +45,9 @@ public sealed record PilotState : IKpiSubjectState<PilotState>
     /// <summary>Computed monitoring periods, in the order recorded.</summary>
     [Id(9)] public ValueList<MonitoringResult> JcmPeriods { get; init; } = [];
 
+    /// <summary>Its partnership's cities, whose offices manage it.</summary>
+    [Id(10)] public ValueList<string> PartnershipCityIds { get; init; } = [];
+
     /// <inheritdoc/>
     public PilotState WithKpis(ValueList<KpiDefinition> kpis) => this with { Kpis = kpis };
 }

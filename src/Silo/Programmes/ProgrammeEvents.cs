@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
@@ -7,8 +8,9 @@ namespace Cooperation.Silo.Programmes;
 /// <summary>A programme was created.</summary>
 /// <param name="Definition">As stated.</param>
 /// <param name="TimeZone">Its owner city's time zone (a partnership's first city).</param>
+/// <param name="CityIds">The cities whose offices manage it: its owner city, or its partnership's cities.</param>
 [EventKind("programme.created")]
-public sealed record ProgrammeCreated(ProgrammeDefinition Definition, string TimeZone) : IEntityEvent;
+public sealed record ProgrammeCreated(ProgrammeDefinition Definition, string TimeZone, ValueList<string> CityIds) : IEntityEvent;
 
 /// <summary>How a programme's events change its state.</summary>
 public static class ProgrammeEvents
@@ -16,7 +18,7 @@ public static class ProgrammeEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static ProgrammeState Apply(ProgrammeState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch
     {
-        ProgrammeCreated created => new ProgrammeState { Definition = created.Definition, TimeZone = created.TimeZone },
+        ProgrammeCreated created => new ProgrammeState { Definition = created.Definition, TimeZone = created.TimeZone, CityIds = created.CityIds },
         var other => throw new InvalidOperationException($"A programme does not take {other.GetType().Name} events."),
     };
 }

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
@@ -38,31 +39,43 @@ public sealed class ProgrammeGrain(
     protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.TimeZone);
 
     /// <inheritdoc/>
+    protected override void Authorize(KpiAccess access) =>
+        Authorize(access == KpiAccess.Read ? Permission.ReadPartnership : Permission.ManagePartnership);
+
+    private void Authorize(Permission permission) =>
+        AccessPolicy.Require(permission, State.Definition is null ? null : AccessScope.OfCities(State.CityIds), "programme", Id);
+
+    /// <inheritdoc/>
     public async Task<ProgrammeView> Create(ProgrammeDefinition definition)
     {
         Field.Id(Id, "programme_id");
         definition.Validate();
-        if (State.Definition is { } existing && existing != definition)
+        if (State.Definition is { } existing)
         {
-            // Completes a listing an earlier create may have left undone, then refuses.
-            await ListWithOwnerAsync(existing);
-            throw new EntityExistsException("programme", Id);
+            Authorize(Permission.ManagePartnership);
+            if (existing != definition)
+            {
+                // Completes a listing an earlier create may have left undone, then refuses.
+                await ListWithOwnerAsync(existing);
+                throw new EntityExistsException("programme", Id);
+            }
         }
 
         if (definition.OwnerKind == ProgrammeOwnerKind.City)
         {
+            AccessPolicy.Require(Permission.ManagePartnership, AccessScope.OfCities([definition.OwnerId]), "city", definition.OwnerId);
             var city = GrainFactory.GetGrain<ICityGrain>(definition.OwnerId);
             if (State.Definition is null)
-                await RaiseAsync(new ProgrammeCreated(definition, (await city.Get()).Definition.TimeZone));
+                await RaiseAsync(new ProgrammeCreated(definition, (await city.Get()).Definition.TimeZone, [definition.OwnerId]));
         }
         else
         {
-            var partnership = GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId);
+            var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId).Get();
+            AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.OwnerId);
             if (State.Definition is null)
             {
-                var firstCity = (await partnership.Get()).Definition.FirstCityId;
-                var timeZone = (await GrainFactory.GetGrain<ICityGrain>(firstCity).Get()).Definition.TimeZone;
-                await RaiseAsync(new ProgrammeCreated(definition, timeZone));
+                var timeZone = (await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get()).Definition.TimeZone;
+                await RaiseAsync(new ProgrammeCreated(definition, timeZone, ValueList.Of(partnership.Definition.CityIds)));
             }
         }
         // Also on a repeat: converges after a failure between the writes.
@@ -71,7 +84,11 @@ public sealed class ProgrammeGrain(
     }
 
     /// <inheritdoc/>
-    public Task<ProgrammeView> Get() => Task.FromResult(View());
+    public Task<ProgrammeView> Get()
+    {
+        Authorize(Permission.ReadPartnership);
+        return Task.FromResult(View());
+    }
 
     private Task ListWithOwnerAsync(ProgrammeDefinition definition) => definition.OwnerKind == ProgrammeOwnerKind.City
         ? GrainFactory.GetGrain<ICityGrain>(definition.OwnerId).AttachProgramme(Id)

@@ -18,6 +18,9 @@ public sealed record ProgrammeState : IKpiSubjectState<ProgrammeState>
     /// <summary>Time zone of the owner city (a partnership's first city), copied at creation.</summary>
     [Id(2)] public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>The cities whose offices manage it.</summary>
+    [Id(3)] public ValueList<string> CityIds { get; init; } = [];
+
     /// <inheritdoc/>
     public ProgrammeState WithKpis(ValueList<KpiDefinition> kpis) => this with { Kpis = kpis };
 }

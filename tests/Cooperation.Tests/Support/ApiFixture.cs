@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Gateway.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,9 @@ public class ApiClients
 
     /// <summary>The gRPC channel.</summary>
     public GrpcChannel Channel { get; protected set; } = null!;
+
+    /// <summary>Credential service client.</summary>
+    public Proto.CredentialService.CredentialServiceClient Credentials => new(Channel);
 
     /// <summary>City service client.</summary>
     public Proto.CityService.CityServiceClient Cities => new(Channel);
@@ -92,15 +96,28 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
-        builder.Services.AddCooperationApi();
+        builder.Services.AddCooperationApi(builder.Configuration);
         _app = builder.Build();
-        _app.MapCooperationApi();
+        _app.UseCooperationApi();
         await _app.StartAsync();
 
-        var server = _app.GetTestServer();
-        Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
-        Http = server.CreateClient();
+        AdminKey = await TestKeys.IssueAsync(_app, "platform", Role.Admin);
+        Channel = ChannelFor(AdminKey);
+        Http = new HttpClient(TestKeys.Handler(_app, AdminKey)) { BaseAddress = _app.GetTestServer().BaseAddress };
     }
+
+    /// <summary>The platform admin key the fixture's own clients use.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>A channel that sends <paramref name="apiKey"/> (none when null).</summary>
+    public GrpcChannel ChannelFor(string? apiKey) => GrpcChannel.ForAddress(_app.GetTestServer().BaseAddress,
+        new GrpcChannelOptions { HttpHandler = TestKeys.Handler(_app, apiKey) });
+
+    /// <summary>Clients of every service acting with <paramref name="apiKey"/> (anonymous when null).</summary>
+    public ApiClients As(string? apiKey) => new(ChannelFor(apiKey));
+
+    /// <summary>A new key for <paramref name="organisationId"/> in <paramref name="role"/>.</summary>
+    public Task<string> IssueKeyAsync(string organisationId, Role role) => TestKeys.IssueAsync(_app, organisationId, role);
 
     /// <inheritdoc/>
     public async Task DisposeAsync()

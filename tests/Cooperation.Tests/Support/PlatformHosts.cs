@@ -42,12 +42,12 @@ public static class PlatformHosts
         builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId, []));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddClusterClient();
-        builder.Services.AddCooperationApi();
+        builder.Services.AddCooperationApi(builder.Configuration);
         var app = builder.Build();
-        app.MapCooperationApi();
+        app.UseCooperationApi();
         await app.StartAsync();
-        var server = app.GetTestServer();
-        return (app, GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() }));
+        var adminKey = await TestKeys.IssueAsync(app, "platform", Contracts.Access.Role.Admin);
+        return (app, GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(app, adminKey) }));
     }
 
     private static Dictionary<string, string?> Settings(string connectionString, string clusterId, Dictionary<string, string?> more)

@@ -1,0 +1,148 @@
+using Cooperation.Contracts.Common;
+
+namespace Cooperation.Contracts.Access;
+
+/// <summary>What a request asks to do; each RPC needs one.</summary>
+public enum Permission
+{
+    /// <summary>Read cities, organisations, KPI templates and methodologies: any caller.</summary>
+    ReadReference,
+
+    /// <summary>Create cities and organisations; record a city's indices.</summary>
+    ManageReference,
+
+    /// <summary>Read a partnership, its roll-up, programmes and lists.</summary>
+    ReadPartnership,
+
+    /// <summary>Create and change a partnership and what it holds: programmes, pilots, MoUs.</summary>
+    ManagePartnership,
+
+    /// <summary>Read a pilot: its view, KPI series, JCM monitoring, history.</summary>
+    ReadPilot,
+
+    /// <summary>Change a pilot's set-up: status, funding, milestones, KPIs, JCM plan.</summary>
+    ManagePilot,
+
+    /// <summary>Report on a pilot: updates, readings, milestone progress, monitoring periods.</summary>
+    ReportOnPilot,
+
+    /// <summary>Return, approve and reopen a pilot's reporting periods.</summary>
+    ReviewPilot,
+
+    /// <summary>Appoint the verifier of a JCM pilot's monitoring periods.</summary>
+    AppointVerifier,
+
+    /// <summary>Approve or return a JCM pilot's monitoring periods.</summary>
+    VerifyMonitoring,
+
+    /// <summary>Read an MoU and its commitments.</summary>
+    ReadMou,
+
+    /// <summary>Sign an MoU, and report on the commitments one owns.</summary>
+    ActAsParty,
+
+    /// <summary>Terminate an MoU, add its commitments.</summary>
+    ManageMou,
+
+    /// <summary>Create, list and revoke credentials.</summary>
+    ManageCredentials,
+}
+
+/// <summary>
+/// Who takes part in a resource, as far as access goes. Empty lists where a kind of resource has
+/// no such part (e.g. a partnership has no donors of its own).
+/// </summary>
+/// <param name="CityIds">Cities whose offices manage it: the partnership's cities.</param>
+/// <param name="MemberIds">Member organisations of the partnership.</param>
+/// <param name="ParticipantIds">A pilot's lead and participants, or an MoU's parties.</param>
+/// <param name="DonorIds">Donors funding the pilot.</param>
+/// <param name="VerifierIds">Organisations appointed to verify the pilot's JCM monitoring.</param>
+[GenerateSerializer, Immutable, Alias("coop.AccessScope")]
+public sealed record AccessScope(
+    [property: Id(0)] ValueList<string> CityIds,
+    [property: Id(1)] ValueList<string> MemberIds,
+    [property: Id(2)] ValueList<string> ParticipantIds,
+    [property: Id(3)] ValueList<string> DonorIds,
+    [property: Id(4)] ValueList<string> VerifierIds)
+{
+    /// <summary>A resource managed by the offices of <paramref name="cityIds"/>, with nobody else taking part.</summary>
+    public static AccessScope OfCities(IEnumerable<string> cityIds) => new(ValueList.Of(cityIds), [], [], [], []);
+}
+
+/// <summary>
+/// The one place that decides who may do what. Admins (and the platform itself) may do
+/// anything. A city office manages what belongs to its city's partnerships. A partner agency
+/// reports on the pilots it takes part in and acts for itself in its MoUs. A donor reads the
+/// pilots it funds and appoints their verifiers. Anyone may read reference data.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>Whether <paramref name="caller"/> may do <paramref name="permission"/> on a resource with <paramref name="scope"/>.</summary>
+    public static bool Allows(Caller caller, Permission permission, AccessScope scope)
+    {
+        if (caller.Role == Role.Anonymous)
+            return false;
+        if (caller.IsPrivileged || permission == Permission.ReadReference)
+            return true;
+        var organisation = caller.OrganisationId;
+        if (permission == Permission.VerifyMonitoring)
+            return scope.VerifierIds.Contains(organisation);
+        return caller.Role switch
+        {
+            Role.CityOffice => permission switch
+            {
+                // Any city or organisation may be created; a city's own data only by its office.
+                Permission.ManageReference => scope.CityIds.Count == 0 || scope.CityIds.Contains(caller.CityId),
+                Permission.ManageCredentials or Permission.AppointVerifier => false,
+                Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
+                _ => scope.CityIds.Contains(caller.CityId),
+            },
+            Role.PartnerAgency => permission switch
+            {
+                Permission.ReadPartnership => scope.MemberIds.Contains(organisation),
+                Permission.ReadPilot or Permission.ReportOnPilot => scope.ParticipantIds.Contains(organisation),
+                Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
+                _ => false,
+            },
+            Role.Donor => permission switch
+            {
+                Permission.ReadPartnership => scope.MemberIds.Contains(organisation),
+                Permission.ReadPilot or Permission.AppointVerifier => scope.DonorIds.Contains(organisation),
+                Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
+                _ => false,
+            },
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Refuses the current caller unless it may do <paramref name="permission"/> on the
+    /// <paramref name="entity"/> <paramref name="id"/>. A resource that does not exist
+    /// (<paramref name="scope"/> null) is NotFound only for those who may see everything;
+    /// anyone else learns nothing about whether it exists.
+    /// </summary>
+    public static void Require(Permission permission, AccessScope? scope, string entity, string id)
+    {
+        var caller = CallerContext.Current;
+        if (scope is null)
+        {
+            if (caller.IsPrivileged || (caller.Role != Role.Anonymous && permission is Permission.ReadReference or Permission.ManageReference))
+                throw new EntityNotFoundException(entity, id);
+            throw new AccessDeniedException($"{entity} '{id}' does not exist or is outside what {caller.OrganisationId} ({caller.Role}) may access.");
+        }
+        if (!Allows(caller, permission, scope))
+            throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) may not {Describe(permission)} {entity} '{id}'.");
+    }
+
+    private static string Describe(Permission permission) => permission switch
+    {
+        Permission.ReadReference or Permission.ReadPartnership or Permission.ReadPilot or Permission.ReadMou => "read",
+        Permission.ReportOnPilot => "report on",
+        Permission.ReviewPilot => "review the reporting of",
+        Permission.AppointVerifier => "appoint the verifier of",
+        Permission.VerifyMonitoring => "verify the monitoring of",
+        Permission.ActAsParty => "act as a party to",
+        Permission.ManageCredentials => "manage the credentials of",
+        _ => "change",
+    };
+}

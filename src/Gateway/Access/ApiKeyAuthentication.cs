@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Cooperation.Contracts.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Cooperation.Gateway.Access;
+
+/// <summary>
+/// ASP.NET Core authentication by API key: "x-api-key: coop.…" or "Authorization: Bearer coop.…".
+/// A call without a key is anonymous (the gRPC interceptor refuses it as Unauthenticated); a key
+/// that does not verify fails with a reason the interceptor passes on.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CredentialVerifier verifier) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme's name.</summary>
+    public const string SchemeName = "ApiKey";
+
+    /// <summary>The header that carries the key.</summary>
+    public const string Header = "x-api-key";
+
+    /// <inheritdoc/>
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (ReadKey(Request.Headers) is not { } key)
+            return AuthenticateResult.NoResult();
+        var caller = await verifier.VerifyAsync(key);
+        return caller is null
+            ? AuthenticateResult.Fail("The API key is not valid: it is unknown, revoked or mistyped.")
+            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, SchemeName), SchemeName));
+    }
+
+    private static string? ReadKey(IHeaderDictionary headers)
+    {
+        if (headers.TryGetValue(Header, out var key) && !string.IsNullOrWhiteSpace(key))
+            return key.ToString().Trim();
+        var authorization = headers.Authorization.ToString();
+        foreach (var prefix in (string[])["Bearer ", "ApiKey "])
+        {
+            if (authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return authorization[prefix.Length..].Trim();
+        }
+        return null;
+    }
+}
+
+/// <summary>A caller as claims of an authenticated principal, and back.</summary>
+public static class CallerClaims
+{
+    private const string Organisation = "coop:organisation";
+    private const string Credential = "coop:credential";
+    private const string City = "coop:city";
+
+    /// <summary>The principal of <paramref name="caller"/>; its role is a standard role claim.</summary>
+    public static ClaimsPrincipal ToPrincipal(Caller caller, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.Name, caller.OrganisationId),
+        new Claim(Organisation, caller.OrganisationId),
+        new Claim(ClaimTypes.Role, caller.Role.ToString()),
+        new Claim(Credential, caller.CredentialId ?? ""),
+        new Claim(City, caller.CityId),
+    ], scheme));
+
+    /// <summary>The caller an authenticated principal stands for.</summary>
+    public static Caller ToCaller(ClaimsPrincipal principal) => new(
+        principal.FindFirstValue(Organisation)!,
+        Enum.Parse<Role>(principal.FindFirstValue(ClaimTypes.Role)!),
+        principal.FindFirstValue(Credential),
+        principal.FindFirstValue(City) ?? "");
+}
