@@ -52,6 +52,9 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <summary>Last day of the period.</summary>
     public DateOnly End => Start.AddMonths(Frequency == ReportingFrequency.Monthly ? 1 : 3).AddDays(-1);
 
+    /// <summary>The period right after this one.</summary>
+    public ReportingPeriod Next() => Containing(End.AddDays(1), Frequency);
+
     /// <summary>The period of <paramref name="frequency"/> that contains <paramref name="date"/>.</summary>
     public static ReportingPeriod Containing(DateOnly date, ReportingFrequency frequency) =>
         new(frequency, date.Year, frequency == ReportingFrequency.Monthly ? date.Month : (date.Month - 1) / 3 + 1);

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Contracts.Jcm;
 
@@ -66,14 +67,36 @@ public sealed record MonitoringResult(
     [property: Id(7)] ReportingPeriod KpiPeriod,
     [property: Id(8)] JcmMonitoringPlan Plan);
 
-/// <summary>A JCM pilot's monitoring: plan, periods and totals.</summary>
+/// <summary>Where a monitoring period stands with the pilot's verifier.</summary>
+/// <param name="PeriodId">The monitoring period.</param>
+/// <param name="Status">Submitted when recorded; Approved (verified) or Returned by the verifier.</param>
+/// <param name="DecidedAt">When the verifier decided, if it has.</param>
+/// <param name="DecidedBy">Who decided.</param>
+/// <param name="Comment">Why it was returned.</param>
+[GenerateSerializer, Immutable, Alias("coop.MonitoringVerification")]
+public sealed record MonitoringVerification(
+    [property: Id(0)] string PeriodId,
+    [property: Id(1)] ReviewStatus Status,
+    [property: Id(2)] DateTimeOffset? DecidedAt,
+    [property: Id(3)] string? DecidedBy,
+    [property: Id(4)] string? Comment);
+
+/// <summary>A JCM pilot's monitoring: plan, periods, their verification and totals.</summary>
 /// <param name="Plan">The monitoring plan, if set.</param>
 /// <param name="Periods">Computed monitoring periods, in the order recorded.</param>
 /// <param name="TotalReductions">Sum of the periods' ER, tCO2e.</param>
 /// <param name="TotalCredits">Sum of the periods' credits.</param>
+/// <param name="VerifierOrganisationId">The organisation a donor appointed to verify the periods, if any.</param>
+/// <param name="Verifications">Each period's verification, in the order recorded.</param>
+/// <param name="VerifiedReductions">Sum of the verified periods' ER, tCO2e.</param>
+/// <param name="VerifiedCredits">Sum of the verified periods' credits.</param>
 [GenerateSerializer, Immutable, Alias("coop.JcmView")]
 public sealed record JcmView(
     [property: Id(0)] JcmMonitoringPlan? Plan,
     [property: Id(1)] ValueList<MonitoringResult> Periods,
     [property: Id(2)] decimal TotalReductions,
-    [property: Id(3)] long TotalCredits);
+    [property: Id(3)] long TotalCredits,
+    [property: Id(4)] string? VerifierOrganisationId,
+    [property: Id(5)] ValueList<MonitoringVerification> Verifications,
+    [property: Id(6)] decimal VerifiedReductions,
+    [property: Id(7)] long VerifiedCredits);

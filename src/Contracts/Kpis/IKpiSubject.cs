@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Kpis;
@@ -31,7 +32,10 @@ public interface IKpiSubject : IGrainWithStringKey
     [Alias("RecordReadings")]
     Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> readings);
 
-    /// <summary>The reading that counts for each period of a KPI; NotFound when the KPI is unknown.</summary>
+    /// <summary>
+    /// The reading that counts for each period of a KPI, of all figures or only approved ones;
+    /// NotFound when the KPI is unknown.
+    /// </summary>
     [Alias("GetKpiSeries"), ReadOnly]
-    Task<KpiSeriesView> GetKpiSeries(string kpiCode);
+    Task<KpiSeriesView> GetKpiSeries(string kpiCode, FigureBasis basis = FigureBasis.All);
 }

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Partnerships;
@@ -34,7 +35,7 @@ public interface IPartnershipGrain : IGrainWithStringKey
 
     /// <summary>Its pilots in short, in creation order.</summary>
     [Alias("ListPilots"), ReadOnly]
-    Task<ValueList<PilotSummary>> ListPilots();
+    Task<ValueList<PilotSummary>> ListPilots(FigureBasis basis = FigureBasis.All);
 
     /// <summary>Its MoUs, in creation order.</summary>
     [Alias("ListMous"), ReadOnly]
@@ -45,7 +46,7 @@ public interface IPartnershipGrain : IGrainWithStringKey
     /// read the partnership meanwhile.
     /// </summary>
     [Alias("GetProgress"), ReadOnly]
-    Task<PartnershipProgress> GetProgress();
+    Task<PartnershipProgress> GetProgress(FigureBasis basis = FigureBasis.All);
 
     /// <summary>Lists a programme under the partnership (idempotent; it must exist).</summary>
     [Alias("AttachProgramme")]

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Contracts.Partnerships;
 
@@ -20,6 +21,8 @@ public sealed record PilotStatusCount([property: Id(0)] PilotStatus Status, [pro
 /// <param name="ActiveMous">MoUs in force.</param>
 /// <param name="MousExpiringSoon">Active MoUs within 90 days of expiry.</param>
 /// <param name="OverdueCommitments">Overdue commitments over all MoUs.</param>
+/// <param name="Reporting">All pilots' reporting periods awaiting review, submitted late, or missing.</param>
+/// <param name="Basis">Which figures the KPI statuses count.</param>
 [GenerateSerializer, Immutable, Alias("coop.PartnershipProgress")]
 public sealed record PartnershipProgress(
     [property: Id(0)] string PartnershipId,
@@ -31,4 +34,6 @@ public sealed record PartnershipProgress(
     [property: Id(6)] int MouCount,
     [property: Id(7)] int ActiveMous,
     [property: Id(8)] int MousExpiringSoon,
-    [property: Id(9)] int OverdueCommitments);
+    [property: Id(9)] int OverdueCommitments,
+    [property: Id(10)] ReportingCounts Reporting,
+    [property: Id(11)] FigureBasis Basis);

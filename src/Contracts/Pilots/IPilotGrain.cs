@@ -1,5 +1,7 @@
 using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Pilots;
@@ -20,13 +22,37 @@ public interface IPilotGrain : IKpiSubject
     [Alias("Create")]
     Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates);
 
-    /// <summary>The full progress view; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
+    /// <summary>The full progress view, of all figures or only approved ones; NotFound when unknown.</summary>
     [Alias("Get"), ReadOnly]
-    Task<PilotView> Get();
+    Task<PilotView> Get(FigureBasis basis = FigureBasis.All);
 
-    /// <summary>What a partnership's roll-up needs.</summary>
+    /// <summary>What a partnership's roll-up needs (called by the partnership, which authorised the read).</summary>
     [Alias("GetSummary"), ReadOnly]
-    Task<PilotSummary> GetSummary();
+    Task<PilotSummary> GetSummary(FigureBasis basis = FigureBasis.All);
+
+    /// <summary>
+    /// Stores a partner's update for one reporting period (readings, milestone progress, a note)
+    /// and puts the period up for review. The same idempotency key again returns the first
+    /// receipt and stores nothing; with another update under it, AlreadyExists.
+    /// </summary>
+    [Alias("SubmitUpdate")]
+    Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey);
+
+    /// <summary>The pilot's reporting periods in review, and those missing a submission.</summary>
+    [Alias("GetReporting"), ReadOnly]
+    Task<ValueList<ReportingPeriodView>> GetReporting();
+
+    /// <summary>Returns, approves (and locks) or reopens a reporting period.</summary>
+    [Alias("ReviewPeriod")]
+    Task<ReportingPeriodView> ReviewPeriod(ReportingPeriod period, ReviewDecision decision, string? comment);
+
+    /// <summary>Appoints the organisation that verifies a JCM pilot's monitoring periods (a funding donor or an admin).</summary>
+    [Alias("AppointVerifier")]
+    Task<JcmView> AppointVerifier(string organisationId);
+
+    /// <summary>Approves (verifies) or returns a JCM monitoring period: the appointed verifier's decision.</summary>
+    [Alias("ReviewMonitoringPeriod")]
+    Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment);
 
     /// <summary>Moves the pilot's status; moving to the current status again is harmless.</summary>
     [Alias("ChangeStatus")]

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Contracts.Pilots;
 
@@ -16,6 +17,8 @@ namespace Cooperation.Contracts.Pilots;
 /// <param name="Kpis">KPIs with progress, in definition order.</param>
 /// <param name="ReadingCount">Readings stored, superseded ones included.</param>
 /// <param name="Jcm">Monitoring of a JCM pilot; null for other pilots.</param>
+/// <param name="Reporting">Its reporting periods in review, and those whose window closed with nothing submitted.</param>
+/// <param name="Basis">Which figures its KPI progress counts.</param>
 [GenerateSerializer, Immutable, Alias("coop.PilotView")]
 public sealed record PilotView(
     [property: Id(0)] string PilotId,
@@ -28,7 +31,9 @@ public sealed record PilotView(
     [property: Id(7)] double? MilestoneCompletion,
     [property: Id(8)] ValueList<KpiView> Kpis,
     [property: Id(9)] long ReadingCount,
-    [property: Id(10)] JcmView? Jcm);
+    [property: Id(10)] JcmView? Jcm,
+    [property: Id(11)] ValueList<ReportingPeriodView> Reporting,
+    [property: Id(12)] FigureBasis Basis);
 
 /// <summary>KPIs counted by status.</summary>
 /// <param name="OnTrack">On track.</param>
@@ -70,6 +75,7 @@ public sealed record KpiStatusCounts(
 /// <param name="MilestonesCounted">Milestones not cancelled.</param>
 /// <param name="OverdueMilestones">Milestones overdue.</param>
 /// <param name="Kpis">Its KPIs counted by status.</param>
+/// <param name="Reporting">Its reporting periods awaiting review, submitted late, or missing.</param>
 [GenerateSerializer, Immutable, Alias("coop.PilotSummary")]
 public sealed record PilotSummary(
     [property: Id(0)] string PilotId,
@@ -79,4 +85,5 @@ public sealed record PilotSummary(
     [property: Id(4)] int MilestonesDone,
     [property: Id(5)] int MilestonesCounted,
     [property: Id(6)] int OverdueMilestones,
-    [property: Id(7)] KpiStatusCounts Kpis);
+    [property: Id(7)] KpiStatusCounts Kpis,
+    [property: Id(8)] ReportingCounts Reporting);

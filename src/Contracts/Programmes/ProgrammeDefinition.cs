@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Contracts.Programmes;
 
@@ -24,6 +25,7 @@ public enum ProgrammeOwnerKind
 /// <param name="Start">First day of the programme.</param>
 /// <param name="End">Last day, if set.</param>
 /// <param name="Frequency">Reporting calendar of its own KPIs.</param>
+/// <param name="SubmissionWindowDays">Days after a period ends that its pilots' updates are on time (1–120).</param>
 [GenerateSerializer, Immutable, Alias("coop.ProgrammeDefinition")]
 public sealed record ProgrammeDefinition(
     [property: Id(0)] ProgrammeOwnerKind OwnerKind,
@@ -31,7 +33,8 @@ public sealed record ProgrammeDefinition(
     [property: Id(2)] LocalizedText Name,
     [property: Id(3)] DateOnly Start,
     [property: Id(4)] DateOnly? End,
-    [property: Id(5)] ReportingFrequency Frequency)
+    [property: Id(5)] ReportingFrequency Frequency,
+    [property: Id(6)] int SubmissionWindowDays = SubmissionWindow.DefaultDays)
 {
     /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
     public void Validate()
@@ -42,6 +45,8 @@ public sealed record ProgrammeDefinition(
         if (End is { } end && end <= Start)
             throw new InvalidFieldException("end", "must come after start");
         Field.Choice(Frequency, "reporting_frequency");
+        if (SubmissionWindowDays is < 1 or > SubmissionWindow.MaxDays)
+            throw new InvalidFieldException("submission_window_days", $"must be 1–{SubmissionWindow.MaxDays} days");
     }
 }
 

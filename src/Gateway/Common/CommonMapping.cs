@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Submissions;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Common;
@@ -25,6 +26,9 @@ public static class CommonMapping
     /// <summary>Like <see cref="ToDomain{TDomain}(int, string)"/>, with a default for unspecified (0).</summary>
     public static TDomain ToDomain<TDomain>(int wireValue, string field, TDomain whenUnspecified) where TDomain : struct, Enum =>
         wireValue == 0 ? whenUnspecified : ToDomain<TDomain>(wireValue, field);
+
+    /// <summary>The figures a read asks for; all when unspecified.</summary>
+    public static FigureBasis ToDomain(this Proto.Figures figures) => ToDomain((int)figures, "figures", FigureBasis.All);
 
     /// <summary>A domain enum to the wire enum of the same number.</summary>
     public static TProto ToProto<TProto>(Enum domainValue) where TProto : struct, Enum =>

@@ -10,6 +10,7 @@ using Cooperation.Gateway.Organisations;
 using Cooperation.Gateway.Programmes;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
+using Cooperation.Gateway.Submissions;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -99,6 +100,8 @@ public static class GatewayHosting
         app.MapGrpcService<KpiGrpcService>();
         app.MapGrpcService<JcmGrpcService>();
         app.MapGrpcService<MouGrpcService>();
+        app.MapGrpcService<SubmissionGrpcService>();
+        app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");

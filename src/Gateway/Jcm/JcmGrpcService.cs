@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
 using Grpc.Core;
 using Proto = Cooperation.Contracts.Grpc;
@@ -45,6 +46,28 @@ public sealed class JcmGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.
     /// <inheritdoc/>
     public override async Task<Proto.JcmMonitoring> GetJcmMonitoring(Proto.GetJcmMonitoringRequest request, ServerCallContext context) =>
         (await Pilot(request.PilotId).GetJcm()).ToProto(request.PilotId);
+
+    /// <inheritdoc/>
+    public override async Task<Proto.JcmMonitoring> AppointJcmVerifier(Proto.AppointJcmVerifierRequest request, ServerCallContext context)
+    {
+        var pilot = Pilot(request.PilotId);
+        return (await pilot.AppointVerifier(request.OrganisationId)).ToProto(request.PilotId);
+    }
+
+    /// <inheritdoc/>
+    public override Task<Proto.JcmMonitoring> ApproveMonitoringPeriod(Proto.ReviewMonitoringPeriodRequest request, ServerCallContext context) =>
+        ReviewAsync(request, ReviewDecision.Approve);
+
+    /// <inheritdoc/>
+    public override Task<Proto.JcmMonitoring> ReturnMonitoringPeriod(Proto.ReviewMonitoringPeriodRequest request, ServerCallContext context) =>
+        ReviewAsync(request, ReviewDecision.Return);
+
+    private async Task<Proto.JcmMonitoring> ReviewAsync(Proto.ReviewMonitoringPeriodRequest request, ReviewDecision decision)
+    {
+        var pilot = Pilot(request.PilotId);
+        var periodId = Field.Id(request.PeriodId, "period_id");
+        return (await pilot.ReviewMonitoringPeriod(periodId, decision, request.Comment.OrNull())).ToProto(request.PilotId);
+    }
 
     private IPilotGrain Pilot(string id) => pilots.Get(Field.Id(id, "pilot_id"));
 }

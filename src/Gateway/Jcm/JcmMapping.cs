@@ -37,6 +37,20 @@ public static class JcmMapping
             Periods = { view.Periods.Select(ToProto) },
             TotalReductions = Tonnes(view.TotalReductions),
             TotalCredits = view.TotalCredits,
+            VerifierOrganisationId = view.VerifierOrganisationId ?? "",
+            Verifications =
+            {
+                view.Verifications.Select(v => new Proto.MonitoringVerification
+                {
+                    PeriodId = v.PeriodId,
+                    Status = CommonMapping.ToProto<Proto.ReviewStatus>(v.Status),
+                    DecidedAt = v.DecidedAt.ToWire(),
+                    DecidedBy = v.DecidedBy ?? "",
+                    Comment = v.Comment ?? "",
+                }),
+            },
+            VerifiedReductions = Tonnes(view.VerifiedReductions),
+            VerifiedCredits = view.VerifiedCredits,
         };
         if (view.Plan is { } plan)
         {

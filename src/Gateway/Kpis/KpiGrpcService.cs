@@ -36,7 +36,7 @@ public sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiS
     public override async Task<Proto.KpiSeries> GetKpiSeries(Proto.GetKpiSeriesRequest request, ServerCallContext context)
     {
         var subject = subjects.Get(request.Subject);
-        var series = await subject.GetKpiSeries(Field.Id(request.KpiCode, "kpi_code"));
+        var series = await subject.GetKpiSeries(Field.Id(request.KpiCode, "kpi_code"), request.Figures.ToDomain());
         return new Proto.KpiSeries
         {
             Subject = request.Subject,

@@ -20,8 +20,11 @@ public static class KpiMapping
         request.Target?.ToDomain("target"),
         ValueList.Of(request.Dimensions));
 
-    /// <summary>Wire readings, refusing every malformed period at once (the grain checks the rest).</summary>
-    public static ValueList<KpiReadingInput> ToDomain(this IReadOnlyList<Proto.KpiReadingInput> readings)
+    /// <summary>
+    /// Wire readings, refusing every malformed period at once (the grain checks the rest); a
+    /// reading without a period takes <paramref name="period"/> when one is given.
+    /// </summary>
+    public static ValueList<KpiReadingInput> ToDomain(this IReadOnlyList<Proto.KpiReadingInput> readings, ReportingPeriod? period = null)
     {
         var parsed = new KpiReadingInput[readings.Count];
         var violations = new List<FieldViolation>();
@@ -32,7 +35,7 @@ public static class KpiMapping
             {
                 parsed[i] = new KpiReadingInput(
                     reading.KpiCode,
-                    ReportingPeriod.Parse(reading.Period, $"readings[{i}].period"),
+                    period is { } shared && reading.Period.Length == 0 ? shared : ReportingPeriod.Parse(reading.Period, $"readings[{i}].period"),
                     reading.HasValue ? reading.Value : null,
                     reading.HasNumerator ? reading.Numerator : null,
                     reading.HasDenominator ? reading.Denominator : null,

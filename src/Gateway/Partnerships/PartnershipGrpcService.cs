@@ -40,7 +40,7 @@ public sealed class PartnershipGrpcService(GrainReferences<IPartnershipGrain> pa
 
     /// <inheritdoc/>
     public override async Task<Proto.PartnershipProgress> GetPartnershipProgress(Proto.GetPartnershipProgressRequest request, ServerCallContext context) =>
-        (await Partnership(request.PartnershipId).GetProgress()).ToProto();
+        (await Partnership(request.PartnershipId).GetProgress(request.Figures.ToDomain())).ToProto();
 
     private IPartnershipGrain Partnership(string id) => partnerships.Get(Field.Id(id, "partnership_id"));
 }

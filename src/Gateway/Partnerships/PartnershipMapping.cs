@@ -1,3 +1,4 @@
+using Cooperation.Gateway.Submissions;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Gateway.Common;
@@ -67,6 +68,8 @@ public static class PartnershipMapping
             ActiveMous = progress.ActiveMous,
             MousExpiringSoon = progress.MousExpiringSoon,
             OverdueCommitments = progress.OverdueCommitments,
+            Reporting = progress.Reporting.ToProto(),
+            Figures = CommonMapping.ToProto<Proto.Figures>(progress.Basis),
         };
         if (progress.MilestoneCompletion is { } completion)
             wire.MilestoneCompletion = Math.Round(completion, 2);

@@ -18,7 +18,7 @@ public sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Prot
 
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> GetPilot(Proto.GetPilotRequest request, ServerCallContext context) =>
-        (await Pilot(request.PilotId).Get()).ToProto();
+        (await Pilot(request.PilotId).Get(request.Figures.ToDomain())).ToProto();
 
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> ChangePilotStatus(Proto.ChangePilotStatusRequest request, ServerCallContext context)

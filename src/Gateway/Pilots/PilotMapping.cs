@@ -1,3 +1,4 @@
+using Cooperation.Gateway.Submissions;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Gateway.Common;
@@ -73,6 +74,8 @@ public static class PilotMapping
             Kpis = { view.Kpis.Select(k => k.ToProto()) },
             ReadingCount = view.ReadingCount,
             Jcm = view.Jcm?.ToProto(view.PilotId),
+            Reporting = { view.Reporting.Select(p => p.ToProto()) },
+            Figures = CommonMapping.ToProto<Proto.Figures>(view.Basis),
         };
         if (view.MilestoneCompletion is { } completion)
             wire.MilestoneCompletion = Math.Round(completion, 2);
@@ -103,6 +106,7 @@ public static class PilotMapping
         MilestonesCounted = summary.MilestonesCounted,
         OverdueMilestones = summary.OverdueMilestones,
         Kpis = summary.Kpis.ToProto(),
+        Reporting = summary.Reporting.ToProto(),
     };
 
     /// <summary>KPI status counts as the API returns them.</summary>

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Programmes;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
 using Cooperation.Gateway.Kpis;
 using Grpc.Core;
@@ -20,7 +21,8 @@ public sealed class ProgrammeGrpcService(GrainReferences<IProgrammeGrain> progra
             request.Name.ToDomain("name"),
             Field.Date(request.Start, "start"),
             Field.OptionalDate(request.End, "end"),
-            CommonMapping.ToDomain((int)request.ReportingFrequency, "reporting_frequency", ReportingFrequency.Monthly));
+            CommonMapping.ToDomain((int)request.ReportingFrequency, "reporting_frequency", ReportingFrequency.Monthly),
+            request.SubmissionWindowDays == 0 ? SubmissionWindow.DefaultDays : request.SubmissionWindowDays);
         return (await programme.Create(definition)).ToProto();
     }
 

@@ -21,5 +21,6 @@ public static class ProgrammeMapping
         ReportingFrequency = CommonMapping.ToProto<Proto.ReportingFrequency>(view.Definition.Frequency),
         Kpis = { view.Kpis.Select(k => k.ToProto()) },
         ReadingCount = view.ReadingCount,
+        SubmissionWindowDays = view.Definition.SubmissionWindowDays,
     };
 }

@@ -4,8 +4,11 @@ namespace Cooperation.Silo.DueDates;
 public static class LocalCalendar
 {
     /// <summary>Today's date in the IANA time zone <paramref name="timeZoneId"/>.</summary>
-    public static DateOnly Today(TimeProvider clock, string timeZoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
+    public static DateOnly Today(TimeProvider clock, string timeZoneId) => DateOf(clock.GetUtcNow(), timeZoneId);
+
+    /// <summary>The date <paramref name="instant"/> falls on in the IANA time zone <paramref name="timeZoneId"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant, string timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
 
     /// <summary>The instant <paramref name="date"/> begins in the IANA time zone <paramref name="timeZoneId"/>.</summary>
     public static DateTimeOffset StartOf(DateOnly date, string timeZoneId) =>

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis.Readings;
@@ -79,6 +80,9 @@ public abstract class KpiSubjectGrain<TState>(
 
     /// <summary>Refuses readings for a period the subject's state forbids, e.g. one approved and locked.</summary>
     protected virtual string? RefusesPeriod(ReportingPeriod period) => null;
+
+    /// <summary>The ledger of the figures a basis counts: all recorded, or only approved ones (none here).</summary>
+    protected virtual KpiReadingLedger LedgerOf(FigureBasis basis) => basis == FigureBasis.All ? _ledger : new KpiReadingLedger();
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -189,22 +193,24 @@ public abstract class KpiSubjectGrain<TState>(
         readings.Select(r => new SubjectReading(Subject, r)).ToArray();
 
     /// <inheritdoc/>
-    public Task<KpiSeriesView> GetKpiSeries(string kpiCode)
+    public Task<KpiSeriesView> GetKpiSeries(string kpiCode, FigureBasis basis = FigureBasis.All)
     {
         Authorize(KpiAccess.Read);
         RequireExists();
         var kpi = Find(kpiCode) ?? throw new EntityNotFoundException("KPI", kpiCode);
-        return Task.FromResult(new KpiSeriesView(kpi, ValueList.Of(_ledger.For(kpiCode)?.Periods)));
+        return Task.FromResult(new KpiSeriesView(kpi, ValueList.Of(LedgerOf(basis).For(kpiCode)?.Periods)));
     }
 
     /// <summary>The KPI with <paramref name="code"/>, or null.</summary>
     protected KpiDefinition? Find(string code) => State.Kpis.FirstOrDefault(k => k.Code == code);
 
-    /// <summary>A KPI with its progress.</summary>
-    protected KpiView View(KpiDefinition kpi) => new(kpi, KpiProgressCalculator.Calculate(kpi, _ledger.For(kpi.Code)));
+    /// <summary>A KPI with its progress of all figures.</summary>
+    protected KpiView View(KpiDefinition kpi) => View(kpi, _ledger);
 
-    /// <summary>Every KPI with its progress.</summary>
-    protected ValueList<KpiView> Views() => ValueList.Of(State.Kpis.Select(View));
+    /// <summary>Every KPI with its progress counted from <paramref name="ledger"/>.</summary>
+    protected ValueList<KpiView> Views(KpiReadingLedger ledger) => ValueList.Of(State.Kpis.Select(kpi => View(kpi, ledger)));
+
+    private static KpiView View(KpiDefinition kpi, KpiReadingLedger ledger) => new(kpi, KpiProgressCalculator.Calculate(kpi, ledger.For(kpi.Code)));
 
     private static string Describe(ReportingFrequency frequency) =>
         frequency == ReportingFrequency.Monthly ? "month \"YYYY-MM\"" : "quarter \"YYYY-Qn\"";

@@ -5,6 +5,7 @@ using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -81,10 +82,10 @@ public sealed class PartnershipGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<ValueList<PilotSummary>> ListPilots()
+    public async Task<ValueList<PilotSummary>> ListPilots(FigureBasis basis = FigureBasis.All)
     {
         Authorize(Permission.ReadPartnership);
-        return await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary()));
+        return await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary(basis)));
     }
 
     /// <inheritdoc/>
@@ -97,11 +98,11 @@ public sealed class PartnershipGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<PartnershipProgress> GetProgress()
+    public async Task<PartnershipProgress> GetProgress(FigureBasis basis = FigureBasis.All)
     {
-        var pilots = ListPilots();
+        var pilots = ListPilots(basis);
         var mous = ListMous();
-        return PartnershipRollup.Compute(Id, await pilots, await mous);
+        return PartnershipRollup.Compute(Id, await pilots, await mous, basis);
     }
 
     /// <inheritdoc/>

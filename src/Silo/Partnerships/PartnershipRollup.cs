@@ -2,6 +2,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Silo.Partnerships;
 
@@ -13,7 +14,8 @@ public static class PartnershipRollup
     /// overall milestone completion: all done milestones ÷ all milestones not cancelled (a pilot
     /// with many milestones weighs more than one with few, as in the field).
     /// </summary>
-    public static PartnershipProgress Compute(string partnershipId, IReadOnlyList<PilotSummary> pilots, IReadOnlyList<MouView> mous)
+    public static PartnershipProgress Compute(string partnershipId, IReadOnlyList<PilotSummary> pilots, IReadOnlyList<MouView> mous,
+        FigureBasis basis = FigureBasis.All)
     {
         var counted = pilots.Sum(p => p.MilestonesCounted);
         return new PartnershipProgress(
@@ -26,6 +28,8 @@ public static class PartnershipRollup
             mous.Count,
             mous.Count(m => m.Status == MouStatus.Active),
             mous.Count(m => m.ExpiringSoon),
-            mous.Sum(m => m.Commitments.Count(c => c.Overdue)));
+            mous.Sum(m => m.Commitments.Count(c => c.Overdue)),
+            pilots.Aggregate(ReportingCounts.None, (sum, p) => sum.Add(p.Reporting)),
+            basis);
     }
 }

@@ -1,11 +1,12 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Milestones;
+using Cooperation.Silo.Pilots.Reporting;
 
 namespace Cooperation.Silo.Pilots;
 
@@ -14,8 +15,14 @@ namespace Cooperation.Silo.Pilots;
 /// <param name="TimeZone">Its city's time zone, in which its dates pass.</param>
 /// <param name="Kpis">The KPIs it starts with (its kind's templates, or none).</param>
 /// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it (a partnership's cities never change).</param>
+/// <param name="SubmissionWindowDays">Its programme's submission window (programmes do not change).</param>
 [EventKind("pilot.created")]
-public sealed record PilotCreated(PilotDefinition Definition, string TimeZone, ValueList<KpiDefinition> Kpis, ValueList<string> PartnershipCityIds) : IEntityEvent;
+public sealed record PilotCreated(
+    PilotDefinition Definition,
+    string TimeZone,
+    ValueList<KpiDefinition> Kpis,
+    ValueList<string> PartnershipCityIds,
+    int SubmissionWindowDays) : IEntityEvent;
 
 /// <summary>The pilot moved in its lifecycle.</summary>
 [EventKind("pilot.status-changed")]
@@ -37,19 +44,12 @@ public sealed record MilestoneReported(string MilestoneId, MilestoneProgress Pro
 [EventKind("pilot.milestones-overdue")]
 public sealed record MilestonesFoundOverdue(ValueList<string> MilestoneIds) : IEntityEvent;
 
-/// <summary>A JCM pilot's monitoring plan was set or revised.</summary>
-[EventKind("pilot.jcm-plan-set")]
-public sealed record JcmPlanSet(JcmMonitoringPlan Plan) : IEntityEvent;
-
-/// <summary>A JCM monitoring period was computed; its reduction is recorded on the emission-reductions KPI.</summary>
-[EventKind("pilot.monitoring-period-recorded")]
-public sealed record MonitoringPeriodRecorded(MonitoringResult Result, ValueList<StoredKpiReading> Readings) : IEntityEvent, IRecordsReadings;
-
 /// <summary>How a pilot's events change its state: the one fold that activation and rebuilding share.</summary>
 public static class PilotEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
-    public static PilotState Apply(PilotState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch
+    public static PilotState Apply(PilotState state, JournalEntry entry) =>
+        KpiEvents.Apply(state, entry.Event) ?? ReportingEvents.Apply(state, entry) ?? JcmEvents.Apply(state, entry) ?? entry.Event switch
     {
         PilotCreated created => new PilotState
         {
@@ -58,6 +58,7 @@ public static class PilotEvents
             TimeZone = created.TimeZone,
             Kpis = created.Kpis,
             PartnershipCityIds = created.PartnershipCityIds,
+            SubmissionWindowDays = created.SubmissionWindowDays,
         },
         PilotStatusChanged changed => state with
         {
@@ -73,8 +74,6 @@ public static class PilotEvents
         MilestoneAdded added => state with { Milestones = MilestoneSchedule.WithAdded(state.Milestones, added.Milestone) },
         MilestoneReported reported => state with { Milestones = MilestoneSchedule.WithReport(state.Milestones, reported.MilestoneId, reported.Progress) },
         MilestonesFoundOverdue overdue => state with { Milestones = DueItems.MarkOverdue(state.Milestones, overdue.MilestoneIds, entry.RecordedAt) },
-        JcmPlanSet plan => state with { JcmPlan = plan.Plan },
-        MonitoringPeriodRecorded recorded => state with { JcmPeriods = state.JcmPeriods.Add(recorded.Result) },
         var other => throw new InvalidOperationException($"A pilot does not take {other.GetType().Name} events."),
     };
 

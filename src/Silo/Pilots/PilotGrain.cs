@@ -10,7 +10,12 @@ using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
+using Cooperation.Contracts.Programmes;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Silo.Kpis.Readings;
+using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Milestones;
+using Cooperation.Silo.Pilots.Reporting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +33,11 @@ public sealed class PilotGrain(
     IOptions<DueDateOptions> dueDates,
     ILogger<PilotGrain> logger) : KpiSubjectGrain<PilotState>(snapshot, journal, clock, logger), IPilotGrain, IRemindable
 {
-    // Reads far outnumber changes: the view is built once per change and local day.
-    private (PilotView View, DateOnly Day)? _view;
+    // Reads far outnumber changes: each view is built once per change and local day.
+    private readonly Dictionary<FigureBasis, (PilotView View, DateOnly Day)> _views = [];
+
+    // Updates answered lately, by idempotency key.
+    private readonly RecentUpdates _recentUpdates = new();
 
     // Who takes part, for access checks; rebuilt after a change.
     private AccessScope? _scope;
@@ -57,12 +65,17 @@ public sealed class PilotGrain(
     protected override SubjectCalendar RequireExists() => new(Definition.Frequency, State.TimeZone);
 
     /// <inheritdoc/>
-    protected override void OnChanged() => (_view, _scope) = (null, null);
+    protected override void OnChanged()
+    {
+        _views.Clear();
+        _scope = null;
+    }
 
     /// <summary>Who takes part, for access; null while the pilot does not exist.</summary>
     private AccessScope? Scope => State.Definition is not { } definition ? null : _scope ??= new AccessScope(
         State.PartnershipCityIds, [], ValueList.Of(definition.OrganisationIds),
-        ValueList.Of(State.FundingLines.Select(l => l.DonorOrganisationId).Distinct()), []);
+        ValueList.Of(State.FundingLines.Select(l => l.DonorOrganisationId).Distinct()),
+        State.JcmVerifierId is { } verifier ? [verifier] : []);
 
     private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "pilot", Id);
 
@@ -87,6 +100,15 @@ public sealed class PilotGrain(
     /// <inheritdoc/>
     protected override bool IsComputed(string kpiCode) =>
         kpiCode == KpiTemplates.EmissionReductionsCode && State.JcmPlan is not null;
+
+    /// <inheritdoc/>
+    protected override string? RefusesPeriod(ReportingPeriod period) =>
+        State.ReviewOf(period).IsLocked ? $"Period {period} of pilot '{Id}' is approved and locked; a reviewer must reopen it before it takes new figures." : null;
+
+    /// <inheritdoc/>
+    protected override KpiReadingLedger LedgerOf(FigureBasis basis) => basis == FigureBasis.All
+        ? Ledger
+        : KpiReadingLedger.Of(State.Reviews.SelectMany(r => r.ApprovedReadings));
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -124,8 +146,10 @@ public sealed class PilotGrain(
             // Each unknown organisation is NotFound, before anything is written.
             await Task.WhenAll(definition.OrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
+            var programme = await GrainFactory.GetGrain<IProgrammeGrain>(definition.ProgrammeId).Get();
             await RaiseAsync(new PilotCreated(definition, city.Definition.TimeZone,
-                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [], ValueList.Of(partnership.Definition.CityIds)));
+                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [], ValueList.Of(partnership.Definition.CityIds),
+                programme.Definition.SubmissionWindowDays));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when
         // already listed, so a repeat never waits on a partnership that is reading its pilots.
@@ -142,14 +166,81 @@ public sealed class PilotGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PilotView> Get()
+    public Task<PilotView> Get(FigureBasis basis = FigureBasis.All)
     {
         Authorize(Permission.ReadPilot);
-        return Task.FromResult(View());
+        return Task.FromResult(View(Field.Choice(basis, "figures")));
     }
 
     /// <inheritdoc/>
-    public Task<PilotSummary> GetSummary() => Task.FromResult(PilotViews.Summarise(View()));
+    public Task<PilotSummary> GetSummary(FigureBasis basis = FigureBasis.All) => Task.FromResult(PilotViews.Summarise(View(basis)));
+
+    /// <inheritdoc/>
+    public async Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey)
+    {
+        Authorize(Permission.ReportOnPilot);
+        var key = PilotUpdate.CheckKey(idempotencyKey);
+        var hash = RecentUpdates.Hash(CallerContext.Current.OrganisationId, update);
+        if (_recentUpdates.Replay(key, hash) is { } replayed)
+            return replayed;
+        try
+        {
+            var receipt = await SubmitAsync(update.Validated(), new RequestIdentity(key, hash));
+            _recentUpdates.Remember(key, hash, receipt);
+            return receipt;
+        }
+        catch (Exception refused) when (refused is DuplicateRequestException or InvalidFieldException or RuleViolationException)
+        {
+            // A retry of an update stored before this activation remembered it: its first result,
+            // even if the period has since been locked or the input no longer passes.
+            if (await Journal.FindAsync(EntityType, Id, key) is not { Event: UpdateSubmitted stored } first)
+                throw;
+            if (first.RequestHash != hash)
+                throw RecentUpdates.Reused(key);
+            var receipt = Receipt(first, stored);
+            _recentUpdates.Remember(key, hash, receipt);
+            return receipt with { Replayed = true };
+        }
+    }
+
+    private async Task<UpdateReceipt> SubmitAsync(PilotUpdate update, RequestIdentity request)
+    {
+        RequireChangeable();
+        State.ReviewOf(update.Period).CheckSubmission();
+        if (update.Period.Frequency != Definition.Frequency)
+            throw new InvalidFieldException("period", $"must be a {Definition.Frequency.ToString().ToLowerInvariant()} period, like the pilot's readings");
+        var late = new SubmissionWindow(State.SubmissionWindowDays).IsLate(update.Period, Today);
+        MilestoneSchedule.CheckReports(State.Milestones, update.Milestones, Today);
+        var readings = update.Readings.Count == 0 ? [] : CheckReadings(update.Readings, "readings", computed: false);
+        var submitted = new UpdateSubmitted(update.Period, readings, update.Milestones, update.Note, late);
+        await RaiseAsync([submitted], AsSubjectReadings(readings), request);
+        if (update.Milestones.Count > 0)
+            await _reminder.SyncAsync(this, NextCheck());
+        return new UpdateReceipt(Id, Version, update.Period, readings, update.Milestones, update.Note, late,
+            State.ReviewOf(update.Period).LastSubmittedAt!.Value, CallerContext.Current.OrganisationId, Replayed: false);
+    }
+
+    private UpdateReceipt Receipt(JournalEntry entry, UpdateSubmitted update) => new(Id, entry.Sequence, update.Period, update.Readings,
+        update.Milestones, update.Note, update.Late, entry.RecordedAt, entry.Actor.OrganisationId, Replayed: false);
+
+    /// <inheritdoc/>
+    public Task<ValueList<ReportingPeriodView>> GetReporting()
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(View().Reporting);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReportingPeriodView> ReviewPeriod(ReportingPeriod period, ReviewDecision decision, string? comment)
+    {
+        Authorize(Permission.ReviewPilot);
+        var text = State.ReviewOf(period).Check(decision, comment);
+        RequireChangeable();
+        // An approval verifies the figures that count now; they stay the period's approved figures.
+        var approved = decision == ReviewDecision.Approve ? ValueList.Of(Ledger.At(period)) : null;
+        await RaiseAsync(new PeriodReviewed(period, decision, text, approved));
+        return View().Reporting.First(p => p.Review.Period == period);
+    }
 
     /// <inheritdoc/>
     public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason)
@@ -220,7 +311,7 @@ public sealed class PilotGrain(
     public async Task<JcmView> SetJcmPlan(JcmMonitoringPlan plan)
     {
         Authorize(Permission.ManagePilot);
-        RequireJcm();
+        JcmMonitoring.RequireJcm(Id, Definition);
         JcmMethodologies.CheckPlan(plan);
         if (plan != State.JcmPlan)
         {
@@ -235,42 +326,52 @@ public sealed class PilotGrain(
     public Task<JcmView> GetJcm()
     {
         Authorize(Permission.ReadPilot);
-        RequireJcm();
+        JcmMonitoring.RequireJcm(Id, Definition);
         return Task.FromResult(PilotViews.Jcm(State));
-    }
-
-    private void RequireJcm()
-    {
-        if (Definition.Kind != PilotKind.JcmEquipment)
-            throw new RuleViolationException($"Pilot '{Id}' is a {Definition.Kind} pilot; only JCM equipment pilots are monitored.");
     }
 
     /// <inheritdoc/>
     public async Task<MonitoringResult> RecordMonitoringPeriod(MonitoringPeriodInput period)
     {
         Authorize(Permission.ReportOnPilot);
-        RequireJcm();
-        var plan = State.JcmPlan
-            ?? throw new RuleViolationException($"Pilot '{Id}' has no JCM monitoring plan yet; set one first.");
-        period.Validate();
-        if (State.JcmPeriods.FirstOrDefault(p => p.Input.PeriodId == period.PeriodId) is { } recorded)
-            return recorded.Input == period ? recorded : throw new EntityExistsException("monitoring period", period.PeriodId);
-        if (period.End > Today)
-            throw new InvalidFieldException("end", "must not be in the future");
-        if (State.JcmPeriods.FirstOrDefault(p => p.Input.Start <= period.End && period.Start <= p.Input.End) is { } overlapping)
-            throw new RuleViolationException($"Monitoring period '{overlapping.Input.PeriodId}' already covers part of these dates; periods must not overlap.");
-        var result = JcmCalculation.Compute(plan, period, Definition.Frequency);
-        if (State.JcmPeriods.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
-            throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
-        if (Find(KpiTemplates.EmissionReductionsCode) is not { Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number })
-            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
-
+        JcmMonitoring.RequireJcm(Id, Definition);
+        var (result, isNew) = JcmMonitoring.Record(Id, State, period, Today);
+        if (!isNew)
+            return result;
+        RequireChangeable();
         // The result and the reading it records are one event: both are stored or neither.
-        var readings = CheckReadings([new KpiReadingInput(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
-            (double)result.EmissionReductions, Note: $"JCM monitoring period {period.PeriodId} ({plan.MethodologyId} ver {plan.MethodologyVersion})")],
-            "readings", computed: true);
+        var readings = CheckReadings([JcmMonitoring.Reading(result)], "readings", computed: true);
         await RaiseAsync([new MonitoringPeriodRecorded(result, readings)], AsSubjectReadings(readings));
         return result;
+    }
+
+    /// <inheritdoc/>
+    public async Task<JcmView> AppointVerifier(string organisationId)
+    {
+        Authorize(Permission.AppointVerifier);
+        JcmMonitoring.RequireJcm(Id, Definition);
+        Field.Id(organisationId, "organisation_id");
+        if (organisationId != State.JcmVerifierId)
+        {
+            RequireChangeable();
+            await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).Get();
+            await RaiseAsync(new JcmVerifierAppointed(organisationId));
+        }
+        return PilotViews.Jcm(State);
+    }
+
+    /// <inheritdoc/>
+    public async Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment)
+    {
+        Authorize(Permission.VerifyMonitoring);
+        JcmMonitoring.RequireJcm(Id, Definition);
+        var (changes, text) = JcmMonitoring.Review(State, periodId, decision, comment);
+        if (changes)
+        {
+            RequireChangeable();
+            await RaiseAsync(new MonitoringPeriodReviewed(periodId, decision, text));
+        }
+        return PilotViews.Jcm(State);
     }
 
     /// <summary>When the next watched milestone becomes overdue; none once the pilot is over.</summary>
@@ -279,11 +380,14 @@ public sealed class PilotGrain(
     private MilestoneView MilestoneView(string milestoneId) =>
         View().Milestones.First(m => m.Definition.MilestoneId == milestoneId);
 
-    private PilotView View()
+    private PilotView View(FigureBasis basis = FigureBasis.All)
     {
         var today = Today;
-        if (_view is not { } cached || cached.Day != today)
-            _view = cached = (PilotViews.Build(Id, State, Views(), ReadingCount, today), today);
+        if (!_views.TryGetValue(basis, out var cached) || cached.Day != today)
+        {
+            var ledger = LedgerOf(basis);
+            _views[basis] = cached = (PilotViews.Build(Id, State, Views(ledger), ledger.ReadingCount, today, basis), today);
+        }
         return cached.View;
     }
 }

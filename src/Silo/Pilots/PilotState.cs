@@ -2,6 +2,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Pilots.Milestones;
 
@@ -47,6 +48,18 @@ public sealed record PilotState : IKpiSubjectState<PilotState>
 
     /// <summary>Its partnership's cities, whose offices manage it.</summary>
     [Id(10)] public ValueList<string> PartnershipCityIds { get; init; } = [];
+
+    /// <summary>Days after a period ends that updates for it are on time (from its programme).</summary>
+    [Id(11)] public int SubmissionWindowDays { get; init; } = SubmissionWindow.DefaultDays;
+
+    /// <summary>Reporting periods that have been submitted or reviewed, in period order.</summary>
+    [Id(12)] public ValueList<PeriodReview> Reviews { get; init; } = [];
+
+    /// <summary>The organisation appointed to verify JCM monitoring periods, if any.</summary>
+    [Id(13)] public string? JcmVerifierId { get; init; }
+
+    /// <summary>Each JCM monitoring period's verification, in the order recorded.</summary>
+    [Id(14)] public ValueList<MonitoringVerification> JcmVerifications { get; init; } = [];
 
     /// <inheritdoc/>
     public PilotState WithKpis(ValueList<KpiDefinition> kpis) => this with { Kpis = kpis };

@@ -2,15 +2,22 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Milestones;
+using Cooperation.Silo.Pilots.Reporting;
 
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>How a pilot's state reads: the full view and the summary roll-ups use.</summary>
 public static class PilotViews
 {
-    /// <summary>The full progress view of a pilot as of <paramref name="today"/> in its city.</summary>
-    public static PilotView Build(string pilotId, PilotState state, ValueList<KpiView> kpis, long readingCount, DateOnly today)
+    /// <summary>
+    /// The full progress view of a pilot as of <paramref name="today"/> in its city, its KPIs
+    /// counted on <paramref name="basis"/>.
+    /// </summary>
+    public static PilotView Build(string pilotId, PilotState state, ValueList<KpiView> kpis, long readingCount, DateOnly today,
+        FigureBasis basis = FigureBasis.All)
     {
         var definition = state.Definition!;
         return new PilotView(pilotId, definition, state.Status, state.StatusHistory, state.FundingLines,
@@ -18,7 +25,9 @@ public static class PilotViews
             MilestoneSchedule.Views(state.Milestones, today, state.Status is not (PilotStatus.Completed or PilotStatus.Cancelled)),
             MilestoneSchedule.Completion(state.Milestones),
             kpis, readingCount,
-            definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null);
+            definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null,
+            ReportingCalendar.Periods(state, today),
+            basis);
     }
 
     /// <summary>What a partnership's roll-up needs of the pilot.</summary>
@@ -27,11 +36,18 @@ public static class PilotViews
         view.Milestones.Count(m => m.Progress.Status == MilestoneStatus.Done),
         view.Milestones.Count(m => m.Progress.Status != MilestoneStatus.Cancelled),
         view.Milestones.Count(m => m.Overdue),
-        KpiStatusCounts.Of(view.Kpis));
+        KpiStatusCounts.Of(view.Kpis),
+        ReportingCounts.Of(view.Reporting));
 
-    /// <summary>A JCM pilot's monitoring: plan, periods, totals.</summary>
-    public static JcmView Jcm(PilotState state) => new(state.JcmPlan, state.JcmPeriods,
-        state.JcmPeriods.Sum(p => p.EmissionReductions), state.JcmPeriods.Sum(p => p.Credits));
+    /// <summary>A JCM pilot's monitoring: plan, periods, verification, totals.</summary>
+    public static JcmView Jcm(PilotState state)
+    {
+        var verified = state.JcmPeriods.Where(p => state.VerificationOf(p.Input.PeriodId) == ReviewStatus.Approved).ToArray();
+        return new JcmView(state.JcmPlan, state.JcmPeriods,
+            state.JcmPeriods.Sum(p => p.EmissionReductions), state.JcmPeriods.Sum(p => p.Credits),
+            state.JcmVerifierId, state.JcmVerifications,
+            verified.Sum(p => p.EmissionReductions), verified.Sum(p => p.Credits));
+    }
 
     private static ValueList<FundingTotal> FundingTotals(IEnumerable<FundingLine> lines) => ValueList.Of(lines
         .GroupBy(l => l.Currency)

@@ -94,5 +94,5 @@ public sealed class ProgrammeGrain(
         ? GrainFactory.GetGrain<ICityGrain>(definition.OwnerId).AttachProgramme(Id)
         : GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId).AttachProgramme(Id);
 
-    private ProgrammeView View() => new(Id, Definition, Views(), ReadingCount);
+    private ProgrammeView View() => new(Id, Definition, Views(Ledger), ReadingCount);
 }

@@ -16,7 +16,10 @@ public static class AccessCases
     private static readonly Identity[] Reporters = [Admin, OfficeIn, PartnerIn];
 
     /// <summary>The cases, keyed "Service/Rpc".</summary>
-    public static readonly IReadOnlyDictionary<string, AccessCase> All = new Dictionary<string, AccessCase>
+    public static IReadOnlyDictionary<string, AccessCase> All => Domain.Concat(Reporting).ToDictionary();
+
+    /// <summary>The cases of the domain's services and credentials.</summary>
+    private static readonly IReadOnlyDictionary<string, AccessCase> Domain = new Dictionary<string, AccessCase>
     {
         ["CredentialService/CreateCredential"] = Case([Admin], (c, _, w, _) =>
             c.Credentials.CreateCredentialAsync(new() { OrganisationId = w.World.AgencyId, Role = Proto.Role.PartnerAgency, Label = "matrix" }).ResponseAsync),
@@ -102,6 +105,51 @@ public static class AccessCases
         ["MouService/SetCommitmentStatus"] = Case(Reporters, (c, _, w, _) =>
             c.Mous.SetCommitmentStatusAsync(new() { MouId = w.MouId, CommitmentId = "c1", Status = Proto.CommitmentStatus.Open }).ResponseAsync),
     };
+
+    /// <summary>The cases of submissions, reviews and JCM verification.</summary>
+    private static readonly IReadOnlyDictionary<string, AccessCase> Reporting = new Dictionary<string, AccessCase>
+    {
+        ["SubmissionService/SubmitUpdate"] = Case(Reporters, (c, _, w, _) => c.Submissions.SubmitUpdateAsync(Update(w)).ResponseAsync),
+        ["ReviewService/ListReportingPeriods"] = Case(Members, (c, _, w, _) => c.Reviews.ListReportingPeriodsAsync(new() { PilotId = w.PilotId }).ResponseAsync),
+        ["ReviewService/ReturnPeriod"] = Case(Offices, async (c, a, w, _) =>
+        {
+            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
+            await c.Reviews.ReturnPeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "Check the weighbridge." });
+        }),
+        ["ReviewService/ApprovePeriod"] = Case(Offices, async (c, a, w, _) =>
+        {
+            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
+            await c.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period });
+        }),
+        ["ReviewService/ReopenPeriod"] = Case(Offices, async (c, a, w, _) =>
+        {
+            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
+            await a.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period });
+            await c.Reviews.ReopenPeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "A typo in March." });
+        }),
+        ["JcmService/AppointJcmVerifier"] = Case([Admin, DonorIn], (c, _, w, _) =>
+            c.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.JcmPilotId, OrganisationId = w.Organisations[PartnerOut] }).ResponseAsync),
+        ["JcmService/ApproveMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, a, w, _) =>
+            await c.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w) })),
+        ["JcmService/ReturnMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, a, w, _) =>
+            await c.Jcm.ReturnMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w), Comment = "Meter photo missing." })),
+    };
+
+    private static Proto.SubmitUpdateRequest Update(AccessWorld w) => new()
+    {
+        PilotId = w.PilotId,
+        IdempotencyKey = Guid.NewGuid().ToString(),
+        Period = AccessWorld.FreshMonth().Period,
+        Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Value = 40 } },
+    };
+
+    private static async Task<string> RecordMonitoringAsync(ApiClients admin, AccessWorld w)
+    {
+        var (period, start, end) = AccessWorld.FreshMonth();
+        var request = Requests.MonitoringPeriod(w.JcmPilotId);
+        (request.PeriodId, request.Start, request.End) = ("mp-" + period, start, end);
+        return (await admin.Jcm.RecordMonitoringPeriodAsync(request)).PeriodId;
+    }
 
     private static AccessCase Case(Identity[] allowed, Func<ApiClients, ApiClients, AccessWorld, string, Task> call) =>
         new(call, allowed.ToHashSet());

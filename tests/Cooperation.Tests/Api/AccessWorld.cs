@@ -19,7 +19,7 @@ public enum Identity
     /// <summary>The partner agency leading the pilots, member of the partnership, party to the MoU.</summary>
     PartnerIn,
 
-    /// <summary>A partner agency taking part in nothing.</summary>
+    /// <summary>A partner agency taking part in nothing, but appointed to verify the JCM pilot's monitoring.</summary>
     PartnerOut,
 
     /// <summary>The donor funding the pilots, member of the partnership, party to the MoU.</summary>
@@ -33,7 +33,8 @@ public enum Identity
 /// A world for access tests, made through the API by an admin: a partnership of two cities with
 /// a programme, a compost pilot (KPI, milestone) and a JCM pilot (plan) led by the partner and
 /// funded by the donor, an MoU between them with a commitment of the partner's; plus a third city
-/// and organisations that take part in nothing. Each identity has its key.
+/// and organisations that take part in nothing (the outside partner verifies the JCM pilot's
+/// monitoring). Each identity has its key.
 /// </summary>
 public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string PilotId, string JcmPilotId, string MouId,
     IReadOnlyDictionary<Identity, string> Keys)
@@ -79,10 +80,21 @@ public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string Pi
         await api.Mous.CreateMouAsync(BadInputWorld.Mou(mouId, world));
         await api.Mous.AddCommitmentAsync(new() { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
 
+        await api.Jcm.AppointJcmVerifierAsync(new() { PilotId = jcmPilotId, OrganisationId = organisations[Identity.PartnerOut] });
+
         var keys = new Dictionary<Identity, string>();
         foreach (var (identity, organisation) in organisations)
             keys[identity] = await api.IssueKeyAsync(organisation, RoleOf(identity));
         return new AccessWorld(world, outsideCity, pilotId, jcmPilotId, mouId, keys) { Organisations = organisations };
+    }
+
+    private static int _months;
+
+    /// <summary>A past month no other access test uses, so each call finds its period untouched.</summary>
+    public static (string Period, string Start, string End) FreshMonth()
+    {
+        var month = new DateOnly(2000, 1, 1).AddMonths(Interlocked.Increment(ref _months));
+        return ($"{month:yyyy-MM}", $"{month:yyyy-MM-dd}", $"{month.AddMonths(1).AddDays(-1):yyyy-MM-dd}");
     }
 
     /// <summary>The funding line of the world's donor for a pilot.</summary>

@@ -24,12 +24,37 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         jcm.SkipKpiTemplates = false;
         await api.Pilots.CreatePilotAsync(jcm);
         await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(jcmPilotId));
+        await api.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(jcmPilotId));
+        var first = Update(pilotId, SubmittedPeriod);
+        first.IdempotencyKey = UsedKey(pilotId);
+        await api.Submissions.SubmitUpdateAsync(first);
+        await api.Submissions.SubmitUpdateAsync(Update(pilotId, ApprovedPeriod));
+        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = ApprovedPeriod });
 
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(Mou(mouId, world));
         await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
         return new BadInputWorld(world, pilotId, jcmPilotId, mouId, Ids.New("fresh"));
     }
+
+    /// <summary>A period of the compost pilot that is submitted and awaits review.</summary>
+    public const string SubmittedPeriod = "2025-03";
+
+    /// <summary>A period of the compost pilot that is approved and locked.</summary>
+    public const string ApprovedPeriod = "2025-04";
+
+    /// <summary>The idempotency key of the compost pilot's first update.</summary>
+    public static string UsedKey(string pilotId) => "first-update-" + pilotId;
+
+    /// <summary>A valid update of the compost pilot for <paramref name="period"/>, under a fresh key.</summary>
+    public static Proto.SubmitUpdateRequest Update(string pilotId, string period) => new()
+    {
+        PilotId = pilotId,
+        IdempotencyKey = Guid.NewGuid().ToString(),
+        Period = period,
+        Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Value = 42 } },
+        Note = "Weighbridge figures.",
+    };
 
     /// <summary>A valid MoU request between the world's agency and donor.</summary>
     public static Proto.CreateMouRequest Mou(string mouId, ApiWorld world) => new()

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Submissions;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Partnerships;
@@ -8,8 +9,8 @@ namespace Cooperation.Tests.Domain;
 
 public sealed class PartnershipRollupTests
 {
-    private static PilotSummary Pilot(PilotStatus status, int done, int counted, int overdue, KpiStatusCounts kpis) =>
-        new("p", new LocalizedText(null, null, "P"), PilotKind.Other, status, done, counted, overdue, kpis);
+    private static PilotSummary Pilot(PilotStatus status, int done, int counted, int overdue, KpiStatusCounts kpis, ReportingCounts? reporting = null) =>
+        new("p", new LocalizedText(null, null, "P"), PilotKind.Other, status, done, counted, overdue, kpis, reporting ?? ReportingCounts.None);
 
     private static MouView Mou(MouStatus status, bool expiringSoon, params bool[] overdue) => new("m",
         new MouDefinition("x", new LocalizedText(null, null, "M"), ["a", "b"], "s", [], new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1)),

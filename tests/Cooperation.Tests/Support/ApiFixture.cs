@@ -49,6 +49,12 @@ public class ApiClients
     /// <summary>MoU service client.</summary>
     public Proto.MouService.MouServiceClient Mous => new(Channel);
 
+    /// <summary>Submission service client.</summary>
+    public Proto.SubmissionService.SubmissionServiceClient Submissions => new(Channel);
+
+    /// <summary>Review service client.</summary>
+    public Proto.ReviewService.ReviewServiceClient Reviews => new(Channel);
+
     /// <summary>Creates two cities, an agency, a donor, a partnership and its programme through the API.</summary>
     public async Task<ApiWorld> CreateWorldAsync()
     {

@@ -32,6 +32,18 @@ public sealed class KpiReadingLedger
         return ledger;
     }
 
+    /// <summary>A ledger of <paramref name="readings"/> alone, e.g. the approved figures of a pilot.</summary>
+    public static KpiReadingLedger Of(IEnumerable<StoredKpiReading> readings)
+    {
+        var ledger = new KpiReadingLedger();
+        ledger.Apply(readings);
+        return ledger;
+    }
+
+    /// <summary>For each KPI, the reading that counts for <paramref name="period"/>, if any.</summary>
+    public IEnumerable<StoredKpiReading> At(ReportingPeriod period) =>
+        _series.Values.Select(series => series.At(period)).OfType<StoredKpiReading>().OrderBy(r => r.KpiCode, StringComparer.Ordinal);
+
     /// <summary>Takes in readings that storage has committed.</summary>
     public void Apply(IEnumerable<StoredKpiReading> readings)
     {
@@ -70,6 +82,9 @@ public sealed class KpiReadingSeries
 
     /// <summary>Readings stored for the KPI, superseded ones included.</summary>
     public long ReadingCount { get; internal set; }
+
+    /// <summary>The reading that counts for <paramref name="period"/>, or null.</summary>
+    public StoredKpiReading? At(ReportingPeriod period) => _byPeriod.GetValueOrDefault(period);
 
     /// <summary>A later reading of a period supersedes an earlier one; an older one never does.</summary>
     internal void Supersede(StoredKpiReading reading)

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.DueDates;
 
 namespace Cooperation.Silo.Pilots.Milestones;
@@ -66,6 +67,29 @@ public static class MilestoneSchedule
         var existing = milestones.FirstOrDefault(m => m.Definition.MilestoneId == milestoneId)
             ?? throw new EntityNotFoundException("milestone", milestoneId);
         return existing.Progress == progress ? null : WithReport(milestones, milestoneId, progress);
+    }
+
+    /// <summary>Refuses reports in an update that break a rule, naming <c>milestones[i].…</c>.</summary>
+    public static void CheckReports(ValueList<MilestoneRecord> milestones, IReadOnlyList<MilestoneReport> reports, DateOnly today)
+    {
+        var violations = new List<FieldViolation>();
+        for (var i = 0; i < reports.Count; i++)
+        {
+            try
+            {
+                Report(milestones, reports[i].MilestoneId, reports[i].Progress, today);
+            }
+            catch (InvalidFieldException invalid)
+            {
+                violations.AddRange(invalid.Violations.Select(v => v with { Field = $"milestones[{i}].{v.Field}" }));
+            }
+            catch (EntityNotFoundException)
+            {
+                violations.Add(new($"milestones[{i}].milestone_id", $"no milestone '{reports[i].MilestoneId}' on this pilot"));
+            }
+        }
+        if (violations.Count > 0)
+            throw new InvalidFieldException(violations);
     }
 
     /// <summary>The milestones with <paramref name="progress"/> reported on one; a done or cancelled one is no longer overdue.</summary>

@@ -1,0 +1,188 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+
+namespace Cooperation.Contracts.Submissions;
+
+/// <summary>Where a pilot's reporting period stands in review.</summary>
+[GenerateSerializer, Alias("coop.ReviewStatus")]
+public enum ReviewStatus
+{
+    /// <summary>Nothing submitted yet, or reopened: readings may be recorded.</summary>
+    Open = 1,
+
+    /// <summary>The partner submitted it; it awaits the city office's review.</summary>
+    Submitted = 2,
+
+    /// <summary>Sent back with a comment; the partner corrects and submits again.</summary>
+    Returned = 3,
+
+    /// <summary>Approved, and locked: no reading for it is taken until it is reopened.</summary>
+    Approved = 4,
+}
+
+/// <summary>What a reviewer decides about a submitted (or approved) period.</summary>
+[GenerateSerializer, Alias("coop.ReviewDecision")]
+public enum ReviewDecision
+{
+    /// <summary>Send it back with a comment.</summary>
+    Return = 1,
+
+    /// <summary>Approve and lock it.</summary>
+    Approve = 2,
+
+    /// <summary>Unlock an approved period, with a reason.</summary>
+    Reopen = 3,
+}
+
+/// <summary>A reporting period of a pilot in review.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Late">Its first submission came after its window closed.</param>
+/// <param name="FirstSubmittedAt">When it was first submitted.</param>
+/// <param name="LastSubmittedAt">When it was last submitted.</param>
+/// <param name="LastSubmittedBy">Who last submitted it.</param>
+/// <param name="Submissions">How many updates reported on it.</param>
+/// <param name="LastDecision">The last review decision, if any.</param>
+/// <param name="DecidedAt">When it was taken.</param>
+/// <param name="DecidedBy">By whom.</param>
+/// <param name="Comment">The return comment or reopen reason that came with it.</param>
+/// <param name="ApprovedReadings">The readings that counted when it was last approved: its verified figures, kept when it is reopened.</param>
+[GenerateSerializer, Immutable, Alias("coop.PeriodReview")]
+public sealed record PeriodReview(
+    [property: Id(0)] ReportingPeriod Period,
+    [property: Id(1)] ReviewStatus Status,
+    [property: Id(2)] bool Late,
+    [property: Id(3)] DateTimeOffset? FirstSubmittedAt,
+    [property: Id(4)] DateTimeOffset? LastSubmittedAt,
+    [property: Id(5)] string? LastSubmittedBy,
+    [property: Id(6)] int Submissions,
+    [property: Id(7)] ReviewDecision? LastDecision,
+    [property: Id(8)] DateTimeOffset? DecidedAt,
+    [property: Id(9)] string? DecidedBy,
+    [property: Id(10)] string? Comment,
+    [property: Id(11)] ValueList<StoredKpiReading> ApprovedReadings)
+{
+    /// <summary>Longest comment or reason.</summary>
+    public const int MaxCommentLength = 1000;
+
+    /// <summary>A period nothing has happened to yet.</summary>
+    public static PeriodReview Open(ReportingPeriod period) => new(period, ReviewStatus.Open, false, null, null, null, 0, null, null, null, null, []);
+
+    /// <summary>Whether readings for the period are refused.</summary>
+    public bool IsLocked => Status == ReviewStatus.Approved;
+
+    /// <summary>Refuses a submission to a locked period.</summary>
+    public void CheckSubmission()
+    {
+        if (IsLocked)
+            throw new RuleViolationException($"Period {Period} is approved and locked; a reviewer must reopen it before it takes new figures.");
+    }
+
+    /// <summary>
+    /// Refuses a decision the period's status does not allow: return and approve need a submitted
+    /// period, reopen an approved one; return and reopen need a comment. Returns the trimmed comment.
+    /// </summary>
+    public string? Check(ReviewDecision decision, string? comment)
+    {
+        Field.Choice(decision, "decision");
+        var (allowedFrom, needsComment) = decision switch
+        {
+            ReviewDecision.Approve => (ReviewStatus.Submitted, false),
+            ReviewDecision.Return => (ReviewStatus.Submitted, true),
+            _ => (ReviewStatus.Approved, true),
+        };
+        if (Status != allowedFrom)
+            throw new RuleViolationException($"Period {Period} is {Status}; only a {allowedFrom.ToString().ToLowerInvariant()} period can be {Past(decision)}.");
+        return needsComment ? Field.Text(comment, decision == ReviewDecision.Return ? "comment" : "reason", MaxCommentLength) : null;
+    }
+
+    /// <summary>The review after a submission at <paramref name="at"/> by <paramref name="by"/>.</summary>
+    public PeriodReview Submitted(DateTimeOffset at, string by, bool late) => this with
+    {
+        Status = ReviewStatus.Submitted,
+        Late = FirstSubmittedAt is null ? late : Late,
+        FirstSubmittedAt = FirstSubmittedAt ?? at,
+        LastSubmittedAt = at,
+        LastSubmittedBy = by,
+        Submissions = Submissions + 1,
+    };
+
+    /// <summary>The review after <paramref name="decision"/>; <paramref name="approved"/> are the figures an approval verifies.</summary>
+    public PeriodReview Decided(ReviewDecision decision, string? comment, DateTimeOffset at, string by, ValueList<StoredKpiReading>? approved) => this with
+    {
+        Status = decision switch { ReviewDecision.Approve => ReviewStatus.Approved, ReviewDecision.Return => ReviewStatus.Returned, _ => ReviewStatus.Open },
+        LastDecision = decision,
+        DecidedAt = at,
+        DecidedBy = by,
+        Comment = comment,
+        ApprovedReadings = approved ?? ApprovedReadings,
+    };
+
+    private static string Past(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Approve => "approved",
+        ReviewDecision.Return => "returned",
+        _ => "reopened",
+    };
+}
+
+/// <summary>A reporting period of a pilot as its reporting view shows it.</summary>
+/// <param name="Review">Where it stands in review.</param>
+/// <param name="WindowOpensOn">The first day updates for it are taken: the day after it ends.</param>
+/// <param name="WindowClosesOn">The last day of its submission window; later updates are flagged late.</param>
+/// <param name="Missing">Its window has closed and nothing was submitted.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportingPeriodView")]
+public sealed record ReportingPeriodView(
+    [property: Id(0)] PeriodReview Review,
+    [property: Id(1)] DateOnly WindowOpensOn,
+    [property: Id(2)] DateOnly WindowClosesOn,
+    [property: Id(3)] bool Missing);
+
+/// <summary>
+/// When a period takes submissions: its window opens the day after the period ends and closes
+/// <see cref="Days"/> days later, in the pilot's city. An update before the window opens is
+/// refused (the period is not over); one after it closes is taken and flagged late.
+/// </summary>
+/// <param name="Days">Length of the window, from the pilot's programme.</param>
+public readonly record struct SubmissionWindow(int Days)
+{
+    /// <summary>Window length when a programme does not set one.</summary>
+    public const int DefaultDays = 15;
+
+    /// <summary>Longest window a programme may set.</summary>
+    public const int MaxDays = 120;
+
+    /// <summary>The first day updates for <paramref name="period"/> are taken.</summary>
+    public static DateOnly OpensOn(ReportingPeriod period) => period.End.AddDays(1);
+
+    /// <summary>The last day updates for <paramref name="period"/> are on time.</summary>
+    public DateOnly ClosesOn(ReportingPeriod period) => period.End.AddDays(Days);
+
+    /// <summary>Whether an update on <paramref name="today"/> is late; refuses one before the window opens.</summary>
+    public bool IsLate(ReportingPeriod period, DateOnly today) => today < OpensOn(period)
+        ? throw new RuleViolationException($"Updates for {period} are taken from {Field.Format(OpensOn(period))}, once the period is over.")
+        : today > ClosesOn(period);
+}
+
+/// <summary>Reporting periods counted by what needs attention.</summary>
+/// <param name="AwaitingReview">Submitted and not yet reviewed.</param>
+/// <param name="Late">First submitted after their window closed.</param>
+/// <param name="Missing">Window closed with nothing submitted.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportingCounts")]
+public sealed record ReportingCounts(
+    [property: Id(0)] int AwaitingReview,
+    [property: Id(1)] int Late,
+    [property: Id(2)] int Missing)
+{
+    /// <summary>Nothing to count.</summary>
+    public static ReportingCounts None { get; } = new(0, 0, 0);
+
+    /// <summary>Counts <paramref name="periods"/>.</summary>
+    public static ReportingCounts Of(IEnumerable<ReportingPeriodView> periods) => periods.Aggregate(None, (counts, p) => new(
+        counts.AwaitingReview + (p.Review.Status == ReviewStatus.Submitted ? 1 : 0),
+        counts.Late + (p.Review.Late ? 1 : 0),
+        counts.Missing + (p.Missing ? 1 : 0)));
+
+    /// <summary>Both counts together.</summary>
+    public ReportingCounts Add(ReportingCounts other) => new(AwaitingReview + other.AwaitingReview, Late + other.Late, Missing + other.Missing);
+}

@@ -1,0 +1,63 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
+
+namespace Cooperation.Silo.Pilots.Jcm;
+
+/// <summary>A JCM pilot's monitoring plan was set or revised.</summary>
+[EventKind("pilot.jcm-plan-set")]
+public sealed record JcmPlanSet(JcmMonitoringPlan Plan) : IEntityEvent;
+
+/// <summary>
+/// A JCM monitoring period was computed (or computed again after its verifier returned it); its
+/// reduction is recorded on the emission-reductions KPI.
+/// </summary>
+[EventKind("pilot.monitoring-period-recorded")]
+public sealed record MonitoringPeriodRecorded(MonitoringResult Result, ValueList<StoredKpiReading> Readings) : IEntityEvent, IRecordsReadings;
+
+/// <summary>A donor (or admin) appointed the organisation that verifies the pilot's monitoring periods.</summary>
+[EventKind("pilot.jcm-verifier-appointed")]
+public sealed record JcmVerifierAppointed(string OrganisationId) : IEntityEvent;
+
+/// <summary>The verifier approved (verified) or returned a monitoring period.</summary>
+[EventKind("pilot.monitoring-period-reviewed")]
+public sealed record MonitoringPeriodReviewed(string PeriodId, ReviewDecision Decision, string? Comment) : IEntityEvent;
+
+/// <summary>How JCM events change a pilot.</summary>
+public static class JcmEvents
+{
+    /// <summary>The state after a JCM event; null when <paramref name="entry"/> holds none.</summary>
+    public static PilotState? Apply(PilotState state, JournalEntry entry) => entry.Event switch
+    {
+        JcmPlanSet plan => state with { JcmPlan = plan.Plan },
+        MonitoringPeriodRecorded recorded => state with
+        {
+            // A returned period recorded again replaces its earlier result.
+            JcmPeriods = state.JcmPeriods.Any(p => p.Input.PeriodId == recorded.Result.Input.PeriodId)
+                ? state.JcmPeriods.Replace(p => p.Input.PeriodId == recorded.Result.Input.PeriodId, recorded.Result)
+                : state.JcmPeriods.Add(recorded.Result),
+            JcmVerifications = WithVerification(state.JcmVerifications,
+                new MonitoringVerification(recorded.Result.Input.PeriodId, ReviewStatus.Submitted, null, null, null)),
+        },
+        JcmVerifierAppointed appointed => state with { JcmVerifierId = appointed.OrganisationId },
+        MonitoringPeriodReviewed reviewed => state with
+        {
+            JcmVerifications = WithVerification(state.JcmVerifications, new MonitoringVerification(reviewed.PeriodId,
+                reviewed.Decision == ReviewDecision.Approve ? ReviewStatus.Approved : ReviewStatus.Returned,
+                entry.RecordedAt, entry.Actor.OrganisationId, reviewed.Comment)),
+        },
+        _ => null,
+    };
+
+    /// <summary>Where a monitoring period stands with the verifier.</summary>
+    public static ReviewStatus VerificationOf(this PilotState state, string periodId) =>
+        state.JcmVerifications.FirstOrDefault(v => v.PeriodId == periodId)?.Status ?? ReviewStatus.Submitted;
+
+    private static ValueList<MonitoringVerification> WithVerification(ValueList<MonitoringVerification> verifications, MonitoringVerification verification) =>
+        verifications.Any(v => v.PeriodId == verification.PeriodId)
+            ? verifications.Replace(v => v.PeriodId == verification.PeriodId, verification)
+            : verifications.Add(verification);
+}

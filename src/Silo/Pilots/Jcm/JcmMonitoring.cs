@@ -1,0 +1,79 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
+
+namespace Cooperation.Silo.Pilots.Jcm;
+
+/// <summary>
+/// The rules of a JCM pilot's monitoring, as plain logic: which monitoring periods it takes and
+/// what a verifier may decide. The pilot grain records what these decide.
+/// </summary>
+public static class JcmMonitoring
+{
+    /// <summary>Refuses anything JCM of a pilot of another kind.</summary>
+    public static void RequireJcm(string pilotId, PilotDefinition definition)
+    {
+        if (definition.Kind != PilotKind.JcmEquipment)
+            throw new RuleViolationException($"Pilot '{pilotId}' is a {definition.Kind} pilot; only JCM equipment pilots are monitored.");
+    }
+
+    /// <summary>
+    /// The result of recording <paramref name="period"/> on <paramref name="today"/>, and whether it
+    /// is new: the same period again returns the stored result; other values under its id are
+    /// refused, unless its verifier returned it, in which case the new values replace it. Periods
+    /// must not overlap, each reporting period takes one, and the emission-reductions KPI must
+    /// exist to receive the reduction.
+    /// </summary>
+    public static (MonitoringResult Result, bool IsNew) Record(string pilotId, PilotState state, MonitoringPeriodInput period, DateOnly today)
+    {
+        var plan = state.JcmPlan ?? throw new RuleViolationException($"Pilot '{pilotId}' has no JCM monitoring plan yet; set one first.");
+        // The input first: bad values are refused whatever else holds.
+        period.Validate();
+        if (period.End > today)
+            throw new InvalidFieldException("end", "must not be in the future");
+        var result = JcmCalculation.Compute(plan, period, state.Definition!.Frequency);
+        if (state.JcmPeriods.FirstOrDefault(p => p.Input.PeriodId == period.PeriodId) is { } recorded)
+        {
+            if (recorded.Input == period)
+                return (recorded, false);
+            if (state.VerificationOf(period.PeriodId) != ReviewStatus.Returned)
+                throw new EntityExistsException("monitoring period", period.PeriodId);
+        }
+        var others = state.JcmPeriods.Where(p => p.Input.PeriodId != period.PeriodId).ToArray();
+        if (others.FirstOrDefault(p => p.Input.Start <= period.End && period.Start <= p.Input.End) is { } overlapping)
+            throw new RuleViolationException($"Monitoring period '{overlapping.Input.PeriodId}' already covers part of these dates; periods must not overlap.");
+        if (others.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
+            throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
+        if (state.Kpis.FirstOrDefault(k => k.Code == KpiTemplates.EmissionReductionsCode) is not { Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number })
+            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
+        return (result, true);
+    }
+
+    /// <summary>The reading that records a result's reduction on the emission-reductions KPI.</summary>
+    public static KpiReadingInput Reading(MonitoringResult result) => new(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
+        (double)result.EmissionReductions,
+        Note: $"JCM monitoring period {result.Input.PeriodId} ({result.Plan.MethodologyId} ver {result.Plan.MethodologyVersion})");
+
+    /// <summary>
+    /// Refuses a verifier's decision the period's state does not allow: a period is approved or
+    /// returned once it is recorded (or recorded again), never reopened; a return needs a comment.
+    /// Returns whether the decision changes anything and the trimmed comment.
+    /// </summary>
+    public static (bool Changes, string? Comment) Review(PilotState state, string periodId, ReviewDecision decision, string? comment)
+    {
+        Field.Choice(decision, "decision");
+        if (decision == ReviewDecision.Reopen)
+            throw new InvalidFieldException("decision", "a monitoring period is approved or returned; it is not reopened");
+        if (state.JcmPeriods.All(p => p.Input.PeriodId != periodId))
+            throw new EntityNotFoundException("monitoring period", periodId);
+        var text = decision == ReviewDecision.Return ? Field.Text(comment, "comment", PeriodReview.MaxCommentLength) : null;
+        var current = state.VerificationOf(periodId);
+        if (current == (decision == ReviewDecision.Approve ? ReviewStatus.Approved : ReviewStatus.Returned))
+            return (false, text);
+        if (current != ReviewStatus.Submitted)
+            throw new RuleViolationException($"Monitoring period '{periodId}' is {current}; only a submitted period can be verified or returned.");
+        return (true, text);
+    }
+}

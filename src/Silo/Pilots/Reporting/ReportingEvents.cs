@@ -1,0 +1,66 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
+using Cooperation.Silo.Pilots.Milestones;
+
+namespace Cooperation.Silo.Pilots.Reporting;
+
+/// <summary>A partner submitted an update for a reporting period; the period is up for review.</summary>
+/// <param name="Period">The period reported on.</param>
+/// <param name="Readings">Its readings as stored.</param>
+/// <param name="Milestones">Milestone progress it reported.</param>
+/// <param name="Note">Its narrative note.</param>
+/// <param name="Late">It came after the period's submission window closed.</param>
+[EventKind("pilot.update-submitted")]
+public sealed record UpdateSubmitted(
+    ReportingPeriod Period,
+    ValueList<StoredKpiReading> Readings,
+    ValueList<MilestoneReport> Milestones,
+    string? Note,
+    bool Late) : IEntityEvent, IRecordsReadings;
+
+/// <summary>A reviewer returned, approved or reopened a reporting period.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Decision">What was decided.</param>
+/// <param name="Comment">The return comment or reopen reason.</param>
+/// <param name="ApprovedReadings">On approval: the readings that counted then, now the period's verified figures.</param>
+[EventKind("pilot.period-reviewed")]
+public sealed record PeriodReviewed(
+    ReportingPeriod Period,
+    ReviewDecision Decision,
+    string? Comment,
+    ValueList<StoredKpiReading>? ApprovedReadings) : IEntityEvent;
+
+/// <summary>How reporting events change a pilot.</summary>
+public static class ReportingEvents
+{
+    /// <summary>The state after a reporting event; null when <paramref name="entry"/> holds none.</summary>
+    public static PilotState? Apply(PilotState state, JournalEntry entry) => entry.Event switch
+    {
+        UpdateSubmitted submitted => state with
+        {
+            Milestones = submitted.Milestones.Aggregate(state.Milestones,
+                (milestones, report) => MilestoneSchedule.WithReport(milestones, report.MilestoneId, report.Progress)),
+            Reviews = WithReview(state.Reviews, submitted.Period,
+                review => review.Submitted(entry.RecordedAt, entry.Actor.OrganisationId, submitted.Late)),
+        },
+        PeriodReviewed reviewed => state with
+        {
+            Reviews = WithReview(state.Reviews, reviewed.Period, review =>
+                review.Decided(reviewed.Decision, reviewed.Comment, entry.RecordedAt, entry.Actor.OrganisationId, reviewed.ApprovedReadings)),
+        },
+        _ => null,
+    };
+
+    /// <summary>The review of <paramref name="period"/>; an open one when nothing happened to it yet.</summary>
+    public static PeriodReview ReviewOf(this PilotState state, ReportingPeriod period) =>
+        state.Reviews.FirstOrDefault(r => r.Period == period) ?? PeriodReview.Open(period);
+
+    private static ValueList<PeriodReview> WithReview(ValueList<PeriodReview> reviews, ReportingPeriod period, Func<PeriodReview, PeriodReview> change)
+    {
+        var changed = change(reviews.FirstOrDefault(r => r.Period == period) ?? PeriodReview.Open(period));
+        return ValueList.Of(reviews.Where(r => r.Period != period).Append(changed).OrderBy(r => r.Period));
+    }
+}

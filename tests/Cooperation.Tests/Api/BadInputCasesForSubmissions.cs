@@ -1,0 +1,70 @@
+using Cooperation.Tests.Support;
+using static Cooperation.Tests.Api.BadInputCase;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Tests.Api;
+
+/// <summary>Bad input for the submission, review, JCM verification and credential RPCs. Keys start with the RPC's name.</summary>
+public static class BadInputCasesForSubmissions
+{
+    private static Proto.SubmitUpdateRequest Update(BadInputWorld w, string period = BadInputWorld.SubmittedPeriod) => BadInputWorld.Update(w.PilotId, period);
+
+    private static Proto.ReviewPeriodRequest Review(BadInputWorld w, string period, string comment = "") =>
+        new() { PilotId = w.PilotId, Period = period, Comment = comment };
+
+    private static Proto.ReviewMonitoringPeriodRequest Monitoring(BadInputWorld w, string? periodId = null, string comment = "") =>
+        new() { PilotId = w.JcmPilotId, PeriodId = periodId ?? Requests.MonitoringPeriod(w.JcmPilotId).PeriodId, Comment = comment };
+
+    /// <summary>The cases.</summary>
+    public static readonly Dictionary<string, BadInputCase> All = new()
+    {
+        ["SubmitUpdate: no idempotency key"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.IdempotencyKey = "")).ResponseAsync, Invalid, "idempotency_key"),
+        ["SubmitUpdate: key with spaces"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.IdempotencyKey = "my key")).ResponseAsync, Invalid, "idempotency_key"),
+        ["SubmitUpdate: bad period"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(Update(w, "March")).ResponseAsync, Invalid, "period"),
+        ["SubmitUpdate: period not over"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(Update(w, DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM"))).ResponseAsync, Precondition),
+        ["SubmitUpdate: quarter for a monthly pilot"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(Update(w, "2025-Q1")).ResponseAsync, Invalid, "period"),
+        ["SubmitUpdate: reading of another period"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].Period = "2025-02")).ResponseAsync, Invalid, "readings[0].period"),
+        ["SubmitUpdate: unknown KPI"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].KpiCode = "unknown")).ResponseAsync, Invalid, "readings[0].kpi_code"),
+        ["SubmitUpdate: value N/A"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].ClearValue())).ResponseAsync, Invalid, "readings[0].value"),
+        ["SubmitUpdate: unknown milestone"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Milestones.Add(
+            new Proto.MilestoneReport { MilestoneId = "nowhere", Status = Proto.MilestoneStatus.InProgress }))).ResponseAsync, Invalid, "milestones[0].milestone_id"),
+        ["SubmitUpdate: done without a date"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Milestones.Add(
+            new Proto.MilestoneReport { MilestoneId = "m1", Status = Proto.MilestoneStatus.Done }))).ResponseAsync, Invalid, "milestones[0].actual_date"),
+        ["SubmitUpdate: nothing in it"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => { r.Readings.Clear(); r.Note = " "; })).ResponseAsync, Invalid, "readings"),
+        ["SubmitUpdate: note too long"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Note = new string('x', 4001))).ResponseAsync, Invalid, "note"),
+        ["SubmitUpdate: approved period"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(Update(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Precondition),
+        ["SubmitUpdate: unknown pilot"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.PilotId = w.NewId)).ResponseAsync, NotFound),
+        ["SubmitUpdate: key used for another update"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r =>
+        {
+            r.IdempotencyKey = BadInputWorld.UsedKey(w.PilotId);
+            r.Note = "Another note.";
+        })).ResponseAsync, Exists),
+
+        ["ListReportingPeriods: unknown pilot"] = Case((a, w) => a.Reviews.ListReportingPeriodsAsync(new() { PilotId = w.NewId }).ResponseAsync, NotFound),
+        ["ListReportingPeriods: empty id"] = Case((a, w) => a.Reviews.ListReportingPeriodsAsync(new()).ResponseAsync, Invalid, "pilot_id"),
+        ["ReturnPeriod: no comment"] = Case((a, w) => a.Reviews.ReturnPeriodAsync(Review(w, BadInputWorld.SubmittedPeriod)).ResponseAsync, Invalid, "comment"),
+        ["ReturnPeriod: not submitted"] = Case((a, w) => a.Reviews.ReturnPeriodAsync(Review(w, "2025-06", "Check the weighbridge.")).ResponseAsync, Precondition),
+        ["ReturnPeriod: bad period"] = Case((a, w) => a.Reviews.ReturnPeriodAsync(Review(w, "2025-13", "x")).ResponseAsync, Invalid, "period"),
+        ["ApprovePeriod: not submitted"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(Review(w, "2025-06")).ResponseAsync, Precondition),
+        ["ApprovePeriod: already approved"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(Review(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Precondition),
+        ["ApprovePeriod: unknown pilot"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(With(Review(w, "2025-06"), r => r.PilotId = w.NewId)).ResponseAsync, NotFound),
+        ["ReopenPeriod: no reason"] = Case((a, w) => a.Reviews.ReopenPeriodAsync(Review(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Invalid, "reason"),
+        ["ReopenPeriod: not approved"] = Case((a, w) => a.Reviews.ReopenPeriodAsync(Review(w, BadInputWorld.SubmittedPeriod, "Typo.")).ResponseAsync, Precondition),
+
+        ["AppointJcmVerifier: not a JCM pilot"] = Case((a, w) => a.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.PilotId, OrganisationId = w.World.AgencyId }).ResponseAsync, Precondition),
+        ["AppointJcmVerifier: unknown organisation"] = Case((a, w) => a.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.JcmPilotId, OrganisationId = w.NewId }).ResponseAsync, NotFound),
+        ["AppointJcmVerifier: bad id"] = Case((a, w) => a.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.JcmPilotId, OrganisationId = "Not Valid" }).ResponseAsync, Invalid, "organisation_id"),
+        ["ApproveMonitoringPeriod: unknown period"] = Case((a, w) => a.Jcm.ApproveMonitoringPeriodAsync(Monitoring(w, "mp-nowhere")).ResponseAsync, NotFound),
+        ["ApproveMonitoringPeriod: not a JCM pilot"] = Case((a, w) => a.Jcm.ApproveMonitoringPeriodAsync(With(Monitoring(w), r => r.PilotId = w.PilotId)).ResponseAsync, Precondition),
+        ["ReturnMonitoringPeriod: no comment"] = Case((a, w) => a.Jcm.ReturnMonitoringPeriodAsync(Monitoring(w)).ResponseAsync, Invalid, "comment"),
+        ["ReturnMonitoringPeriod: bad id"] = Case((a, w) => a.Jcm.ReturnMonitoringPeriodAsync(Monitoring(w, "")).ResponseAsync, Invalid, "period_id"),
+
+        ["CreateCredential: unknown organisation"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.NewId, Role = Proto.Role.PartnerAgency, Label = "x" }).ResponseAsync, NotFound),
+        ["CreateCredential: role does not suit"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.World.DonorId, Role = Proto.Role.CityOffice, Label = "x" }).ResponseAsync, Invalid, "role"),
+        ["CreateCredential: no role"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.World.AgencyId, Label = "x" }).ResponseAsync, Invalid, "role"),
+        ["CreateCredential: no label"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.World.AgencyId, Role = Proto.Role.PartnerAgency }).ResponseAsync, Invalid, "label"),
+        ["ListCredentials: bad id"] = Case((a, w) => a.Credentials.ListCredentialsAsync(new() { OrganisationId = "" }).ResponseAsync, Invalid, "organisation_id"),
+        ["RevokeCredential: unknown"] = Case((a, w) => a.Credentials.RevokeCredentialAsync(new() { CredentialId = "key-nowhere", Reason = "x" }).ResponseAsync, NotFound),
+        ["RevokeCredential: bad id"] = Case((a, w) => a.Credentials.RevokeCredentialAsync(new() { CredentialId = "", Reason = "x" }).ResponseAsync, Invalid, "credential_id"),
+    };
+}

@@ -1,0 +1,62 @@
+using Cooperation.Contracts.Access;
+using Cooperation.Tests.Support;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Tests.Api;
+
+/// <summary>A donor appoints a verifier; the verifier approves or returns JCM monitoring periods.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class JcmVerificationTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_verified_period_counts_as_verified_and_a_returned_one_is_recorded_again()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("jcm");
+        var pilot = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
+        pilot.SkipKpiTemplates = false;
+        await api.Pilots.CreatePilotAsync(pilot);
+        await api.Pilots.SetFundingLineAsync(AccessWorld.Funding(pilotId, world));
+        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
+        var verifierId = Ids.New("tpe");
+        await api.Organisations.CreateOrganisationAsync(Requests.Organisation(verifierId, world.SecondCityId, Proto.OrganisationKind.PartnerAgency));
+        var donor = api.As(await api.IssueKeyAsync(world.DonorId, Role.Donor));
+        var verifier = api.As(await api.IssueKeyAsync(verifierId, Role.PartnerAgency));
+        var partner = api.As(await api.IssueKeyAsync(world.AgencyId, Role.PartnerAgency));
+
+        await donor.Jcm.AppointJcmVerifierAsync(new() { PilotId = pilotId, OrganisationId = verifierId });
+        await partner.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(pilotId));
+        var second = Requests.MonitoringPeriod(pilotId);
+        (second.PeriodId, second.Start, second.End) = ("mp-2", "2025-07-01", "2025-12-31");
+        await partner.Jcm.RecordMonitoringPeriodAsync(second);
+
+        var approved = await verifier.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = pilotId, PeriodId = "mp-1" });
+        var returned = await verifier.Jcm.ReturnMonitoringPeriodAsync(new() { PilotId = pilotId, PeriodId = "mp-2", Comment = "Meter NCK-M-017 photo missing." });
+        second.Values[0].Value = 1100;
+        var corrected = await partner.Jcm.RecordMonitoringPeriodAsync(second);
+        var verifiedAgain = await Assert.ThrowsAsync<RpcException>(() => partner.Jcm.RecordMonitoringPeriodAsync(
+            With(Requests.MonitoringPeriod(pilotId), r => r.Values[0].Value = 1300)).ResponseAsync);
+        var monitoring = await donor.Jcm.GetJcmMonitoringAsync(new() { PilotId = pilotId });
+
+        Assert.Equal(verifierId, approved.VerifierOrganisationId);
+        Assert.Equal(approved.Periods.Single(p => p.PeriodId == "mp-1").EmissionReductions, approved.VerifiedReductions);
+        Assert.Equal(Proto.ReviewStatus.Returned, returned.Verifications.Single(v => v.PeriodId == "mp-2").Status);
+        Assert.Equal("Meter NCK-M-017 photo missing.", returned.Verifications.Single(v => v.PeriodId == "mp-2").Comment);
+        Assert.Equal(1100, corrected.Values.Single().Value);
+        Assert.Equal(StatusCode.AlreadyExists, verifiedAgain.StatusCode);
+        Assert.Equal(2, monitoring.Periods.Count);
+        Assert.Equal(Proto.ReviewStatus.Submitted, monitoring.Verifications.Single(v => v.PeriodId == "mp-2").Status);
+        Assert.Equal(monitoring.Periods.Sum(p => p.EmissionReductions), monitoring.TotalReductions, 6);
+        Assert.Equal(approved.VerifiedCredits, monitoring.VerifiedCredits);
+        // The corrected reduction superseded the returned one on the emission-reductions KPI.
+        var series = await api.Kpis.GetKpiSeriesAsync(new() { Subject = $"pilots/{pilotId}", KpiCode = "emission-reductions" });
+        Assert.Equal(monitoring.Periods.Single(p => p.PeriodId == "mp-2").EmissionReductions, series.Periods.Single(p => p.Period == "2025-12").Value, 6);
+    }
+
+    private static T With<T>(T request, Action<T> change)
+    {
+        change(request);
+        return request;
+    }
+}
