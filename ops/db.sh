@@ -97,20 +97,25 @@ CONF
 is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
 
 start() {
+  # Test fixtures start in parallel: one installs and starts, the others wait and find it running.
+  mkdir -p "$STATE"
+  exec 8>"$STATE/start.lock"
+  flock 8
   install_postgres
   ensure_server_user
   BIN=$(pg_bin)
   init_cluster
   open_path
-  if is_running; then return; fi
+  if is_running; then flock -u 8; return; fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     say "port $PORT is taken by another server (another checkout's PostgreSQL?): stop it or set COOPERATION_PG_PORT"
     exit 1
   fi
   say "starting PostgreSQL on 127.0.0.1:$PORT"
   [ ${#RUN_AS[@]} -gt 0 ] && chown postgres: "$STATE" && touch "$LOG" && chown postgres: "$LOG"
-  as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $PORT" -w -t 60 start >/dev/null \
+  as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $PORT" -w -t 60 start >/dev/null 8>&- \
     || { say "PostgreSQL did not start; see $LOG"; tail -n 20 "$LOG" >&2; exit 1; }
+  flock -u 8
 }
 
 stop() {

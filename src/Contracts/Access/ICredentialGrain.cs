@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Orleans.Concurrency;
 
@@ -52,7 +53,7 @@ public sealed record CredentialView(
 /// secret itself never reaches the cluster.
 /// </summary>
 [Alias("coop.ICredentialGrain")]
-public interface ICredentialGrain : IGrainWithStringKey
+public interface ICredentialGrain : IHasHistory
 {
     /// <summary>Issues the credential (admins only) for an existing organisation whose kind suits the role.</summary>
     [Alias("Issue")]

@@ -1,10 +1,11 @@
+using Cooperation.Contracts.Audit;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Cities;
 
 /// <summary>A city, keyed by its id: what it is, what it takes part in, and its composite indices.</summary>
 [Alias("coop.ICityGrain")]
-public interface ICityGrain : IGrainWithStringKey
+public interface ICityGrain : IHasHistory
 {
     /// <summary>Creates the city; repeating the same definition is harmless, another one is refused.</summary>
     [Alias("Create")]

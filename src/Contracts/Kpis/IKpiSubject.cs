@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
@@ -9,7 +10,7 @@ namespace Cooperation.Contracts.Kpis;
 /// recorded, the same way for both.
 /// </summary>
 [Alias("coop.IKpiSubject")]
-public interface IKpiSubject : IGrainWithStringKey
+public interface IKpiSubject : IHasHistory
 {
     /// <summary>
     /// Defines a KPI. Repeating the same definition is harmless; another definition under the

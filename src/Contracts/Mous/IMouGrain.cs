@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Mous;
@@ -7,7 +8,7 @@ namespace Cooperation.Contracts.Mous;
 /// after its expiry date; commitments under it are tracked and found overdue by a reminder.
 /// </summary>
 [Alias("coop.IMouGrain")]
-public interface IMouGrain : IGrainWithStringKey
+public interface IMouGrain : IHasHistory
 {
     /// <summary>
     /// Drafts the MoU under an existing partnership among existing organisations and lists it

@@ -1,10 +1,11 @@
+using Cooperation.Contracts.Audit;
 using Orleans.Concurrency;
 
 namespace Cooperation.Contracts.Organisations;
 
 /// <summary>An organisation, keyed by its id.</summary>
 [Alias("coop.IOrganisationGrain")]
-public interface IOrganisationGrain : IGrainWithStringKey
+public interface IOrganisationGrain : IHasHistory
 {
     /// <summary>
     /// Creates the organisation in an existing city; repeating the same definition is harmless,

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Pilots;
@@ -11,7 +12,7 @@ namespace Cooperation.Contracts.Partnerships;
 /// and MoUs itself, so reading it never scans the database.
 /// </summary>
 [Alias("coop.IPartnershipGrain")]
-public interface IPartnershipGrain : IGrainWithStringKey
+public interface IPartnershipGrain : IHasHistory
 {
     /// <summary>
     /// Creates the partnership between two existing cities and lists it with both. Repeating the

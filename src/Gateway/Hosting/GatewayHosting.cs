@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Hosting;
 using Cooperation.Gateway.Access;
+using Cooperation.Gateway.Audit;
 using Cooperation.Gateway.Common;
 using Cooperation.Gateway.Cities;
 using Cooperation.Gateway.Errors;
@@ -33,6 +34,7 @@ public static class GatewayHosting
         services.AddSingleton<CallerInterceptor>();
         services.AddSingleton(typeof(GrainReferences<>));
         services.AddSingleton<KpiSubjects>();
+        services.AddSingleton<AuditedEntities>();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
         services.AddSingleton<CredentialVerifier>();
@@ -102,6 +104,7 @@ public static class GatewayHosting
         app.MapGrpcService<MouGrpcService>();
         app.MapGrpcService<SubmissionGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");

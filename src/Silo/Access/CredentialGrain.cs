@@ -37,6 +37,10 @@ public sealed class CredentialGrain(
     protected override CredentialState Apply(CredentialState state, JournalEntry entry) => CredentialEvents.Apply(state, entry);
 
     /// <inheritdoc/>
+    protected override void AuthorizeRead() =>
+        AccessPolicy.Require(Permission.ManageCredentials, State.Issued is null ? null : AdminsOnly, "credential", Id);
+
+    /// <inheritdoc/>
     public async Task<CredentialView> Issue(CredentialRequest request, string secretHash)
     {
         AccessPolicy.Require(Permission.ManageCredentials, AdminsOnly, "credential", Id);

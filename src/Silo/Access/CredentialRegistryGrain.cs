@@ -27,6 +27,10 @@ public sealed class CredentialRegistryGrain(
     protected override CredentialRegistryState Apply(CredentialRegistryState state, JournalEntry entry) => CredentialEvents.Apply(state, entry);
 
     /// <inheritdoc/>
+    protected override void AuthorizeRead() =>
+        AccessPolicy.Require(Permission.ManageCredentials, AccessScope.OfCities([]), "credential registry", Id);
+
+    /// <inheritdoc/>
     public async Task Register(string credentialId, string organisationId)
     {
         if (!State.Credentials.Any(c => c.CredentialId == credentialId))

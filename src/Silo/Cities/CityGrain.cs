@@ -26,6 +26,10 @@ public sealed class CityGrain(
     private CityDefinition Definition => State.Definition ?? throw new EntityNotFoundException("city", Id);
 
     /// <inheritdoc/>
+    protected override void AuthorizeRead() =>
+        AccessPolicy.Require(Permission.ReadReference, State.Definition is null ? null : AccessScope.OfCities([]), "city", Id);
+
+    /// <inheritdoc/>
     public async Task<CityView> Create(CityDefinition definition)
     {
         Field.Id(Id, "city_id");

@@ -78,6 +78,7 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static IServiceCollection AddEventJournal(this IServiceCollection services)
     {
+        services.AddSingleton<FeedNotifier>();
         services.AddSingleton<PostgresEventJournal>();
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());

@@ -78,3 +78,11 @@ public static class StorageClock
         return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 }
+
+/// <summary>Journal entries as the audit API shows them.</summary>
+public static class AuditEvents
+{
+    /// <summary>The entry with its event as stored JSON.</summary>
+    public static Contracts.Audit.AuditEvent Of(JournalEntry entry) => new(entry.EntityType, entry.EntityId, entry.Sequence,
+        EventJson.KindOf(entry.Event), EventJson.Serialize(entry.Event), entry.RecordedAt, entry.Actor, entry.FeedPosition);
+}

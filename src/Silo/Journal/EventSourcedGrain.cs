@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,9 @@ public abstract partial class EventSourcedGrain<TState>(
 
     /// <summary>The partnership whose watchers see this entity's events, if any.</summary>
     protected virtual string? ScopeOf(TState state) => null;
+
+    /// <summary>Refuses a caller who may not read the entity (its history included).</summary>
+    protected abstract void AuthorizeRead();
 
     /// <summary>Called after events were committed and applied.</summary>
     protected virtual void OnRaised(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings) { }
@@ -168,11 +172,30 @@ public abstract partial class EventSourcedGrain<TState>(
         }
     }
 
-    /// <summary>Refuses a create of an entity that exists with other content.</summary>
-    protected static void RequireSame<T>(T existing, T requested, string entity, string id)
+    /// <summary>A page of the entity's history, for whoever may read the entity.</summary>
+    public async Task<HistoryPage> GetHistory(HistoryQuery query)
     {
-        if (!EqualityComparer<T>.Default.Equals(existing, requested))
-            throw new EntityExistsException(entity, id);
+        AuthorizeRead();
+        query.Validate();
+        var entries = query.NewestFirst
+            ? await journal.ReadBackwardAsync(EntityType, Id, query.From ?? long.MaxValue, query.Limit + 1)
+            : await journal.ReadAsync(EntityType, Id, query.From ?? 0, query.Limit + 1);
+        var page = entries.Take(query.Limit).Select(AuditEvents.Of).ToArray();
+        return new HistoryPage(page, entries.Count > query.Limit ? page[^1].Sequence : null);
+    }
+
+    /// <summary>Whether the caller may read the entity.</summary>
+    public Task<bool> IsReadable()
+    {
+        try
+        {
+            AuthorizeRead();
+            return Task.FromResult(true);
+        }
+        catch (CooperationException)
+        {
+            return Task.FromResult(false);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Snapshot of {EntityType} '{Id}' not written; activation replays more events until the next one")]

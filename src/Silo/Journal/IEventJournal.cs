@@ -37,6 +37,9 @@ public interface IEventJournal
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadFeedAsync(string scope, long afterPosition, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The position of a scope's newest event that <see cref="ReadFeedAsync"/> would return now; 0 for none.</summary>
+    Task<long> LastFeedPositionAsync(string scope, CancellationToken cancellationToken = default);
+
     /// <summary>Summarises a subject's reading history: what a <see cref="KpiReadingLedger"/> is built from.</summary>
     Task<KpiReadingHistory> LoadReadingsAsync(string subject, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,7 @@ namespace Cooperation.Silo.Journal;
 public sealed partial class PostgresEventJournal(
     NpgsqlDataSource dataSource,
     IOptions<JournalOptions> options,
+    FeedNotifier feeds,
     ILogger<PostgresEventJournal> logger) : BackgroundService, IEventJournal
 {
     private const string ConstraintViolationClass = "23";
@@ -60,6 +61,9 @@ public sealed partial class PostgresEventJournal(
          ORDER BY kpi_code, period, sequence DESC;
         SELECT kpi_code, count(*), max(sequence) FROM kpi_reading WHERE subject_id = @subject GROUP BY kpi_code;
         """;
+
+    // Transactions below the oldest one still running have all ended: no row can still appear below this.
+    private const string SafeFeedLimit = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20";
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
         new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
@@ -107,12 +111,12 @@ public sealed partial class PostgresEventJournal(
     /// <inheritdoc/>
     public async Task<IReadOnlyList<JournalEntry>> ReadFeedAsync(string scope, long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
-        // Transactions below the oldest one still running have all ended: none of them can
-        // still add a row before the ones returned.
+        // Only rows no still-running transaction can precede: a reader that continues after the
+        // last one it got never misses one.
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM entity_event
              WHERE scope = @scope AND feed_position > @after
-               AND feed_position < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20)
+               AND feed_position < ({SafeFeedLimit})
              ORDER BY feed_position LIMIT @limit
             """);
         command.Parameters.AddWithValue("scope", scope);
@@ -152,6 +156,17 @@ public sealed partial class PostgresEventJournal(
             last = Math.Max(last, reader.GetInt64(2));
         }
         return new KpiReadingHistory(latest, counts, last);
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> LastFeedPositionAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT coalesce(max(feed_position), 0) FROM entity_event
+             WHERE scope = @scope AND feed_position < ({SafeFeedLimit})
+            """);
+        command.Parameters.AddWithValue("scope", scope);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, string entityType, string entityId, long sequence, int limit,
@@ -224,6 +239,7 @@ public sealed partial class PostgresEventJournal(
             await InsertAsync(batch);
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
+            feeds.Notify(batch.SelectMany(p => p.Append.Events).Select(e => e.Scope).OfType<string>());
         }
         catch (PostgresException error) when (batch.Count > 1 && error.SqlState.StartsWith(ConstraintViolationClass, StringComparison.Ordinal))
         {

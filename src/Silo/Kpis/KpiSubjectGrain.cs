@@ -60,6 +60,9 @@ public abstract class KpiSubjectGrain<TState>(
     /// <summary>Refuses the caller unless it may do <paramref name="access"/> (see <c>AccessPolicy</c>).</summary>
     protected abstract void Authorize(KpiAccess access);
 
+    /// <inheritdoc/>
+    protected sealed override void AuthorizeRead() => Authorize(KpiAccess.Read);
+
     /// <summary>Readings stored for it, superseded ones included.</summary>
     protected long ReadingCount => _ledger.ReadingCount;
 

@@ -49,6 +49,9 @@ public sealed class MouGrain(
 
     private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "MoU", Id);
 
+    /// <inheritdoc/>
+    protected override void AuthorizeRead() => Authorize(Permission.ReadMou);
+
     /// <summary>A party acts for itself; anything else needs the right to manage the MoU.</summary>
     private void AuthorizeFor(string organisationId) =>
         Authorize(organisationId == CallerContext.Current.OrganisationId ? Permission.ActAsParty : Permission.ManageMou);

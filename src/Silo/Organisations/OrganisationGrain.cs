@@ -25,6 +25,10 @@ public sealed class OrganisationGrain(
     protected override OrganisationState Apply(OrganisationState state, JournalEntry entry) => OrganisationEvents.Apply(state, entry);
 
     /// <inheritdoc/>
+    protected override void AuthorizeRead() =>
+        AccessPolicy.Require(Permission.ReadReference, State.Definition is null ? null : AccessScope.OfCities([]), "organisation", Id);
+
+    /// <inheritdoc/>
     public async Task<OrganisationView> Create(OrganisationDefinition definition)
     {
         Field.Id(Id, "organisation_id");

@@ -126,6 +126,9 @@ public sealed class PartnershipGrain(
 
     private void Authorize(Permission permission) => AccessPolicy.Require(permission, Scope, "partnership", Id);
 
+    /// <inheritdoc/>
+    protected override void AuthorizeRead() => Authorize(Permission.ReadPartnership);
+
     private PartnershipView View()
     {
         var definition = RequireExists();

@@ -106,7 +106,7 @@ public static class AccessCases
             c.Mous.SetCommitmentStatusAsync(new() { MouId = w.MouId, CommitmentId = "c1", Status = Proto.CommitmentStatus.Open }).ResponseAsync),
     };
 
-    /// <summary>The cases of submissions, reviews and JCM verification.</summary>
+    /// <summary>The cases of submissions, reviews, JCM verification and the audit trail.</summary>
     private static readonly IReadOnlyDictionary<string, AccessCase> Reporting = new Dictionary<string, AccessCase>
     {
         ["SubmissionService/SubmitUpdate"] = Case(Reporters, (c, _, w, _) => c.Submissions.SubmitUpdateAsync(Update(w)).ResponseAsync),
@@ -133,6 +133,14 @@ public static class AccessCases
             await c.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w) })),
         ["JcmService/ReturnMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, a, w, _) =>
             await c.Jcm.ReturnMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w), Comment = "Meter photo missing." })),
+        ["AuditService/GetHistory"] = Case(Members, (c, _, w, _) => c.Audit.GetHistoryAsync(new() { Entity = $"pilots/{w.PilotId}" }).ResponseAsync),
+        ["AuditService/WatchPartnership"] = Case(Members, async (c, _, w, _) =>
+        {
+            // The partnership's own events are in every watcher's view: the first arrives at once.
+            using var watch = c.Audit.WatchPartnership(new() { PartnershipId = w.World.PartnershipId });
+            if (!await watch.ResponseStream.MoveNext(CancellationToken.None))
+                throw new InvalidOperationException("The watch ended without an event.");
+        }),
     };
 
     private static Proto.SubmitUpdateRequest Update(AccessWorld w) => new()

@@ -15,6 +15,12 @@ public static class BadInputCasesForSubmissions
     private static Proto.ReviewMonitoringPeriodRequest Monitoring(BadInputWorld w, string? periodId = null, string comment = "") =>
         new() { PilotId = w.JcmPilotId, PeriodId = periodId ?? Requests.MonitoringPeriod(w.JcmPilotId).PeriodId, Comment = comment };
 
+    private static async Task FirstEventAsync(ApiClients a, Proto.WatchPartnershipRequest request)
+    {
+        using var watch = a.Audit.WatchPartnership(request);
+        await watch.ResponseStream.MoveNext(CancellationToken.None);
+    }
+
     /// <summary>The cases.</summary>
     public static readonly Dictionary<string, BadInputCase> All = new()
     {
@@ -58,6 +64,14 @@ public static class BadInputCasesForSubmissions
         ["ApproveMonitoringPeriod: not a JCM pilot"] = Case((a, w) => a.Jcm.ApproveMonitoringPeriodAsync(With(Monitoring(w), r => r.PilotId = w.PilotId)).ResponseAsync, Precondition),
         ["ReturnMonitoringPeriod: no comment"] = Case((a, w) => a.Jcm.ReturnMonitoringPeriodAsync(Monitoring(w)).ResponseAsync, Invalid, "comment"),
         ["ReturnMonitoringPeriod: bad id"] = Case((a, w) => a.Jcm.ReturnMonitoringPeriodAsync(Monitoring(w, "")).ResponseAsync, Invalid, "period_id"),
+
+        ["GetHistory: unknown collection"] = Case((a, w) => a.Audit.GetHistoryAsync(new() { Entity = $"farms/{w.PilotId}" }).ResponseAsync, Invalid, "entity"),
+        ["GetHistory: no id"] = Case((a, w) => a.Audit.GetHistoryAsync(new() { Entity = "pilots/" }).ResponseAsync, Invalid, "entity"),
+        ["GetHistory: page too large"] = Case((a, w) => a.Audit.GetHistoryAsync(new() { Entity = $"pilots/{w.PilotId}", PageSize = 500 }).ResponseAsync, Invalid, "page_size"),
+        ["GetHistory: unknown pilot"] = Case((a, w) => a.Audit.GetHistoryAsync(new() { Entity = $"pilots/{w.NewId}" }).ResponseAsync, NotFound),
+        ["WatchPartnership: unknown partnership"] = Case((a, w) => FirstEventAsync(a, new() { PartnershipId = w.NewId }), NotFound),
+        ["WatchPartnership: bad id"] = Case((a, w) => FirstEventAsync(a, new() { PartnershipId = "Not Valid" }), Invalid, "partnership_id"),
+        ["WatchPartnership: negative position"] = Case((a, w) => FirstEventAsync(a, new() { PartnershipId = w.World.PartnershipId, AfterPosition = -1 }), Invalid, "after_position"),
 
         ["CreateCredential: unknown organisation"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.NewId, Role = Proto.Role.PartnerAgency, Label = "x" }).ResponseAsync, NotFound),
         ["CreateCredential: role does not suit"] = Case((a, w) => a.Credentials.CreateCredentialAsync(new() { OrganisationId = w.World.DonorId, Role = Proto.Role.CityOffice, Label = "x" }).ResponseAsync, Invalid, "role"),

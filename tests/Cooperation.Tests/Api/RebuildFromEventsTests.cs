@@ -25,8 +25,7 @@ namespace Cooperation.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class RebuildFromEventsTests(ApiFixture api)
 {
-    private readonly PostgresEventJournal _journal = new(api.Cluster.Postgres.DataSource,
-        Options.Create(new JournalOptions()), NullLogger<PostgresEventJournal>.Instance);
+    private readonly PostgresEventJournal _journal = StandaloneJournal.Create(api.Cluster.Postgres.DataSource);
 
     private IClusterClient Grains => api.Cluster.Client;
 

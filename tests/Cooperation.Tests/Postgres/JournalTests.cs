@@ -15,9 +15,8 @@ public sealed class JournalTests(PostgresFixture postgres)
 {
     private static readonly Caller Actor = new("hp-dofa", Role.CityOffice, "cred-test", "hai-phong");
 
-    private PostgresEventJournal Journal(int writers) => new(postgres.DataSource,
-        Options.Create(new JournalOptions { Writers = writers, MaxBatchRows = 1000 }),
-        NullLogger<PostgresEventJournal>.Instance);
+    private PostgresEventJournal Journal(int writers) => StandaloneJournal.Create(postgres.DataSource,
+        new JournalOptions { Writers = writers, MaxBatchRows = 1000 });
 
     private static JournalEntry Event(string pilot, long sequence, string? scope = null, string? key = null) =>
         new("pilot", pilot, sequence, new PilotStatusChanged(PilotStatus.Proposed, PilotStatus.Approved, $"step {sequence}"),

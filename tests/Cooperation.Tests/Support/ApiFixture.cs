@@ -55,6 +55,9 @@ public class ApiClients
     /// <summary>Review service client.</summary>
     public Proto.ReviewService.ReviewServiceClient Reviews => new(Channel);
 
+    /// <summary>Audit service client.</summary>
+    public Proto.AuditService.AuditServiceClient Audit => new(Channel);
+
     /// <summary>Creates two cities, an agency, a donor, a partnership and its programme through the API.</summary>
     public async Task<ApiWorld> CreateWorldAsync()
     {

@@ -1,0 +1,92 @@
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Gateway.Common;
+using Grpc.Core;
+using Proto = Cooperation.Contracts.Grpc;
+
+namespace Cooperation.Gateway.Audit;
+
+/// <summary>gRPC (and JSON) front of the audit trail: entities' histories and live partnership feeds.</summary>
+public sealed class AuditGrpcService(
+    AuditedEntities entities,
+    GrainReferences<IPartnershipGrain> partnerships,
+    IGrainFactory grains) : Proto.AuditService.AuditServiceBase
+{
+    /// <summary>Events on a history page when the request does not say.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>How often a watch looks for events without being woken.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public override async Task<Proto.History> GetHistory(Proto.GetHistoryRequest request, ServerCallContext context)
+    {
+        var entity = entities.Get(request.Entity, "entity");
+        var page = await entity.GetHistory(new HistoryQuery(!request.OldestFirst, request.PageToken == 0 ? null : request.PageToken,
+            request.PageSize == 0 ? DefaultPageSize : request.PageSize));
+        return new Proto.History
+        {
+            Entity = request.Entity,
+            Events = { page.Events.Select(e => e.ToProto()) },
+            NextPageToken = page.Next ?? 0,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override async Task WatchPartnership(Proto.WatchPartnershipRequest request, IServerStreamWriter<Proto.AuditEvent> responseStream,
+        ServerCallContext context)
+    {
+        var id = Field.Id(request.PartnershipId, "partnership_id");
+        if (request.AfterPosition < 0)
+            throw new InvalidFieldException("after_position", "must be a position received earlier, or 0");
+        var partnership = await partnerships.Get(id).Get();
+        var caller = CallerContext.Current;
+        var visibility = new EntityVisibility(entities, AccessPolicy.Allows(caller, Permission.ManagePartnership, partnership.AccessScope));
+        var feed = grains.GetGrain<IPartnershipFeedGrain>(id);
+        var position = request.AfterPosition > 0 ? request.AfterPosition : request.FromNow ? await feed.LastPosition() : 0;
+
+        await using var watcher = new FeedWatcher(grains, feed, caller);
+        await watcher.StartAsync();
+        // Headers tell the client the watch is in place: anything committed from now on reaches it.
+        await context.WriteResponseHeadersAsync([]);
+        var cancelled = context.CancellationToken;
+        while (!cancelled.IsCancellationRequested)
+        {
+            var page = await feed.Read(position, HistoryQuery.MaxLimit);
+            foreach (var e in page)
+            {
+                if (await visibility.AllowsAsync(e))
+                    await responseStream.WriteAsync(e.ToProto(), cancelled);
+                position = e.FeedPosition;
+            }
+            if (page.Count < HistoryQuery.MaxLimit)
+                await watcher.WaitAsync(PollInterval, cancelled);
+        }
+    }
+}
+
+/// <summary>
+/// Which events of a partnership's feed a watcher may see: all of them for those who manage
+/// the partnership; otherwise those of the entities the watcher may read, checked once per
+/// entity and again after a while (a donor that starts funding a pilot sees it from then on).
+/// </summary>
+public sealed class EntityVisibility(AuditedEntities entities, bool seesEverything)
+{
+    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<(string, string), (bool Readable, DateTime Until)> _checked = [];
+
+    /// <summary>Whether the watcher may see <paramref name="e"/>.</summary>
+    public async ValueTask<bool> AllowsAsync(AuditEvent e)
+    {
+        if (seesEverything || e.EntityType == "partnership")
+            return true;
+        var key = (e.EntityType, e.EntityId);
+        if (_checked.TryGetValue(key, out var known) && known.Until > DateTime.UtcNow)
+            return known.Readable;
+        var readable = await entities.Grain(e.EntityType, e.EntityId).IsReadable();
+        _checked[key] = (readable, DateTime.UtcNow + Recheck);
+        return readable;
+    }
+}

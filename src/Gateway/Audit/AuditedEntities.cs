@@ -1,0 +1,51 @@
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
+using Cooperation.Contracts.Cities;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Mous;
+using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
+
+namespace Cooperation.Gateway.Audit;
+
+/// <summary>
+/// The entities with a history, by their API name ("pilots/{id}") and their journal name
+/// ("pilot"), and the grain that answers for each.
+/// </summary>
+public sealed class AuditedEntities(IGrainFactory grains)
+{
+    private static readonly (string Collection, string EntityType)[] Kinds =
+    [
+        ("pilots", "pilot"), ("partnerships", "partnership"), ("mous", "mou"), ("programmes", "programme"),
+        ("cities", "city"), ("organisations", "organisation"), ("credentials", "credential"),
+    ];
+
+    /// <summary>The grain of the entity named "<c>{collection}/{id}</c>"; InvalidArgument naming <paramref name="field"/> otherwise.</summary>
+    public IHasHistory Get(string name, string field)
+    {
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        var kind = slash < 0 ? null : Kinds.FirstOrDefault(k => k.Collection == name[..slash]).EntityType;
+        if (kind is null)
+            throw new InvalidFieldException(field, $"must be \"{{collection}}/{{id}}\" with a collection among {string.Join(", ", Kinds.Select(k => k.Collection))}");
+        return Grain(kind, Field.Id(name[(slash + 1)..], field));
+    }
+
+    /// <summary>The grain of an entity as the journal names it.</summary>
+    public IHasHistory Grain(string entityType, string id) => entityType switch
+    {
+        "pilot" => grains.GetGrain<IPilotGrain>(id),
+        "partnership" => grains.GetGrain<IPartnershipGrain>(id),
+        "mou" => grains.GetGrain<IMouGrain>(id),
+        "programme" => grains.GetGrain<IProgrammeGrain>(id),
+        "city" => grains.GetGrain<ICityGrain>(id),
+        "organisation" => grains.GetGrain<IOrganisationGrain>(id),
+        "credential" => grains.GetGrain<ICredentialGrain>(id),
+        _ => throw new ArgumentException($"No audited entity type '{entityType}'.", nameof(entityType)),
+    };
+
+    /// <summary>The API name of an entity the journal names <paramref name="entityType"/>.</summary>
+    public static string NameOf(string entityType, string id) =>
+        $"{Kinds.FirstOrDefault(k => k.EntityType == entityType).Collection ?? entityType}/{id}";
+}

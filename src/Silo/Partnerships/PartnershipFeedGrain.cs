@@ -1,0 +1,59 @@
+using Cooperation.Contracts.Audit;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Cooperation.Silo.Partnerships;
+
+/// <summary>
+/// A partnership's feed: reads its events from the journal for those who may read the
+/// partnership, and passes the journal's "committed" signal on to its watchers. It keeps no
+/// state: the journal is the feed, and watchers resume from a position after a reconnect.
+/// </summary>
+public sealed class PartnershipFeedGrain(IEventJournal journal, ILogger<PartnershipFeedGrain> logger) : Grain, IPartnershipFeedGrain
+{
+    private readonly ObserverManager<IFeedObserver> _watchers = new(IPartnershipFeedGrain.SubscriptionLifetime, logger);
+
+    private string Id => this.GetPrimaryKeyString();
+
+    /// <inheritdoc/>
+    public async Task<ValueList<AuditEvent>> Read(long afterPosition, int limit)
+    {
+        await RequireReadableAsync();
+        var entries = await journal.ReadFeedAsync(Id, afterPosition, Math.Clamp(limit, 1, HistoryQuery.MaxLimit));
+        return ValueList.Of(entries.Select(AuditEvents.Of));
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> LastPosition()
+    {
+        await RequireReadableAsync();
+        return await journal.LastFeedPositionAsync(Id);
+    }
+
+    /// <inheritdoc/>
+    public async Task Subscribe(IFeedObserver observer)
+    {
+        await RequireReadableAsync();
+        _watchers.Subscribe(observer, observer);
+    }
+
+    /// <inheritdoc/>
+    public Task Unsubscribe(IFeedObserver observer)
+    {
+        _watchers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task Notify()
+    {
+        _watchers.Notify(watcher => watcher.OnNewEvents());
+        return Task.CompletedTask;
+    }
+
+    // The partnership decides who may read it (PermissionDenied, or NotFound for admins).
+    private Task RequireReadableAsync() => GrainFactory.GetGrain<IPartnershipGrain>(Id).Get();
+}
