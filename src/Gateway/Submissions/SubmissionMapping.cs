@@ -81,4 +81,19 @@ public static class SubmissionMapping
         Late = counts.Late,
         Missing = counts.Missing,
     };
+
+    /// <summary>What an import did, as the API returns it.</summary>
+    public static Proto.ImportReadingsResult ToProto(this ReadingImportResult result) => new()
+    {
+        Rows = result.RowCount,
+        RowsAccepted = result.RowsAccepted,
+        Rejections = { result.Rejections.Select(r => new Proto.RowRejection { Row = r.Row, Column = r.Column, Reason = r.Reason }) },
+        Periods =
+        {
+            result.Periods.Select(p => new Proto.ImportedPeriod { PilotId = p.PilotId, Period = p.Period.ToString(), Readings = p.Readings, Late = p.Late }),
+        },
+        Stored = result.Stored,
+        StoredAt = result.StoredAt.ToWire(),
+        Replayed = result.Replayed,
+    };
 }

@@ -42,7 +42,8 @@ public sealed record JournalEntry(
     long FeedPosition = 0);
 
 /// <summary>A KPI reading of a subject ("pilots/{id}", "programmes/{id}"), stored with the event that records it.</summary>
-public readonly record struct SubjectReading(string Subject, StoredKpiReading Reading);
+[GenerateSerializer, Immutable, Alias("coop.SubjectReading")]
+public readonly record struct SubjectReading([property: Id(0)] string Subject, [property: Id(1)] StoredKpiReading Reading);
 
 /// <summary>
 /// What one append stores atomically: events (of one or several entities) and the KPI readings

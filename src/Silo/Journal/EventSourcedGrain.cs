@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
@@ -14,7 +16,12 @@ public sealed record EntitySnapshot<TState>([property: Id(0)] long Version, [pro
 /// <summary>A client's key for a request and a hash of its content, to recognise a retry.</summary>
 /// <param name="Key">Chosen by the client, unique per request and entity.</param>
 /// <param name="Hash">Hash of what was asked, by whom.</param>
-public readonly record struct RequestIdentity(string Key, string Hash);
+public readonly record struct RequestIdentity(string Key, string Hash)
+{
+    /// <summary>A hash of <paramref name="fingerprint"/> (a record of what was asked and by whom) as stored JSON.</summary>
+    public static string HashOf<T>(T fingerprint) where T : class => Convert.ToHexStringLower(
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(fingerprint, EventJson.Options)));
+}
 
 /// <summary>
 /// A grain whose state is the fold of its events in the journal. A change is decided against
@@ -97,10 +104,7 @@ public abstract partial class EventSourcedGrain<TState>(
     protected async Task RaiseAsync(IReadOnlyList<IEntityEvent> events, IReadOnlyList<SubjectReading>? readings = null,
         RequestIdentity? request = null)
     {
-        var entries = Prepare(events, request);
-        var next = entries.Aggregate(State, Apply);
-        if (ScopeOf(next) is { } scope)
-            entries = entries.Select(e => e with { Scope = scope }).ToArray();
+        var (entries, next) = Decide(events, request);
         readings ??= [];
         try
         {
@@ -124,20 +128,29 @@ public abstract partial class EventSourcedGrain<TState>(
     /// The journal entries <paramref name="events"/> would be, numbered after the current
     /// version, for an append made elsewhere (e.g. several entities in one transaction).
     /// </summary>
-    protected IReadOnlyList<JournalEntry> Prepare(IReadOnlyList<IEntityEvent> events, RequestIdentity? request = null)
+    protected IReadOnlyList<JournalEntry> Prepare(IReadOnlyList<IEntityEvent> events, RequestIdentity? request = null) =>
+        Decide(events, request).Entries;
+
+    private (IReadOnlyList<JournalEntry> Entries, TState Next) Decide(IReadOnlyList<IEntityEvent> events, RequestIdentity? request)
     {
         var caller = CallerContext.Current;
         var at = clock.Now();
-        return events.Select((e, i) => new JournalEntry(EntityType, Id, Version + i + 1, e, at, caller,
+        var entries = events.Select((e, i) => new JournalEntry(EntityType, Id, Version + i + 1, e, at, caller,
             IdempotencyKey: i == 0 ? request?.Key : null, RequestHash: i == 0 ? request?.Hash : null)).ToArray();
+        var next = entries.Aggregate(State, Apply);
+        // The scope after the events: a creation event brings the entity into its partnership.
+        return (ScopeOf(next) is { } scope ? entries.Select(e => e with { Scope = scope }).ToArray() : entries, next);
     }
 
     /// <summary>
-    /// Takes in entries committed by an append made elsewhere; false (and the grain deactivates
-    /// to reload) when they do not follow the current version.
+    /// Takes in entries committed by an append made elsewhere. True when they are applied (now,
+    /// or already, by an activation that read them from the journal); false, and the grain
+    /// deactivates to reload, when they do not follow the current version.
     /// </summary>
     protected bool AcceptCommitted(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings)
     {
+        if (entries.Count > 0 && entries[^1].Sequence <= Version)
+            return true;
         if (entries.Count == 0 || entries[0].Sequence != Version + 1)
         {
             this.DeactivateOnIdle();

@@ -26,7 +26,7 @@ namespace Cooperation.Silo.Pilots;
 /// (<see cref="PilotEvents"/>); KPIs through <see cref="KpiSubjectGrain{TState}"/>; a due-date
 /// reminder that marks milestones overdue in the pilot city's time zone.
 /// </summary>
-public sealed class PilotGrain(
+public sealed partial class PilotGrain(
     [PersistentState("pilot", StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
@@ -206,10 +206,7 @@ public sealed class PilotGrain(
     private async Task<UpdateReceipt> SubmitAsync(PilotUpdate update, RequestIdentity request)
     {
         RequireChangeable();
-        State.ReviewOf(update.Period).CheckSubmission();
-        if (update.Period.Frequency != Definition.Frequency)
-            throw new InvalidFieldException("period", $"must be a {Definition.Frequency.ToString().ToLowerInvariant()} period, like the pilot's readings");
-        var late = new SubmissionWindow(State.SubmissionWindowDays).IsLate(update.Period, Today);
+        var late = CheckSubmittable(update.Period, "period");
         MilestoneSchedule.CheckReports(State.Milestones, update.Milestones, Today);
         var readings = update.Readings.Count == 0 ? [] : CheckReadings(update.Readings, "readings", computed: false);
         var submitted = new UpdateSubmitted(update.Period, readings, update.Milestones, update.Note, late);
@@ -218,6 +215,15 @@ public sealed class PilotGrain(
             await _reminder.SyncAsync(this, NextCheck());
         return new UpdateReceipt(Id, Version, update.Period, readings, update.Milestones, update.Note, late,
             State.ReviewOf(update.Period).LastSubmittedAt!.Value, CallerContext.Current.OrganisationId, Replayed: false);
+    }
+
+    /// <summary>Refuses updates for <paramref name="period"/> (locked, not over, not the pilot's calendar); whether one now is late.</summary>
+    private bool CheckSubmittable(ReportingPeriod period, string field)
+    {
+        State.ReviewOf(period).CheckSubmission();
+        if (period.Frequency != Definition.Frequency)
+            throw new InvalidFieldException(field, $"must be a {Definition.Frequency.ToString().ToLowerInvariant()} period, like the pilot's readings");
+        return new SubmissionWindow(State.SubmissionWindowDays).IsLate(period, Today);
     }
 
     private UpdateReceipt Receipt(JournalEntry entry, UpdateSubmitted update) => new(Id, entry.Sequence, update.Period, update.Readings,

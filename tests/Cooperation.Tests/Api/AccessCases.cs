@@ -110,6 +110,13 @@ public static class AccessCases
     private static readonly IReadOnlyDictionary<string, AccessCase> Reporting = new Dictionary<string, AccessCase>
     {
         ["SubmissionService/SubmitUpdate"] = Case(Reporters, (c, _, w, _) => c.Submissions.SubmitUpdateAsync(Update(w)).ResponseAsync),
+        ["SubmissionService/ImportReadings"] = Case(Reporters, (c, _, w, _) => c.Submissions.ImportReadingsAsync(new()
+        {
+            Csv = $"pilot_id,kpi_code,period,value\n{w.PilotId},compost-produced,{AccessWorld.FreshMonth().Period},40\n",
+            IdempotencyKey = Guid.NewGuid().ToString(),
+        }).ResponseAsync),
+        ["SubmissionService/GetReadingsTemplate"] = Case(Members, (c, _, w, _) =>
+            c.Submissions.GetReadingsTemplateAsync(new() { PilotId = w.PilotId }).ResponseAsync),
         ["ReviewService/ListReportingPeriods"] = Case(Members, (c, _, w, _) => c.Reviews.ListReportingPeriodsAsync(new() { PilotId = w.PilotId }).ResponseAsync),
         ["ReviewService/ReturnPeriod"] = Case(Offices, async (c, a, w, _) =>
         {

@@ -21,6 +21,12 @@ public static class BadInputCasesForSubmissions
         await watch.ResponseStream.MoveNext(CancellationToken.None);
     }
 
+    private const string Header = "pilot_id,kpi_code,period,value";
+
+    private static string Csv(BadInputWorld w, string period, string value) => $"{Header}\n{w.PilotId},compost-produced,{period},{value}\n";
+
+    private static Proto.ImportReadingsRequest Import(string csv) => new() { Csv = csv, IdempotencyKey = Guid.NewGuid().ToString() };
+
     /// <summary>The cases.</summary>
     public static readonly Dictionary<string, BadInputCase> All = new()
     {
@@ -45,6 +51,23 @@ public static class BadInputCasesForSubmissions
             r.IdempotencyKey = BadInputWorld.UsedKey(w.PilotId);
             r.Note = "Another note.";
         })).ResponseAsync, Exists),
+
+        ["ImportReadings: empty file"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import("")).ResponseAsync, Invalid, "csv"),
+        ["ImportReadings: header only"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import(Header)).ResponseAsync, Invalid, "csv"),
+        ["ImportReadings: header without value"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import($"pilot_id,kpi_code,period\n{w.PilotId},compost-produced,2025-06\n")).ResponseAsync, Invalid, "csv"),
+        ["ImportReadings: unknown column"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import($"{Header},colour\n{w.PilotId},compost-produced,2025-06,1,red\n")).ResponseAsync, Invalid, "csv"),
+        ["ImportReadings: broken quotes"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import($"{Header}\n{w.PilotId},\"compost-produced,2025-06,1\n")).ResponseAsync, Invalid, "csv"),
+        ["ImportReadings: value not a number"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import(Csv(w, "2025-06", "forty"))).ResponseAsync, Invalid, "rows[2].value"),
+        ["ImportReadings: unknown KPI on row 3"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import(Csv(w, "2025-06", "40") + $"{w.PilotId},unknown,2025-06,1\n")).ResponseAsync, Invalid, "rows[3].kpi_code"),
+        ["ImportReadings: approved period"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import(Csv(w, BadInputWorld.ApprovedPeriod, "40"))).ResponseAsync, Invalid, "rows[2].period"),
+        ["ImportReadings: unknown pilot"] = Case((a, w) => a.Submissions.ImportReadingsAsync(Import($"{Header}\n{w.NewId},compost-produced,2025-06,1\n")).ResponseAsync, Invalid, "rows[2].pilot_id"),
+        ["ImportReadings: no key"] = Case((a, w) => a.Submissions.ImportReadingsAsync(With(Import(Csv(w, "2025-06", "40")), r => r.IdempotencyKey = "")).ResponseAsync, Invalid, "idempotency_key"),
+        ["ImportReadings: bad mode"] = Case((a, w) => a.Submissions.ImportReadingsAsync(With(Import(Csv(w, "2025-06", "40")), r => r.Mode = (Proto.ImportMode)9)).ResponseAsync, Invalid, "mode"),
+        ["ImportReadings: key used for another file"] = Case((a, w) => a.Submissions.ImportReadingsAsync(With(Import(Csv(w, BadInputWorld.SubmittedPeriod, "41")), r =>
+            r.IdempotencyKey = BadInputWorld.UsedImportKey(w.PilotId))).ResponseAsync, Exists),
+        ["GetReadingsTemplate: neither pilot nor kind"] = Case((a, w) => a.Submissions.GetReadingsTemplateAsync(new()).ResponseAsync, Invalid, "pilot_id"),
+        ["GetReadingsTemplate: unknown pilot"] = Case((a, w) => a.Submissions.GetReadingsTemplateAsync(new() { PilotId = w.NewId }).ResponseAsync, NotFound),
+        ["GetReadingsTemplate: bad kind"] = Case((a, w) => a.Submissions.GetReadingsTemplateAsync(new() { Kind = (Proto.PilotKind)99 }).ResponseAsync, Invalid, "kind"),
 
         ["ListReportingPeriods: unknown pilot"] = Case((a, w) => a.Reviews.ListReportingPeriodsAsync(new() { PilotId = w.NewId }).ResponseAsync, NotFound),
         ["ListReportingPeriods: empty id"] = Case((a, w) => a.Reviews.ListReportingPeriodsAsync(new()).ResponseAsync, Invalid, "pilot_id"),

@@ -30,6 +30,10 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         await api.Submissions.SubmitUpdateAsync(first);
         await api.Submissions.SubmitUpdateAsync(Update(pilotId, ApprovedPeriod));
         await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = ApprovedPeriod });
+        await api.Submissions.ImportReadingsAsync(new()
+        {
+            Csv = $"pilot_id,kpi_code,period,value\n{pilotId},compost-produced,{SubmittedPeriod},40\n", IdempotencyKey = UsedImportKey(pilotId),
+        });
 
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(Mou(mouId, world));
@@ -45,6 +49,9 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
 
     /// <summary>The idempotency key of the compost pilot's first update.</summary>
     public static string UsedKey(string pilotId) => "first-update-" + pilotId;
+
+    /// <summary>The idempotency key of the compost pilot's first import.</summary>
+    public static string UsedImportKey(string pilotId) => "first-import-" + pilotId;
 
     /// <summary>A valid update of the compost pilot for <paramref name="period"/>, under a fresh key.</summary>
     public static Proto.SubmitUpdateRequest Update(string pilotId, string period) => new()

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
 
@@ -43,8 +41,7 @@ public sealed class RecentUpdates(int capacity = 1000)
     /// A hash of what an update asks and who asks it: the same key with another body, or from
     /// another organisation, is a different request.
     /// </summary>
-    public static string Hash(string organisationId, PilotUpdate update) => Convert.ToHexStringLower(
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new Fingerprint(organisationId, update), EventJson.Options)));
+    public static string Hash(string organisationId, PilotUpdate update) => RequestIdentity.HashOf(new Fingerprint(organisationId, update));
 
     // A record, not an anonymous type: the event JSON settings skip read-only properties.
     private sealed record Fingerprint(string OrganisationId, PilotUpdate Update);

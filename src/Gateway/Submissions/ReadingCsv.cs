@@ -1,0 +1,150 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
+
+namespace Cooperation.Gateway.Submissions;
+
+/// <summary>
+/// The CSV form of readings (docs/csv-import.md): one row per pilot, KPI, period and value.
+/// Reading a file refuses it as a whole only when it cannot be a readings file (no header,
+/// unknown columns, too many rows, broken quoting); a row that cannot be read is refused on its
+/// own, with its row number, and the pilots judge the others.
+/// </summary>
+public static class ReadingCsv
+{
+    /// <summary>Columns every file has.</summary>
+    public static readonly string[] RequiredColumns = ["pilot_id", "kpi_code", "period", "value"];
+
+    /// <summary>Columns a file may add.</summary>
+    public static readonly string[] OptionalColumns = ["numerator", "denominator", "breakdown", "note"];
+
+    private static readonly CsvConfiguration Format = new(CultureInfo.InvariantCulture)
+    {
+        TrimOptions = TrimOptions.Trim,
+        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+        DetectColumnCountChanges = false,
+        MissingFieldFound = null,
+    };
+
+    /// <summary>The rows of <paramref name="csv"/>, read and refused ones apart; InvalidArgument on "csv" when it is no readings file.</summary>
+    public static (List<ImportRow> Rows, List<RowRejection> Unreadable, int RowCount) Read(string csv)
+    {
+        if (string.IsNullOrWhiteSpace(csv))
+            throw new InvalidFieldException("csv", $"is empty: it needs a header row ({string.Join(",", RequiredColumns)}) and readings");
+        using var reader = new CsvReader(new StringReader(csv.TrimStart('\uFEFF')), Format);
+        var (rows, unreadable, count) = (new List<ImportRow>(), new List<RowRejection>(), 0);
+        try
+        {
+            reader.Read();
+            reader.ReadHeader();
+            CheckHeader(reader.HeaderRecord ?? []);
+            while (reader.Read())
+            {
+                if (++count > ReadingImportRequest.MaxRows)
+                    throw new InvalidFieldException("csv", $"must hold at most {ReadingImportRequest.MaxRows:N0} rows; split the file");
+                var problems = new List<RowRejection>();
+                var row = ReadRow(reader, reader.Parser.Row, problems);
+                if (problems.Count > 0)
+                    unreadable.AddRange(problems);
+                else
+                    rows.Add(row!);
+            }
+        }
+        catch (CsvHelperException broken)
+        {
+            throw new InvalidFieldException("csv", $"row {broken.Context?.Parser?.Row}: cannot be read as CSV (check the quotes)");
+        }
+        return (rows, unreadable, count);
+    }
+
+    private static void CheckHeader(string[] header)
+    {
+        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (RequiredColumns.FirstOrDefault(c => !columns.Contains(c)) is { } missing)
+            throw new InvalidFieldException("csv", $"the header row lacks column '{missing}'; it needs {string.Join(",", RequiredColumns)}");
+        if (columns.FirstOrDefault(c => !RequiredColumns.Contains(c) && !OptionalColumns.Contains(c)) is { } unknown)
+            throw new InvalidFieldException("csv", $"unknown column '{unknown}'; columns are {string.Join(",", RequiredColumns.Concat(OptionalColumns))}");
+        if (columns.Distinct().Count() != columns.Length)
+            throw new InvalidFieldException("csv", "the header row names a column twice");
+    }
+
+    private static ImportRow? ReadRow(CsvReader reader, int row, List<RowRejection> problems)
+    {
+        T? Cell<T>(string column, Func<string, T> parse)
+        {
+            var text = reader.GetField(column)?.Trim();
+            if (string.IsNullOrEmpty(text))
+                return default;
+            try
+            {
+                return parse(text);
+            }
+            catch (Exception refused) when (refused is InvalidFieldException or FormatException or OverflowException)
+            {
+                problems.Add(new RowRejection(row, column, refused is InvalidFieldException invalid ? invalid.Violations[0].Description : $"'{text}' is not a number"));
+                return default;
+            }
+        }
+
+        string? Text(string column) => reader.TryGetField<string>(column, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+        var pilotId = Cell("pilot_id", text => Field.Id(text, "pilot_id"));
+        var kpiCode = Cell("kpi_code", text => Field.Id(text, "kpi_code"));
+        var period = Cell<ReportingPeriod?>("period", text => ReportingPeriod.Parse(text, "period"));
+        var value = Cell<double?>("value", Number);
+        var numerator = Text("numerator") is null ? null : Cell<double?>("numerator", Number);
+        var denominator = Text("denominator") is null ? null : Cell<double?>("denominator", Number);
+        var breakdown = Text("breakdown") is { } parts ? Breakdown(parts, row, problems) : null;
+        foreach (var (column, present) in new[] { ("pilot_id", pilotId is not null), ("kpi_code", kpiCode is not null), ("period", period is not null) })
+        {
+            if (!present && problems.All(p => p.Column != column))
+                problems.Add(new RowRejection(row, column, "is required"));
+        }
+        if (problems.Count > 0)
+            return null;
+        return new ImportRow(row, pilotId!, new KpiReadingInput(kpiCode!, period!.Value, value, numerator, denominator, breakdown, Text("note")));
+    }
+
+    private static double? Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) is var number && double.IsFinite(number)
+        ? number
+        : throw new FormatException();
+
+    /// <summary>"dimension:category=value;..." as breakdown values.</summary>
+    private static ValueList<BreakdownValue>? Breakdown(string text, int row, List<RowRejection> problems)
+    {
+        var values = new List<BreakdownValue>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (colon, equals) = (part.IndexOf(':'), part.LastIndexOf('='));
+            if (colon <= 0 || equals <= colon + 1 || !double.TryParse(part[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                problems.Add(new RowRejection(row, "breakdown", $"'{part}' is not \"dimension:category=value\""));
+                return null;
+            }
+            values.Add(new BreakdownValue(part[..colon].Trim(), part[(colon + 1)..equals].Trim(), value));
+        }
+        return ValueList.Of(values);
+    }
+
+    /// <summary>A template: the header, then a row per KPI for <paramref name="pilotId"/> and <paramref name="period"/>, the rest left blank.</summary>
+    public static string Template(string pilotId, string period, IEnumerable<KpiDefinition> kpis)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using var writer = new CsvWriter(text, Format);
+        foreach (var column in RequiredColumns.Concat(OptionalColumns))
+            writer.WriteField(column);
+        writer.NextRecord();
+        foreach (var kpi in kpis)
+        {
+            // Only what identifies the reading: anything else left in a cell would be stored.
+            foreach (var cell in new[] { pilotId, kpi.Code, period }.Concat(Enumerable.Repeat("", OptionalColumns.Length + 1)))
+                writer.WriteField(cell);
+            writer.NextRecord();
+        }
+        writer.Flush();
+        return text.ToString();
+    }
+}

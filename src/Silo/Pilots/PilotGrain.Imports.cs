@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.Pilots.Reporting;
+using Cooperation.Silo.Submissions;
+
+namespace Cooperation.Silo.Pilots;
+
+/// <summary>A pilot's part in reading imports: its rows become updates, one per period, decided as <see cref="SubmitUpdate"/> decides.</summary>
+public sealed partial class PilotGrain : IReadingImportParticipant
+{
+    /// <inheritdoc/>
+    public Task<ImportStage> Stage(ValueList<ImportRow> rows)
+    {
+        try
+        {
+            Authorize(Permission.ReportOnPilot);
+            RequireChangeable();
+        }
+        catch (AccessDeniedException denied)
+        {
+            return Task.FromResult(ImportStage.Refused(rows, "pilot_id", denied.Message) with { Denied = true });
+        }
+        catch (CooperationException refused)
+        {
+            return Task.FromResult(ImportStage.Refused(rows, "pilot_id", refused.Message));
+        }
+        if (rows.Count > KpiReadingInput.MaxPerRequest)
+            return Task.FromResult(ImportStage.Refused(rows, "row", $"a file may hold at most {KpiReadingInput.MaxPerRequest} readings of one pilot"));
+
+        var rejections = new List<RowRejection>();
+        var late = new Dictionary<ReportingPeriod, bool>();
+        var candidates = new List<ImportRow>();
+        // In period order, so the readings are numbered in the order their events apply.
+        foreach (var period in rows.GroupBy(r => r.Reading.Period).OrderBy(g => g.Key.Start))
+        {
+            try
+            {
+                late[period.Key] = CheckSubmittable(period.Key, "period");
+                candidates.AddRange(period);
+            }
+            catch (CooperationException refused)
+            {
+                rejections.AddRange(period.Select(r => new RowRejection(r.Row, "period", Reason(refused))));
+            }
+        }
+
+        var readings = CheckImportedReadings(candidates, rejections);
+        rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
+        if (readings.Count == 0)
+            return Task.FromResult(new ImportStage(ValueList.Of(rejections), [], null));
+
+        var updates = readings.GroupBy(r => r.Period)
+            .Select(g => new UpdateSubmitted(g.Key, ValueList.Of(g), [], Note: null, late[g.Key]))
+            .ToArray();
+        var entries = Prepare(updates);
+        var periods = updates.Select(u => new ImportedPeriod(Id, u.Period, u.Readings.Count, u.Late));
+        return Task.FromResult(new ImportStage(ValueList.Of(rejections), ValueList.Of(periods),
+            StagedAppend.Of(entries, AsSubjectReadings(readings))));
+    }
+
+    /// <inheritdoc/>
+    public Task Complete(StagedAppend committed)
+    {
+        AcceptCommitted(committed.ToEntries(), committed.Readings);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The readings of <paramref name="rows"/> that pass, numbered as stored; the others go to
+    /// <paramref name="rejections"/> with the column at fault. Rows are checked together (so
+    /// rules across readings hold), and again without the refused ones until all pass.
+    /// </summary>
+    private List<StoredKpiReading> CheckImportedReadings(List<ImportRow> rows, List<RowRejection> rejections)
+    {
+        while (rows.Count > 0)
+        {
+            try
+            {
+                return [.. CheckReadings(rows.Select(r => r.Reading).ToArray(), "rows", computed: false)];
+            }
+            catch (InvalidFieldException invalid)
+            {
+                var refused = new HashSet<int>();
+                foreach (var violation in invalid.Violations)
+                {
+                    var at = ViolationPath().Match(violation.Field);
+                    var indices = at.Success ? [int.Parse(at.Groups["index"].Value)] : Enumerable.Range(0, rows.Count);
+                    var column = at.Success ? at.Groups["column"].Value.TrimStart('.').Split('.', '[')[0] : "row";
+                    foreach (var index in indices)
+                    {
+                        refused.Add(index);
+                        rejections.Add(new RowRejection(rows[index].Row, column is "" ? "row" : column, violation.Description));
+                    }
+                }
+                rows = rows.Where((_, i) => !refused.Contains(i)).ToList();
+            }
+            catch (CooperationException refused)
+            {
+                rejections.AddRange(rows.Select(r => new RowRejection(r.Row, "row", Reason(refused))));
+                return [];
+            }
+        }
+        return [];
+    }
+
+    private static string Reason(CooperationException refused) =>
+        refused is InvalidFieldException invalid ? string.Join("; ", invalid.Violations.Select(v => v.Description)) : refused.Message;
+
+    [GeneratedRegex(@"^rows\[(?<index>\d+)\](?<column>.*)$")]
+    private static partial Regex ViolationPath();
+}
