@@ -6,7 +6,8 @@
 #
 #   ops/bench.sh [seconds] [clients]        (defaults: 20 s per scenario, 64 clients)
 #
-# Writes are measured twice: on pilots holding ~10 readings and on pilots holding 10,000 (the
+# Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
+# twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
 # heavy set is filled on the first run and kept in the bench database).
 set -euo pipefail
 

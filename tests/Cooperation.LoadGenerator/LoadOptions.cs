@@ -30,13 +30,13 @@ public sealed record LoadOptions
     public int Pilots { get; init; } = 1000;
 
     /// <summary>Readings every pilot of the heavy set holds before it is measured.</summary>
-    public int HeavyReadings { get; init; } = 10_000;
+    public int HeavyReadings { get; init; } = 1_000;
 
     /// <summary>Readings every pilot of the fresh set holds before it is measured.</summary>
     public int FreshReadings { get; init; } = 10;
 
     /// <summary>Scenarios to run, in order.</summary>
-    public IReadOnlyList<string> Scenarios { get; init; } = ["writes-fresh", "writes-heavy", "reads", "health"];
+    public IReadOnlyList<string> Scenarios { get; init; } = ["reads", "health", "writes-fresh", "writes-heavy"];
 
     /// <summary>Parses <c>--name value</c> pairs; unknown names are an error.</summary>
     public static LoadOptions Parse(string[] args)

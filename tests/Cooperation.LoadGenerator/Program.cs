@@ -8,8 +8,9 @@ using Grpc.Net.Client;
 
 // Drives a running gateway over gRPC and prints, per scenario, requests/s and latency percentiles.
 //   dotnet run -c Release --project tests/Cooperation.LoadGenerator -- --api-key ADMIN_KEY --clients 64 --seconds 20
-// Scenarios: writes-fresh (one KPI reading per call, pilots holding ~10 readings), writes-heavy (same,
-// pilots holding --heavy-readings), reads (GetPilot), health (gRPC health check: the bare-gRPC baseline).
+// Scenarios: writes-fresh (a partner's update of one KPI reading under a new idempotency key, pilots
+// holding ~10 readings), writes-heavy (same, pilots holding --heavy-readings), reads (GetPilot),
+// health (gRPC health check: the bare-gRPC baseline).
 var options = LoadOptions.Parse(args);
 if (options.ApiKey.Length == 0)
     throw new ArgumentException("--api-key is required: an admin key (ops/credentials.sh create --organisation platform --role admin ...)");
@@ -34,26 +35,21 @@ Console.Error.WriteLine($"Preparing {options.Pilots} fresh pilots ({options.Fres
 var fresh = await portfolio.PrepareAsync($"bench-fresh-{runId}", options.Pilots, options.FreshReadings, stop.Token);
 // Writes are the reports of the partner that leads the pilots; reads are an admin's.
 var partnerKey = await portfolio.IssuePartnerKeyAsync(stop.Token);
-var kpis = Enumerable.Range(0, options.Clients).Select(c => Client(c, partnerKey, ch => new KpiService.KpiServiceClient(ch))).ToArray();
+var submissions = Enumerable.Range(0, options.Clients).Select(c => Client(c, partnerKey, ch => new SubmissionService.SubmissionServiceClient(ch))).ToArray();
 string[] heavy = [];
 if (options.Scenarios.Contains("writes-heavy"))
 {
     Console.Error.WriteLine($"Preparing {options.Pilots} heavy pilots ({options.HeavyReadings} readings each; kept for later runs)...");
-    heavy = await portfolio.PrepareAsync("bench-heavy", options.Pilots, options.HeavyReadings, stop.Token);
+    heavy = await portfolio.PrepareAsync($"bench-heavy-{options.HeavyReadings}", options.Pilots, options.HeavyReadings, stop.Token);
 }
 
-Task Write(int client, string[] set, Random random) => kpis[client].RecordKpiReadingsAsync(new RecordKpiReadingsRequest
+// A write is what a partner sends: an update of one reading under its own idempotency key.
+Task Write(int client, string[] set, Random random) => submissions[client].SubmitUpdateAsync(new SubmitUpdateRequest
 {
-    Subject = "pilots/" + set[random.Next(set.Length)],
-    Readings =
-    {
-        new KpiReadingInput
-        {
-            KpiCode = BenchPortfolio.KpiCode,
-            Period = BenchPortfolio.Periods[random.Next(BenchPortfolio.Periods.Length)],
-            Value = random.Next(1, 100),
-        },
-    },
+    PilotId = set[random.Next(set.Length)],
+    IdempotencyKey = Guid.NewGuid().ToString(),
+    Period = BenchPortfolio.Periods[random.Next(BenchPortfolio.Periods.Length)],
+    Readings = { new KpiReadingInput { KpiCode = BenchPortfolio.KpiCode, Value = random.Next(1, 100) } },
 }).ResponseAsync;
 
 var scenarios = new Dictionary<string, Func<int, Random, Task>>

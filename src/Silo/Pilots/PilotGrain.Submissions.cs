@@ -4,14 +4,72 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
 using Cooperation.Silo.Submissions;
 
 namespace Cooperation.Silo.Pilots;
 
-/// <summary>A pilot's part in reading imports: its rows become updates, one per period, decided as <see cref="SubmitUpdate"/> decides.</summary>
+/// <summary>
+/// Partners' updates to a pilot, one at a time (<see cref="SubmitUpdate"/>) or as a pilot's rows
+/// of a CSV import (<see cref="Stage"/>): both decided by the same checks, one event per period.
+/// </summary>
 public sealed partial class PilotGrain : IReadingImportParticipant
 {
+    /// <inheritdoc/>
+    public async Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey)
+    {
+        Authorize(Permission.ReportOnPilot);
+        var key = PilotUpdate.CheckKey(idempotencyKey);
+        var hash = RecentUpdates.Hash(CallerContext.Current.OrganisationId, update);
+        if (_recentUpdates.Replay(key, hash) is { } replayed)
+            return replayed;
+        try
+        {
+            var receipt = await SubmitAsync(update.Validated(), new RequestIdentity(key, hash));
+            _recentUpdates.Remember(key, hash, receipt);
+            return receipt;
+        }
+        catch (Exception refused) when (refused is DuplicateRequestException or InvalidFieldException or RuleViolationException)
+        {
+            // A retry of an update stored before this activation remembered it: its first result,
+            // even if the period has since been locked or the input no longer passes.
+            if (await Journal.FindAsync(EntityType, Id, key) is not { Event: UpdateSubmitted stored } first)
+                throw;
+            if (first.RequestHash != hash)
+                throw RecentUpdates.Reused(key);
+            var receipt = Receipt(first, stored);
+            _recentUpdates.Remember(key, hash, receipt);
+            return receipt with { Replayed = true };
+        }
+    }
+
+    private async Task<UpdateReceipt> SubmitAsync(PilotUpdate update, RequestIdentity request)
+    {
+        RequireChangeable();
+        var late = CheckSubmittable(update.Period, "period");
+        MilestoneSchedule.CheckReports(State.Milestones, update.Milestones, Today);
+        var readings = update.Readings.Count == 0 ? [] : CheckReadings(update.Readings, "readings", computed: false);
+        var submitted = new UpdateSubmitted(update.Period, readings, update.Milestones, update.Note, late);
+        await RaiseAsync([submitted], AsSubjectReadings(readings), request);
+        if (update.Milestones.Count > 0)
+            await _reminder.SyncAsync(this, NextCheck());
+        return new UpdateReceipt(Id, Version, update.Period, readings, update.Milestones, update.Note, late,
+            State.ReviewOf(update.Period).LastSubmittedAt!.Value, CallerContext.Current.OrganisationId, Replayed: false);
+    }
+
+    /// <summary>Refuses updates for <paramref name="period"/> (locked, not over, not the pilot's calendar); whether one now is late.</summary>
+    private bool CheckSubmittable(ReportingPeriod period, string field)
+    {
+        State.ReviewOf(period).CheckSubmission();
+        if (period.Frequency != Definition.Frequency)
+            throw new InvalidFieldException(field, $"must be a {Definition.Frequency.ToString().ToLowerInvariant()} period, like the pilot's readings");
+        return new SubmissionWindow(State.SubmissionWindowDays).IsLate(period, Today);
+    }
+
+    private UpdateReceipt Receipt(JournalEntry entry, UpdateSubmitted update) => new(Id, entry.Sequence, update.Period, update.Readings,
+        update.Milestones, update.Note, update.Late, entry.RecordedAt, entry.Actor.OrganisationId, Replayed: false);
+
     /// <inheritdoc/>
     public Task<ImportStage> Stage(ValueList<ImportRow> rows)
     {
