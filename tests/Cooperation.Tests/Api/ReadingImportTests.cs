@@ -182,6 +182,24 @@ public sealed class ReadingImportTests(ApiFixture api)
         Assert.Equal(landed, (await partner.Pilots.GetPilotAsync(new() { PilotId = first })).ReadingCount);
     }
 
+    [Fact]
+    public async Task Files_and_templates_travel_as_json_too()
+    {
+        var (first, _, _) = await PilotsAsync();
+        using var template = await api.Http.GetAsync($"/v1/readings/template?pilotId={first}");
+        var csv = $"{Header}\n{first},compost-produced,2025-08,8,\n".Replace("\n", "\\n");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/readings:import")
+        {
+            Content = new StringContent($$"""{"mode":"IMPORT_MODE_ROW_BY_ROW","csv":"{{csv}}"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var imported = await api.Http.SendAsync(request);
+
+        Assert.Contains("compost-produced", await template.Content.ReadAsStringAsync());
+        Assert.Contains("\"rowsAccepted\":1", await imported.Content.ReadAsStringAsync());
+        Assert.Equal(1, await StoredAsync(first));
+    }
+
     /// <summary>Readings a call stored: all of them, or none when it was refused as a concurrent change.</summary>
     private static async Task<int> Outcome<T>(Task<T> call, int readings)
     {
