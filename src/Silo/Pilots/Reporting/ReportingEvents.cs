@@ -60,18 +60,15 @@ public static class ReportingEvents
 
     private static ValueList<PeriodReview> WithReview(ValueList<PeriodReview> reviews, ReportingPeriod period, Func<PeriodReview, PeriodReview> change)
     {
-        // Reviews stay in period order: find the place, then replace or insert (no sort per event).
-        var at = 0;
-        while (at < reviews.Count && reviews[at].Period.CompareTo(period) < 0)
-            at++;
-        var exists = at < reviews.Count && reviews[at].Period == period;
-        var changed = change(exists ? reviews[at] : PeriodReview.Open(period));
-        var items = new PeriodReview[reviews.Count + (exists ? 0 : 1)];
-        for (var i = 0; i < at; i++)
-            items[i] = reviews[i];
-        items[at] = changed;
-        for (var i = exists ? at + 1 : at; i < reviews.Count; i++)
-            items[i + (exists ? 0 : 1)] = reviews[i];
-        return items;
+        // Reviews stay in period order: replace in place or insert at the right place (no sort per event).
+        var items = reviews.ToList();
+        var at = items.FindIndex(r => r.Period.CompareTo(period) >= 0);
+        if (at < 0)
+            at = items.Count;
+        if (at < items.Count && items[at].Period == period)
+            items[at] = change(items[at]);
+        else
+            items.Insert(at, change(PeriodReview.Open(period)));
+        return ValueList.Of(items);
     }
 }
