@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark: the platform in Release on its own database (cooperation_bench) and ports, a pgbench
-# baseline of single-row durable INSERTs on the same PostgreSQL at the same concurrency, then the
-# load generator. The last line sums it up:
+# Benchmark: the platform in Release on its own database (cooperation_bench) and ports, then
+# ROUNDS rounds of: a pgbench baseline of single-row durable INSERTs on the same PostgreSQL at the
+# same concurrency, and the load generator on a new set of fresh pilots. Each round prints its
+# line; the last line holds the medians over the rounds (one slow round of either side, common
+# on a shared machine, does not decide the ratio):
 #   writes_per_s=… reads_per_s=… health_per_s=… p99_write_ms=… pgbench_tps=… write_ratio=… read_ratio=… …
 #
-#   ops/bench.sh [seconds] [clients]        (defaults: 20 s per scenario, 64 clients)
+#   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
@@ -14,6 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DURATION=${1:-20}
 CLIENTS=${2:-64}
+ROUNDS=${3:-3}
 DB=cooperation_bench
 GRPC_PORT=5180
 HTTP_PORT=5181
@@ -41,29 +44,48 @@ wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
   --organisation platform --role admin --label "benchmark $(date +%F)")
 
-say "pgbench baseline, $CLIENTS clients, $DURATION s"
 "$ROOT/ops/db.sh" psql "$DB" -q -v ON_ERROR_STOP=1 -f "$ROOT/ops/bench/pgbench-schema.sql" >/dev/null
 PGBENCH=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench
-PGBENCH_TPS=$("$PGBENCH" -n -h 127.0.0.1 -p "${COOPERATION_PG_PORT:-55432}" -U cooperation -c "$CLIENTS" -j 2 \
-  -T "$DURATION" -f "$ROOT/ops/bench/pgbench-insert.sql" "$DB" 2>&1 | tee "$LOGS/pgbench.log" \
-  | awk '/^tps = / { print $3 }')
-[ -n "$PGBENCH_TPS" ] || { say "pgbench failed, see $LOGS/pgbench.log"; exit 1; }
-echo "scenario=pgbench per_s=$PGBENCH_TPS"
 
-say "load generator, $CLIENTS clients, $DURATION s per scenario"
-dotnet "$ROOT/tests/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
-  --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOGS/load.log"
+# field LOG SCENARIO KEY: a value from a load generator's output.
+field() { awk -v s="scenario=$2" -v k="$3" '$1 == s { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$1"; }
 
-# field SCENARIO KEY: a value from the load generator's output.
-field() { awk -v s="scenario=$1" -v k="$2" '$1 == s { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$LOGS/load.log"; }
-WRITES=$(field writes-fresh per_s)
-HEAVY=$(field writes-heavy per_s)
-READS=$(field reads per_s)
-HEALTH=$(field health per_s)
-for figure in "$WRITES" "$HEAVY" "$READS" "$HEALTH"; do
-  [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report every scenario; see $LOGS/load.log"; exit 1; }
+ROUND_LINES=()
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round/$ROUNDS: pgbench baseline, $CLIENTS clients, $DURATION s"
+  PGBENCH_TPS=$("$PGBENCH" -n -h 127.0.0.1 -p "${COOPERATION_PG_PORT:-55432}" -U cooperation -c "$CLIENTS" -j 2 \
+    -T "$DURATION" -f "$ROOT/ops/bench/pgbench-insert.sql" "$DB" 2>&1 | tee "$LOGS/pgbench-$round.log" \
+    | awk '/^tps = / { print $3 }')
+  [ -n "$PGBENCH_TPS" ] || { say "pgbench failed, see $LOGS/pgbench-$round.log"; exit 1; }
+  echo "scenario=pgbench per_s=$PGBENCH_TPS"
+
+  say "round $round/$ROUNDS: load generator, $CLIENTS clients, $DURATION s per scenario"
+  LOAD="$LOGS/load-$round.log"
+  dotnet "$ROOT/tests/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
+    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOAD"
+  for scenario in writes-fresh writes-heavy reads health; do
+    figure=$(field "$LOAD" "$scenario" per_s)
+    [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report $scenario; see $LOAD"; exit 1; }
+  done
+  ROUND_LINES+=("$(awk -v w="$(field "$LOAD" writes-fresh per_s)" -v wh="$(field "$LOAD" writes-heavy per_s)" \
+      -v r="$(field "$LOAD" reads per_s)" -v h="$(field "$LOAD" health per_s)" -v p99="$(field "$LOAD" writes-fresh p99_ms)" \
+      -v p99h="$(field "$LOAD" writes-heavy p99_ms)" -v pg="$PGBENCH_TPS" 'BEGIN {
+    printf "writes_per_s=%.0f reads_per_s=%.0f health_per_s=%.0f p99_write_ms=%.2f pgbench_tps=%.0f write_ratio=%.2f read_ratio=%.2f writes_heavy_per_s=%.0f p99_write_heavy_ms=%.2f heavy_to_fresh=%.2f\n",
+      w, r, h, p99, pg, w / pg, r / h, wh, p99h, wh / w }')")
+  echo "round=$round ${ROUND_LINES[-1]}"
 done
-awk -v w="$WRITES" -v wh="$HEAVY" -v r="$READS" -v h="$HEALTH" -v p99="$(field writes-fresh p99_ms)" \
-    -v p99h="$(field writes-heavy p99_ms)" -v pg="$PGBENCH_TPS" 'BEGIN {
-  printf "writes_per_s=%.0f reads_per_s=%.0f health_per_s=%.0f p99_write_ms=%s pgbench_tps=%.0f write_ratio=%.2f read_ratio=%.2f writes_heavy_per_s=%.0f p99_write_heavy_ms=%s heavy_to_fresh=%.2f\n",
-    w, r, h, p99, pg, w / pg, r / h, wh, p99h, wh / w }'
+
+# The median of each figure over the rounds, in the same key=value form.
+printf '%s\n' "${ROUND_LINES[@]}" | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); keys[i] = kv[1]; values[kv[1], NR] = kv[2] } fields = NF }
+  END {
+    line = ""
+    for (i = 1; i <= fields; i++) {
+      n = 0; delete sorted
+      for (r = 1; r <= NR; r++) sorted[++n] = values[keys[i], r] + 0
+      for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (sorted[b] < sorted[a]) { t = sorted[a]; sorted[a] = sorted[b]; sorted[b] = t }
+      median = n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+      line = line sprintf("%s%s=%s", i > 1 ? " " : "", keys[i], keys[i] ~ /ratio|fresh$/ ? sprintf("%.2f", median) : keys[i] ~ /_ms$/ ? sprintf("%.1f", median) : sprintf("%.0f", median))
+    }
+    print "median_of=" NR " " line
+  }'
