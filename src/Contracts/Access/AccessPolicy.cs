@@ -46,6 +46,12 @@ public enum Permission
 
     /// <summary>Create, list and revoke credentials.</summary>
     ManageCredentials,
+
+    /// <summary>Read a donor's report subscriptions, archived reports and deliveries.</summary>
+    ReadReports,
+
+    /// <summary>Create, change, pause and delete a donor's report subscriptions; send a report now.</summary>
+    ManageReports,
 }
 
 /// <summary>
@@ -108,6 +114,7 @@ public static class AccessPolicy
             {
                 Permission.ReadPartnership => scope.MemberIds.Contains(organisation),
                 Permission.ReadPilot or Permission.AppointVerifier => scope.DonorIds.Contains(organisation),
+                Permission.ReadReports or Permission.ManageReports => scope.DonorIds.Contains(organisation),
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
                 _ => false,
             },
@@ -143,6 +150,8 @@ public static class AccessPolicy
         Permission.VerifyMonitoring => "verify the monitoring of",
         Permission.ActAsParty => "act as a party to",
         Permission.ManageCredentials => "manage the credentials of",
+        Permission.ReadReports => "read the reports of",
+        Permission.ManageReports => "manage the reports of",
         _ => "change",
     };
 }

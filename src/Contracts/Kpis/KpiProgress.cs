@@ -60,3 +60,36 @@ public sealed record KpiView([property: Id(0)] KpiDefinition Definition, [proper
 public sealed record KpiSeriesView(
     [property: Id(0)] KpiDefinition Definition,
     [property: Id(1)] ValueList<StoredKpiReading> Periods);
+
+/// <summary>
+/// The straight line a KPI is judged against: from (baseline date, 0 %) to (target date, 100 %)
+/// of the way from baseline to target.
+/// </summary>
+public static class KpiTrajectory
+{
+    /// <summary>Share of the expected progress that counts as on track.</summary>
+    public const double OnTrackShare = 0.9;
+
+    /// <summary>Share of the expected progress below which a KPI is off track.</summary>
+    public const double AtRiskShare = 0.6;
+
+    /// <summary>Share of the baseline→target way the straight line expects by <paramref name="asOf"/>, 0 to 1.</summary>
+    public static double ExpectedShare(KpiPoint baseline, KpiPoint target, DateOnly asOf)
+    {
+        double span = target.Date.DayNumber - baseline.Date.DayNumber;
+        return Math.Clamp((asOf.DayNumber - baseline.Date.DayNumber) / span, 0, 1);
+    }
+
+    /// <summary>
+    /// The progress <paramref name="value"/> reached as a share of what the line expects by
+    /// <paramref name="asOf"/> (1 = on the line); null before the line starts or without a target.
+    /// </summary>
+    public static double? ShareOfExpected(KpiDefinition kpi, double value, DateOnly asOf)
+    {
+        if (kpi is not { Baseline: { } baseline, Target: { } target })
+            return null;
+        var expected = ExpectedShare(baseline, target, asOf);
+        var reached = (value - baseline.Value) / (target.Value - baseline.Value) / expected;
+        return expected > 0 && double.IsFinite(reached) ? reached : null;
+    }
+}

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Cooperation.Gateway.Access;
 
 /// <summary>
-/// ASP.NET Core authentication by API key: "x-api-key: coop.…" or "Authorization: Bearer coop.…".
+/// ASP.NET Core authentication by API key: "x-api-key: coop.…", "Authorization: Bearer coop.…", or
+/// the password of "Authorization: Basic …" (what a browser sends for the jobs dashboard).
 /// A call without a key is anonymous (the gRPC interceptor refuses it as Unauthenticated); a key
 /// that does not verify fails with a reason the interceptor passes on.
 /// </summary>
@@ -43,6 +44,17 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             if (authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 return authorization[prefix.Length..].Trim();
+        }
+        // A browser (the jobs dashboard) sends the key as the password of Basic authentication.
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            var bytes = new byte[authorization.Length];
+            if (Convert.TryFromBase64String(authorization[6..].Trim(), bytes, out var length))
+            {
+                var credentials = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
+                var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+                return colon < 0 ? null : credentials[(colon + 1)..];
+            }
         }
         return null;
     }

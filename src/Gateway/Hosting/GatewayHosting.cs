@@ -11,6 +11,7 @@ using Cooperation.Gateway.Organisations;
 using Cooperation.Gateway.Programmes;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
+using Cooperation.Gateway.Reporting;
 using Cooperation.Gateway.Submissions;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -50,6 +51,7 @@ public static class GatewayHosting
             })
             // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+        services.AddCooperationReporting(configuration);
         services.AddGrpcReflection();
         // Cached: a health Check is a dictionary lookup (the bare-gRPC baseline of the benchmark);
         // the checks themselves run on the publisher's schedule.
@@ -93,6 +95,7 @@ public static class GatewayHosting
     public static WebApplication UseCooperationApi(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseCooperationReporting();
         app.MapGrpcService<CredentialGrpcService>();
         app.MapGrpcService<CityGrpcService>();
         app.MapGrpcService<OrganisationGrpcService>();
@@ -105,6 +108,7 @@ public static class GatewayHosting
         app.MapGrpcService<SubmissionGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");

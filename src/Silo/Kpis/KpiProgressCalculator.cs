@@ -20,10 +20,10 @@ namespace Cooperation.Silo.Kpis;
 public static class KpiProgressCalculator
 {
     /// <summary>Share of the expected progress that counts as on track.</summary>
-    public const double OnTrackShare = 0.9;
+    public const double OnTrackShare = KpiTrajectory.OnTrackShare;
 
     /// <summary>Share of the expected progress below which a KPI is off track.</summary>
-    public const double AtRiskShare = 0.6;
+    public const double AtRiskShare = KpiTrajectory.AtRiskShare;
 
     /// <summary>Progress of <paramref name="kpi"/> given its readings (null when it has none).</summary>
     public static KpiProgress Calculate(KpiDefinition kpi, KpiReadingSeries? series)
@@ -46,11 +46,7 @@ public static class KpiProgressCalculator
     }
 
     /// <summary>Share of the baseline→target way the straight line expects by <paramref name="asOf"/>, 0 to 1.</summary>
-    public static double ExpectedShare(KpiPoint baseline, KpiPoint target, DateOnly asOf)
-    {
-        double span = target.Date.DayNumber - baseline.Date.DayNumber;
-        return Math.Clamp((asOf.DayNumber - baseline.Date.DayNumber) / span, 0, 1);
-    }
+    public static double ExpectedShare(KpiPoint baseline, KpiPoint target, DateOnly asOf) => KpiTrajectory.ExpectedShare(baseline, target, asOf);
 
     private static double CurrentValue(KpiDefinition kpi, KpiReadingSeries series) => kpi.Aggregation switch
     {

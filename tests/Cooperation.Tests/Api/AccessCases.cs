@@ -8,7 +8,7 @@ namespace Cooperation.Tests.Api;
 public sealed record AccessCase(Func<ApiClients, ApiClients, AccessWorld, string, Task> Call, IReadOnlySet<Identity> Allowed);
 
 /// <summary>Every RPC, and which identities of an <see cref="AccessWorld"/> may call it.</summary>
-public static class AccessCases
+public static partial class AccessCases
 {
     private static readonly Identity[] Everyone = Enum.GetValues<Identity>();
     private static readonly Identity[] Offices = [Admin, OfficeIn];
@@ -16,7 +16,7 @@ public static class AccessCases
     private static readonly Identity[] Reporters = [Admin, OfficeIn, PartnerIn];
 
     /// <summary>The cases, keyed "Service/Rpc".</summary>
-    public static IReadOnlyDictionary<string, AccessCase> All => Domain.Concat(Reporting).ToDictionary();
+    public static IReadOnlyDictionary<string, AccessCase> All => Domain.Concat(Reporting).Concat(DonorReports).ToDictionary();
 
     /// <summary>The cases of the domain's services and credentials.</summary>
     private static readonly IReadOnlyDictionary<string, AccessCase> Domain = new Dictionary<string, AccessCase>

@@ -39,6 +39,12 @@ public enum Identity
 public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string PilotId, string JcmPilotId, string MouId,
     IReadOnlyDictionary<Identity, string> Keys)
 {
+    /// <summary>A subscription of the world's donor covering its partnership.</summary>
+    public const string SubscriptionId = "matrix";
+
+    /// <summary>An archived report of that subscription.</summary>
+    public long ReportId { get; init; }
+
     /// <summary>The organisation each identity acts for.</summary>
     public IReadOnlyDictionary<Identity, string> Organisations { get; init; } = new Dictionary<Identity, string>();
 
@@ -82,10 +88,13 @@ public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string Pi
 
         await api.Jcm.AppointJcmVerifierAsync(new() { PilotId = jcmPilotId, OrganisationId = organisations[Identity.PartnerOut] });
 
+        await api.Reporting.CreateSubscriptionAsync(new() { Subscription = Requests.Subscription(world, SubscriptionId) });
+        var reportId = await Requests.ArchiveReportAsync(api, world.DonorId, SubscriptionId);
+
         var keys = new Dictionary<Identity, string>();
         foreach (var (identity, organisation) in organisations)
             keys[identity] = await api.IssueKeyAsync(organisation, RoleOf(identity));
-        return new AccessWorld(world, outsideCity, pilotId, jcmPilotId, mouId, keys) { Organisations = organisations };
+        return new AccessWorld(world, outsideCity, pilotId, jcmPilotId, mouId, keys) { Organisations = organisations, ReportId = reportId };
     }
 
     private static int _months;

@@ -13,7 +13,8 @@ namespace Cooperation.Tests.Api;
 public sealed class BadInputTests(ApiFixture api)
 {
     private static readonly Dictionary<string, BadInputCase> Cases =
-        BadInputCases.Domain.Concat(BadInputCasesForPilots.All).Concat(BadInputCasesForSubmissions.All).ToDictionary();
+        BadInputCases.Domain.Concat(BadInputCasesForPilots.All).Concat(BadInputCasesForSubmissions.All)
+            .Concat(BadInputCasesForReports.All).ToDictionary();
 
     /// <summary>RPCs that take no input a caller could get wrong.</summary>
     private static readonly string[] WithoutInput = ["ListJcmMethodologies", "WhoAmI"];

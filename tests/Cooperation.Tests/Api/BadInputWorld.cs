@@ -38,11 +38,15 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(Mou(mouId, world));
         await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
+        await api.Reporting.CreateSubscriptionAsync(new() { Subscription = Requests.Subscription(world, SubscriptionId) });
         return new BadInputWorld(world, pilotId, jcmPilotId, mouId, Ids.New("fresh"));
     }
 
     /// <summary>A period of the compost pilot that is submitted and awaits review.</summary>
     public const string SubmittedPeriod = "2025-03";
+
+    /// <summary>The donor's subscription.</summary>
+    public const string SubscriptionId = "monthly";
 
     /// <summary>A period of the compost pilot that is approved and locked.</summary>
     public const string ApprovedPeriod = "2025-04";
@@ -86,6 +90,8 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = PilotId })),
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = JcmPilotId })),
             Format(await api.Mous.GetMouAsync(new() { MouId = MouId })),
+            Format(await api.Reporting.ListSubscriptionsAsync(new() { DonorOrganisationId = World.DonorId })),
+            Format(await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = World.DonorId })),
             $"events {await api.Cluster.EventCountAsync(World.FirstCityId, World.SecondCityId, World.AgencyId, World.DonorId,
                 World.PartnershipId, World.ProgrammeId, PilotId, JcmPilotId, MouId, NewId)}",
             $"readings {await api.Cluster.StoredReadingsAsync($"pilots/{PilotId}")}",
@@ -96,7 +102,8 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
             Exists(api.Partnerships.GetPartnershipAsync(new() { PartnershipId = NewId }).ResponseAsync),
             Exists(api.Programmes.GetProgrammeAsync(new() { ProgrammeId = NewId }).ResponseAsync),
             Exists(api.Pilots.GetPilotAsync(new() { PilotId = NewId }).ResponseAsync),
-            Exists(api.Mous.GetMouAsync(new() { MouId = NewId }).ResponseAsync)));
+            Exists(api.Mous.GetMouAsync(new() { MouId = NewId }).ResponseAsync),
+            Exists(api.Reporting.GetSubscriptionAsync(new() { DonorOrganisationId = World.DonorId, SubscriptionId = NewId }).ResponseAsync)));
         return string.Join("\n", parts);
     }
 

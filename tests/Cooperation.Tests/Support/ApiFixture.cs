@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Proto = Cooperation.Contracts.Grpc;
@@ -52,6 +53,9 @@ public class ApiClients
     /// <summary>Submission service client.</summary>
     public Proto.SubmissionService.SubmissionServiceClient Submissions => new(Channel);
 
+    /// <summary>Donors' reports.</summary>
+    public Proto.ReportingService.ReportingServiceClient Reporting => new(Channel);
+
     /// <summary>Review service client.</summary>
     public Proto.ReviewService.ReviewServiceClient Reviews => new(Channel);
 
@@ -94,6 +98,9 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
     /// <summary>The cluster behind the API, with its database.</summary>
     public TestClusterFixture Cluster => _cluster;
 
+    /// <summary>The loopback port reports are mailed to; a test starts its SMTP sink there when it wants the mail.</summary>
+    public int SmtpPort { get; } = Ports.Free();
+
     /// <summary>An HTTP client for the JSON routes.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -105,6 +112,14 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Cooperation"] = _cluster.Postgres.ConnectionString,
+            ["Reporting:PollMilliseconds"] = "200",
+            ["Reporting:RetryAttempts"] = "2",
+            ["Reporting:RetryDelaysSeconds:0"] = "1",
+            ["Reporting:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         builder.Services.AddCooperationApi(builder.Configuration);
         _app = builder.Build();
         _app.UseCooperationApi();

@@ -58,7 +58,14 @@ public static class PlatformHosts
         return more;
     }
 
-    private static int FreePort()
+    private static int FreePort() => Ports.Free();
+}
+
+/// <summary>Loopback ports for servers a test starts.</summary>
+public static class Ports
+{
+    /// <summary>A loopback port free right now.</summary>
+    public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -12,7 +12,7 @@ namespace Cooperation.Tests.Support;
 public sealed record ApiWorld(string FirstCityId, string SecondCityId, string AgencyId, string DonorId, string PartnershipId, string ProgrammeId);
 
 /// <summary>Valid API requests for tests to start from (and vary).</summary>
-public static class Requests
+public static partial class Requests
 {
     /// <summary>Creates a Vietnamese city.</summary>
     public static Proto.CreateCityRequest City(string id) => new()

@@ -1,0 +1,48 @@
+using Cooperation.Contracts.Audit;
+using Cooperation.Contracts.Common;
+using Orleans.Concurrency;
+
+namespace Cooperation.Contracts.Reporting;
+
+/// <summary>
+/// A donor's report subscriptions, keyed by the donor organisation's id. Managed by the donor,
+/// by the city office of the partnership a subscription covers, or by an admin.
+/// </summary>
+[Alias("coop.IReportSubscriptionsGrain")]
+public interface IReportSubscriptionsGrain : IHasHistory
+{
+    /// <summary>Creates a subscription; the same definition again is harmless, another one AlreadyExists.</summary>
+    [Alias("Create")]
+    Task<ReportSubscriptionView> Create(string subscriptionId, ReportSubscriptionDefinition definition);
+
+    /// <summary>Replaces a subscription's definition.</summary>
+    [Alias("Change")]
+    Task<ReportSubscriptionView> Change(string subscriptionId, ReportSubscriptionDefinition definition);
+
+    /// <summary>Pauses or resumes a subscription's scheduled reports.</summary>
+    [Alias("SetPaused")]
+    Task<ReportSubscriptionView> SetPaused(string subscriptionId, bool paused);
+
+    /// <summary>Ends a subscription; its archived reports stay.</summary>
+    [Alias("Delete")]
+    Task Delete(string subscriptionId);
+
+    /// <summary>Reads a subscription.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<ReportSubscriptionView> Get(string subscriptionId);
+
+    /// <summary>Reads a subscription as one who may manage it, e.g. before sending its report now.</summary>
+    [Alias("GetToManage"), ReadOnly]
+    Task<ReportSubscriptionView> GetToManage(string subscriptionId);
+
+    /// <summary>The subscriptions the caller may read, by id.</summary>
+    [Alias("List"), ReadOnly]
+    Task<ValueList<ReportSubscriptionView>> List();
+
+    /// <summary>
+    /// The pilots a subscription's scope names now (a partnership's or programme's pilots, or the
+    /// list); the report keeps those the donor funds.
+    /// </summary>
+    [Alias("ScopePilots"), ReadOnly]
+    Task<ValueList<string>> ScopePilots(string subscriptionId);
+}

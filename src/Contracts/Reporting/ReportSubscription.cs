@@ -1,0 +1,200 @@
+using System.Net.Mail;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Submissions;
+
+namespace Cooperation.Contracts.Reporting;
+
+/// <summary>How often a subscription's report is made, and which period it covers.</summary>
+[GenerateSerializer, Alias("coop.ReportCadence")]
+public enum ReportCadence
+{
+    /// <summary>Each month, on the last closed month.</summary>
+    Monthly = 1,
+
+    /// <summary>Each quarter, on the last closed quarter.</summary>
+    Quarterly = 2,
+}
+
+/// <summary>What a report covers.</summary>
+[GenerateSerializer, Alias("coop.ReportScopeKind")]
+public enum ReportScopeKind
+{
+    /// <summary>The pilots of a partnership.</summary>
+    Partnership = 1,
+
+    /// <summary>The pilots of a programme.</summary>
+    Programme = 2,
+
+    /// <summary>A list of pilots.</summary>
+    Pilots = 3,
+}
+
+/// <summary>The files a report is made as.</summary>
+[Flags, GenerateSerializer, Alias("coop.ReportFormats")]
+public enum ReportFormats
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary>PDF with charts.</summary>
+    Pdf = 1,
+
+    /// <summary>HTML with inline SVG charts.</summary>
+    Html = 2,
+
+    /// <summary>CSV of the figures, one row per pilot × KPI × period.</summary>
+    Csv = 4,
+}
+
+/// <summary>The language names and headings of a report are given in.</summary>
+[GenerateSerializer, Alias("coop.ReportLanguage")]
+public enum ReportLanguage
+{
+    /// <summary>English.</summary>
+    En = 1,
+
+    /// <summary>Vietnamese.</summary>
+    Vi = 2,
+
+    /// <summary>Japanese.</summary>
+    Ja = 3,
+}
+
+/// <summary>Which pilots a report covers: only those the subscribing donor funds.</summary>
+/// <param name="Kind">Partnership, programme or a list of pilots.</param>
+/// <param name="Id">The partnership or programme; null for a list.</param>
+/// <param name="PilotIds">The pilots of a list; empty otherwise.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportScope")]
+public sealed record ReportScope(
+    [property: Id(0)] ReportScopeKind Kind,
+    [property: Id(1)] string? Id,
+    [property: Id(2)] ValueList<string> PilotIds)
+{
+    /// <summary>Most pilots a list may name.</summary>
+    public const int MaxPilots = 1000;
+
+    /// <summary>Refuses a scope that names nothing or the wrong thing, naming the field.</summary>
+    public void Validate()
+    {
+        Field.Choice(Kind, "scope.kind");
+        if (Kind == ReportScopeKind.Pilots)
+        {
+            if (Id is not null)
+                throw new InvalidFieldException("scope.id", "must be empty for a list of pilots");
+            if (PilotIds.Count is 0 or > MaxPilots)
+                throw new InvalidFieldException("scope.pilot_ids", $"must name 1 to {MaxPilots} pilots");
+            for (var i = 0; i < PilotIds.Count; i++)
+                Field.Id(PilotIds[i], $"scope.pilot_ids[{i}]");
+            Field.DistinctIds(PilotIds, "scope.pilot_ids");
+            return;
+        }
+        Field.Id(Id, "scope.id");
+        if (PilotIds.Count > 0)
+            throw new InvalidFieldException("scope.pilot_ids", "must be empty unless the scope is a list of pilots");
+    }
+}
+
+/// <summary>When reports are made: monthly or quarterly, or by a cron expression, in a time zone.</summary>
+/// <param name="Cadence">Which period each report covers (the last one closed), and the default schedule.</param>
+/// <param name="Cron">A five-field cron expression overriding the default schedule; null for the default.</param>
+/// <param name="TimeZone">IANA time zone the schedule and periods are read in, e.g. "Asia/Tokyo".</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportSchedule")]
+public sealed record ReportSchedule(
+    [property: Id(0)] ReportCadence Cadence,
+    [property: Id(1)] string? Cron,
+    [property: Id(2)] string TimeZone)
+{
+    /// <summary>The cron expression the schedule runs on: 07:00 on the first day of each month or quarter unless given.</summary>
+    public string CronExpression => Cron ?? (Cadence == ReportCadence.Monthly ? "0 7 1 * *" : "0 7 1 1,4,7,10 *");
+
+    /// <summary>The reporting frequency of the periods reports cover.</summary>
+    public ReportingFrequency Frequency => Cadence == ReportCadence.Monthly ? ReportingFrequency.Monthly : ReportingFrequency.Quarterly;
+
+    /// <summary>The last period that ended before <paramref name="at"/>, in the schedule's time zone.</summary>
+    public ReportingPeriod LastClosedPeriod(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+        var current = ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), Frequency);
+        return ReportingPeriod.Containing(current.Start.AddDays(-1), Frequency);
+    }
+
+    /// <summary>Refuses a schedule that breaks a rule (the cron syntax is checked where jobs are scheduled).</summary>
+    public void Validate()
+    {
+        Field.Choice(Cadence, "schedule.cadence");
+        Field.TimeZone(TimeZone, "schedule.time_zone");
+        if (Cron is not null && (Cron.Length > 100 || Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5))
+            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 1 * *\"");
+    }
+}
+
+/// <summary>A donor's standing order for progress reports.</summary>
+/// <param name="DonorOrganisationId">The donor the reports are for; they cover only pilots it funds.</param>
+/// <param name="Title">What the subscription is called, e.g. "MOEJ monthly progress".</param>
+/// <param name="Scope">Which pilots.</param>
+/// <param name="Schedule">When.</param>
+/// <param name="Language">Language of names and headings.</param>
+/// <param name="Formats">Files made.</param>
+/// <param name="Basis">Whether KPI progress counts approved figures only, or all submitted ones.</param>
+/// <param name="Recipients">E-mail addresses the report is mailed to.</param>
+/// <param name="WebhookUrl">Where report metadata is POSTed, signed; null for none.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportSubscriptionDefinition")]
+public sealed record ReportSubscriptionDefinition(
+    [property: Id(0)] string DonorOrganisationId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] ReportScope Scope,
+    [property: Id(3)] ReportSchedule Schedule,
+    [property: Id(4)] ReportLanguage Language,
+    [property: Id(5)] ReportFormats Formats,
+    [property: Id(6)] FigureBasis Basis,
+    [property: Id(7)] ValueList<string> Recipients,
+    [property: Id(8)] string? WebhookUrl)
+{
+    /// <summary>Most e-mail recipients of one subscription.</summary>
+    public const int MaxRecipients = 50;
+
+    /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
+    public void Validate()
+    {
+        Field.Id(DonorOrganisationId, "donor_organisation_id");
+        Field.Text(Title, "title", 200);
+        Scope.Validate();
+        Schedule.Validate();
+        Field.Choice(Language, "language");
+        if (Formats == ReportFormats.None || (Formats & ~(ReportFormats.Pdf | ReportFormats.Html | ReportFormats.Csv)) != 0)
+            throw new InvalidFieldException("formats", "must name one or more of PDF, HTML and CSV");
+        if (!Enum.IsDefined(Basis))
+            throw new InvalidFieldException("basis", "must be all or approved");
+        if (Recipients.Count > MaxRecipients)
+            throw new InvalidFieldException("recipients", $"may hold at most {MaxRecipients} addresses");
+        for (var i = 0; i < Recipients.Count; i++)
+        {
+            if (Recipients[i].Length > 254 || !MailAddress.TryCreate(Recipients[i], out var address) || address.Address != Recipients[i])
+                throw new InvalidFieldException($"recipients[{i}]", "must be a plain e-mail address such as \"reports@example.org\"");
+        }
+        Field.OptionalLink(WebhookUrl, "webhook_url");
+        if (Recipients.Count == 0 && WebhookUrl is null)
+            throw new InvalidFieldException("recipients", "name at least one recipient, or a webhook_url");
+    }
+}
+
+/// <summary>A subscription as read back.</summary>
+/// <param name="SubscriptionId">Its id, unique per donor.</param>
+/// <param name="Definition">What it orders.</param>
+/// <param name="Paused">Paused subscriptions make no scheduled reports ("send now" still works).</param>
+/// <param name="WebhookSecret">The key webhook bodies are signed with (HMAC-SHA256); given to those who manage the subscription.</param>
+/// <param name="ChangedAt">When it was created or last changed.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportSubscriptionView")]
+public sealed record ReportSubscriptionView(
+    [property: Id(0)] string SubscriptionId,
+    [property: Id(1)] ReportSubscriptionDefinition Definition,
+    [property: Id(2)] bool Paused,
+    [property: Id(3)] string WebhookSecret,
+    [property: Id(4)] DateTimeOffset ChangedAt)
+{
+    /// <summary>The name of the subscription's recurring job: unique across donors.</summary>
+    public string JobId => JobIdOf(Definition.DonorOrganisationId, SubscriptionId);
+
+    /// <summary>The recurring job name of <paramref name="subscriptionId"/> of <paramref name="donorId"/>.</summary>
+    public static string JobIdOf(string donorId, string subscriptionId) => $"report:{donorId}:{subscriptionId}";
+}

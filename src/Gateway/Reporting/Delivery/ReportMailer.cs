@@ -1,0 +1,36 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Cooperation.Gateway.Reporting.Delivery;
+
+/// <summary>A file attached to a message.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Sends messages over SMTP with MailKit, as configured in "Reporting:Smtp".</summary>
+public sealed class ReportMailer(IOptions<ReportingOptions> options)
+{
+    /// <summary>Sends one message to <paramref name="recipients"/>.</summary>
+    public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string text, IReadOnlyList<MailAttachment> attachments,
+        CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value.Smtp;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
+        foreach (var recipient in recipients)
+            message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = subject;
+        var body = new BodyBuilder { TextBody = text };
+        foreach (var attachment in attachments)
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
+
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User))
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

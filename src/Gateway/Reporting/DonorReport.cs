@@ -1,0 +1,98 @@
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.Submissions;
+
+namespace Cooperation.Gateway.Reporting;
+
+/// <summary>
+/// A donor's progress report for one period: what every renderer (PDF, HTML, CSV) shows. Built
+/// from stored data as of <see cref="Cutoff"/>, so making it again gives the same figures.
+/// </summary>
+/// <param name="SubscriptionId">The subscription it was made for.</param>
+/// <param name="DonorId">The donor.</param>
+/// <param name="DonorName">The donor's name in the report's language.</param>
+/// <param name="Title">The subscription's title.</param>
+/// <param name="Language">Language of names and headings.</param>
+/// <param name="Period">The period reported on.</param>
+/// <param name="Cutoff">Figures recorded after this instant are left out.</param>
+/// <param name="Basis">Whether KPI progress counts approved figures only, or all.</param>
+/// <param name="Pilots">The pilots in scope that the donor funds, by id.</param>
+public sealed record DonorReport(
+    string SubscriptionId,
+    string DonorId,
+    string DonorName,
+    string Title,
+    ReportLanguage Language,
+    ReportingPeriod Period,
+    DateTimeOffset Cutoff,
+    FigureBasis Basis,
+    IReadOnlyList<PilotSection> Pilots)
+{
+    /// <summary>Committed and disbursed by the donor per currency, over all pilots.</summary>
+    public IReadOnlyList<FundingTotal> FundingTotals => Pilots.SelectMany(p => p.Funding)
+        .GroupBy(f => f.Currency)
+        .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+        .Select(g => new FundingTotal(g.Key, g.Sum(f => f.Committed), g.Sum(f => f.Disbursed)))
+        .ToArray();
+
+    /// <summary>Pilots and KPI statuses per partnership.</summary>
+    public IReadOnlyList<PartnershipTotal> Partnerships => Pilots.GroupBy(p => p.PartnershipId)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new PartnershipTotal(g.Key, g.Count(), KpiStatusCounts.Of(g.SelectMany(p => p.Kpis).Select(k => k.View)),
+            g.Sum(p => p.EmissionReductions ?? 0)))
+        .ToArray();
+
+    /// <summary>The file name of the report in <paramref name="format"/>.</summary>
+    public string FileName(ReportFormats format) =>
+        $"{DonorId}-{SubscriptionId}-{Period}.{format.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>A partnership's line in the report's totals.</summary>
+/// <param name="PartnershipId">The partnership.</param>
+/// <param name="PilotCount">Pilots of it in the report.</param>
+/// <param name="Kpis">Their KPIs by status.</param>
+/// <param name="EmissionReductions">JCM emission reductions so far, tCO2e.</param>
+public sealed record PartnershipTotal(string PartnershipId, int PilotCount, KpiStatusCounts Kpis, decimal EmissionReductions);
+
+/// <summary>One pilot in a report.</summary>
+/// <param name="PilotId">Its id.</param>
+/// <param name="Title">Its title in the report's language.</param>
+/// <param name="PartnershipId">Its partnership.</param>
+/// <param name="ProgrammeId">Its programme.</param>
+/// <param name="Status">Where it is in its life.</param>
+/// <param name="Milestones">Milestones due in the period, or overdue, in planned-date order.</param>
+/// <param name="Kpis">KPIs with their series up to the period.</param>
+/// <param name="EmissionReductions">JCM: cumulative tCO2e (verified ones in <paramref name="VerifiedReductions"/>); null for other pilots.</param>
+/// <param name="VerifiedReductions">JCM: cumulative verified tCO2e; null for other pilots.</param>
+/// <param name="Funding">The donor's funding per currency.</param>
+/// <param name="Review">The period's review: who submitted, who approved, late or not; null when nothing was submitted.</param>
+/// <param name="Notes">Notes sent with the period's readings.</param>
+public sealed record PilotSection(
+    string PilotId,
+    string Title,
+    string PartnershipId,
+    string ProgrammeId,
+    PilotStatus Status,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<KpiSection> Kpis,
+    decimal? EmissionReductions,
+    decimal? VerifiedReductions,
+    IReadOnlyList<FundingTotal> Funding,
+    PeriodReview? Review,
+    IReadOnlyList<string> Notes);
+
+/// <summary>A KPI in a report.</summary>
+/// <param name="View">Its definition and progress.</param>
+/// <param name="Name">Its name in the report's language.</param>
+/// <param name="Points">The value that counts for each period up to the report's, oldest first.</param>
+public sealed record KpiSection(KpiView View, string Name, IReadOnlyList<KpiReportPoint> Points);
+
+/// <summary>A KPI's value for one period, and whether it is verified.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Value">The value that counts.</param>
+/// <param name="Verified">True when the period was approved by the cut-off; otherwise only submitted.</param>
+/// <param name="SubmittedBy">The organisation that submitted it.</param>
+/// <param name="RecordedAt">When it was stored.</param>
+public sealed record KpiReportPoint(ReportingPeriod Period, double Value, bool Verified, string? SubmittedBy, DateTimeOffset RecordedAt);

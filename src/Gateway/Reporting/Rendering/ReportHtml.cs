@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text;
+using Cooperation.Contracts.Reporting;
+
+namespace Cooperation.Gateway.Reporting.Rendering;
+
+/// <summary>A report as one self-contained HTML page: the PDF's content, charts as inline SVG.</summary>
+public static class ReportHtml
+{
+    private const int ChartWidth = 720;
+    private const int ChartHeight = 300;
+
+    private const string Style = """
+        body{font-family:"DejaVu Sans","Noto Sans CJK JP",sans-serif;margin:2em auto;max-width:60em;color:#1d2733}
+        h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccd;margin-top:2em}h3{font-size:1em}
+        table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccd;padding:.2em .5em;text-align:left}
+        th{background:#eef2f6}figure{margin:.5em 0}
+        """;
+
+    /// <summary>The HTML file of <paramref name="report"/> (UTF-8).</summary>
+    public static byte[] Render(DonorReport report)
+    {
+        var html = new StringBuilder();
+        var language = report.Language.ToString().ToLowerInvariant();
+        html.Append($"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Encode($"{ReportText.Word("report", report.Language)}: {report.Title} {report.Period}"))
+            .Append("</title><style>").Append(Style).Append("</style></head><body>");
+        foreach (var block in ReportDocument.Blocks(report))
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    html.Append($"<h{heading.Level}>").Append(Encode(heading.Text)).Append($"</h{heading.Level}>");
+                    break;
+                case TextBlock text:
+                    html.Append("<p>").Append(Encode(text.Text)).Append("</p>");
+                    break;
+                case TableBlock table:
+                    html.Append("<table><thead><tr>");
+                    foreach (var cell in table.Header)
+                        html.Append("<th>").Append(Encode(cell)).Append("</th>");
+                    html.Append("</tr></thead><tbody>");
+                    foreach (var row in table.Rows)
+                    {
+                        html.Append("<tr>");
+                        foreach (var cell in row)
+                            html.Append("<td>").Append(Encode(cell)).Append("</td>");
+                        html.Append("</tr>");
+                    }
+                    html.Append("</tbody></table>");
+                    break;
+                case ChartBlock chart:
+                    html.Append("<figure>").Append(chart.Plot.GetSvgXml(ChartWidth, ChartHeight)).Append("</figure>");
+                    break;
+            }
+        }
+        html.Append("</body></html>");
+        return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

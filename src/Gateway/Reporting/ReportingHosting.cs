@@ -1,0 +1,97 @@
+using Cooperation.Gateway.Access;
+using Cooperation.Gateway.Reporting.Delivery;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Cooperation.Gateway.Reporting;
+
+/// <summary>
+/// Donors' reports in the gateway: Hangfire on PostgreSQL (schema "hangfire") runs the jobs,
+/// retried with back-off as configured; the archive and delivery log share the platform's database.
+/// </summary>
+public static class ReportingHosting
+{
+    /// <summary>The path of the Hangfire dashboard (admins only).</summary>
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>Registers reporting: Hangfire (and its server when <see cref="ReportingOptions.RunJobs"/>), builder, renderers' delivery.</summary>
+    public static IServiceCollection AddCooperationReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Reporting");
+        services.Configure<ReportingOptions>(section);
+        var settings = section.Get<ReportingOptions>() ?? new ReportingOptions();
+        var connectionString = configuration.GetConnectionString("Cooperation")
+            ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: reports are archived in PostgreSQL.");
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<ReportMailer>();
+        services.AddSingleton<DonorReportBuilder>();
+        services.AddSingleton<SubscriptionSchedule>();
+        services.AddTransient<DonorReportJob>();
+        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        // One retry policy for every job, from configuration (the attribute's default is ten tries).
+        GlobalJobFilters.Filters.Remove(typeof(AutomaticRetryAttribute));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseFilter(new AutomaticRetryAttribute
+            {
+                Attempts = settings.RetryAttempts,
+                DelaysInSeconds = settings.RetryDelaysSeconds,
+                OnAttemptsExceeded = AttemptsExceededAction.Fail,
+            })
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
+                }));
+        if (settings.RunJobs)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(1, settings.Workers);
+                server.SchedulePollingInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
+            });
+        }
+        return services;
+    }
+
+    /// <summary>Serves the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.</summary>
+    public static WebApplication UseCooperationReporting(this WebApplication app)
+    {
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorization()],
+            DashboardTitle = "Cooperation jobs",
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Lets in admins' API keys: as "x-api-key", "Authorization: Bearer …", or as the password of
+    /// HTTP Basic authentication, which a browser asks for when told to.
+    /// </summary>
+    private sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
+    {
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            var result = await http.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            if (result.Succeeded && CallerClaims.ToCaller(result.Principal).Role == Contracts.Access.Role.Admin)
+                return true;
+            if (!result.Succeeded)
+                http.Response.Headers.WWWAuthenticate = "Basic realm=\"Cooperation jobs (user: any, password: an admin API key)\"";
+            return false;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Cooperation.Contracts.Reporting;
+using Cooperation.Silo.Journal;
+
+namespace Cooperation.Silo.Reporting;
+
+/// <summary>A subscription was created, with the secret its webhook bodies are signed with.</summary>
+[EventKind("report-subscription.created")]
+public sealed record ReportSubscriptionCreated(string SubscriptionId, ReportSubscriptionDefinition Definition, string WebhookSecret) : IEntityEvent;
+
+/// <summary>A subscription's definition was replaced.</summary>
+[EventKind("report-subscription.changed")]
+public sealed record ReportSubscriptionChanged(string SubscriptionId, ReportSubscriptionDefinition Definition) : IEntityEvent;
+
+/// <summary>A subscription was paused or resumed.</summary>
+[EventKind("report-subscription.paused")]
+public sealed record ReportSubscriptionPaused(string SubscriptionId, bool Paused) : IEntityEvent;
+
+/// <summary>A subscription ended.</summary>
+[EventKind("report-subscription.deleted")]
+public sealed record ReportSubscriptionDeleted(string SubscriptionId) : IEntityEvent;
+
+/// <summary>A donor's subscriptions: the fold of their events.</summary>
+[GenerateSerializer, Alias("coop.ReportSubscriptionsState")]
+public sealed record ReportSubscriptionsState
+{
+    /// <summary>Live subscriptions by id.</summary>
+    [Id(0)] public Dictionary<string, ReportSubscriptionView> ById { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The state after <paramref name="entry"/>.</summary>
+    public static ReportSubscriptionsState Apply(ReportSubscriptionsState state, JournalEntry entry)
+    {
+        var next = new Dictionary<string, ReportSubscriptionView>(state.ById, StringComparer.Ordinal);
+        switch (entry.Event)
+        {
+            case ReportSubscriptionCreated created:
+                next[created.SubscriptionId] = new(created.SubscriptionId, created.Definition, false, created.WebhookSecret, entry.RecordedAt);
+                break;
+            case ReportSubscriptionChanged changed:
+                next[changed.SubscriptionId] = next[changed.SubscriptionId] with { Definition = changed.Definition, ChangedAt = entry.RecordedAt };
+                break;
+            case ReportSubscriptionPaused paused:
+                next[paused.SubscriptionId] = next[paused.SubscriptionId] with { Paused = paused.Paused, ChangedAt = entry.RecordedAt };
+                break;
+            case ReportSubscriptionDeleted deleted:
+                next.Remove(deleted.SubscriptionId);
+                break;
+            default:
+                throw new InvalidOperationException($"Report subscriptions do not take {entry.Event.GetType().Name} events.");
+        }
+        return new ReportSubscriptionsState { ById = next };
+    }
+}

@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
+using Cooperation.Contracts.Reporting;
+using Cooperation.Silo.Hosting;
+using Cooperation.Silo.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace Cooperation.Silo.Reporting;
+
+/// <summary>
+/// A donor's report subscriptions. Who may manage one follows from what it covers: the donor
+/// itself, the offices of the cities whose partnerships it covers, and admins.
+/// </summary>
+public sealed class ReportSubscriptionsGrain(
+    [PersistentState("subscriptions", StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<ReportSubscriptionsGrain> logger) : EventSourcedGrain<ReportSubscriptionsState>(snapshot, journal, clock, logger), IReportSubscriptionsGrain
+{
+    private const string Entity = "report subscriptions of";
+
+    /// <inheritdoc/>
+    protected override string EntityType => "subscriptions";
+
+    /// <inheritdoc/>
+    protected override ReportSubscriptionsState Initial => new();
+
+    /// <inheritdoc/>
+    protected override ReportSubscriptionsState Apply(ReportSubscriptionsState state, JournalEntry entry) => ReportSubscriptionsState.Apply(state, entry);
+
+    // The history holds every subscription of the donor: only the donor and admins read it whole.
+    /// <inheritdoc/>
+    protected override void AuthorizeRead() => AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
+
+    /// <inheritdoc/>
+    public async Task<ReportSubscriptionView> Create(string subscriptionId, ReportSubscriptionDefinition definition)
+    {
+        Field.Id(subscriptionId, "subscription_id");
+        await CheckAsync(definition);
+        if (State.ById.TryGetValue(subscriptionId, out var existing))
+            return existing.Definition == definition ? existing : throw new EntityExistsException("report subscription", subscriptionId);
+        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, definition, RandomNumberGenerator.GetHexString(64, lowercase: true)));
+        return State.ById[subscriptionId];
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReportSubscriptionView> Change(string subscriptionId, ReportSubscriptionDefinition definition)
+    {
+        var current = await RequireAsync(subscriptionId, Permission.ManageReports);
+        await CheckAsync(definition);
+        if (current.Definition != definition)
+            await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, definition));
+        return State.ById[subscriptionId];
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReportSubscriptionView> SetPaused(string subscriptionId, bool paused)
+    {
+        var current = await RequireAsync(subscriptionId, Permission.ManageReports);
+        if (current.Paused != paused)
+            await RaiseAsync(new ReportSubscriptionPaused(subscriptionId, paused));
+        return State.ById[subscriptionId];
+    }
+
+    /// <inheritdoc/>
+    public async Task Delete(string subscriptionId)
+    {
+        await RequireAsync(subscriptionId, Permission.ManageReports);
+        await RaiseAsync(new ReportSubscriptionDeleted(subscriptionId));
+    }
+
+    /// <inheritdoc/>
+    public Task<ReportSubscriptionView> Get(string subscriptionId) => RequireAsync(subscriptionId, Permission.ReadReports);
+
+    /// <inheritdoc/>
+    public Task<ReportSubscriptionView> GetToManage(string subscriptionId) => RequireAsync(subscriptionId, Permission.ManageReports);
+
+    /// <inheritdoc/>
+    public async Task<ValueList<ReportSubscriptionView>> List()
+    {
+        var readable = new List<ReportSubscriptionView>();
+        foreach (var subscription in State.ById.Values.OrderBy(s => s.SubscriptionId, StringComparer.Ordinal))
+        {
+            if ((await ScopesOfAsync(subscription.Definition.Scope)).All(scope => AccessPolicy.Allows(CallerContext.Current, Permission.ReadReports, scope)))
+                readable.Add(subscription);
+        }
+        // Someone who may read none learns nothing of whether the donor has any.
+        if (readable.Count == 0)
+            AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
+        return ValueList.Of(readable);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ValueList<string>> ScopePilots(string subscriptionId)
+    {
+        var scope = (await RequireAsync(subscriptionId, Permission.ReadReports)).Definition.Scope;
+        if (scope.Kind == ReportScopeKind.Pilots)
+            return scope.PilotIds;
+        var partnershipId = scope.Kind == ReportScopeKind.Partnership ? scope.Id! : await ProgrammePartnershipAsync(scope.Id!);
+        var caller = CallerContext.Current;
+        CallerContext.ActAsPlatform();
+        try
+        {
+            return ValueList.Of((await GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).ListPilots()).Select(p => p.PilotId));
+        }
+        finally
+        {
+            CallerContext.Set(caller);
+        }
+    }
+
+    private async Task<ReportSubscriptionView> RequireAsync(string subscriptionId, Permission permission)
+    {
+        Field.Id(subscriptionId, "subscription_id");
+        if (!State.ById.TryGetValue(subscriptionId, out var subscription))
+        {
+            // Only those who may see all of the donor's subscriptions learn that one does not exist.
+            AccessPolicy.Require(permission, DonorScope([]), Entity, Id);
+            throw new EntityNotFoundException("report subscription", subscriptionId);
+        }
+        foreach (var scope in await ScopesOfAsync(subscription.Definition.Scope))
+            AccessPolicy.Require(permission, scope, "report subscription", subscriptionId);
+        return subscription;
+    }
+
+    /// <summary>Refuses a definition that breaks a rule, names another donor, or covers what the caller may not manage.</summary>
+    private async Task CheckAsync(ReportSubscriptionDefinition definition)
+    {
+        definition.Validate();
+        if (definition.DonorOrganisationId != Id)
+            throw new InvalidFieldException("donor_organisation_id", $"must be {Id}, the donor whose subscriptions these are");
+        foreach (var scope in await ScopesOfAsync(definition.Scope))
+            AccessPolicy.Require(Permission.ManageReports, scope, Entity, Id);
+        var caller = CallerContext.Current;
+        CallerContext.ActAsPlatform();
+        try
+        {
+            var donor = await GrainFactory.GetGrain<IOrganisationGrain>(Id).Get();
+            if (donor.Definition.Kind != OrganisationKind.Donor)
+                throw new InvalidFieldException("donor_organisation_id", "must be a donor organisation");
+        }
+        catch (EntityNotFoundException)
+        {
+            throw new InvalidFieldException("donor_organisation_id", "names no organisation");
+        }
+        finally
+        {
+            CallerContext.Set(caller);
+        }
+    }
+
+    /// <summary>
+    /// One access scope per partnership <paramref name="scope"/> covers (its cities), with the donor
+    /// as the party the reports are for. Read as the platform: the caller is judged on the result.
+    /// </summary>
+    private async Task<IReadOnlyList<AccessScope>> ScopesOfAsync(ReportScope scope)
+    {
+        var caller = CallerContext.Current;
+        CallerContext.ActAsPlatform();
+        try
+        {
+            var partnerships = scope.Kind switch
+            {
+                ReportScopeKind.Partnership => [scope.Id!],
+                ReportScopeKind.Programme => [await ProgrammePartnershipAsync(scope.Id!)],
+                _ => await Task.WhenAll(scope.PilotIds.Select(PilotPartnershipAsync)),
+            };
+            var scopes = new List<AccessScope>();
+            foreach (var partnershipId in partnerships.Distinct(StringComparer.Ordinal))
+            {
+                var partnership = await Named("scope.id", "partnership", () => GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).Get());
+                scopes.Add(DonorScope(partnership.Definition.CityIds));
+            }
+            return scopes;
+        }
+        finally
+        {
+            CallerContext.Set(caller);
+        }
+    }
+
+    private async Task<string> ProgrammePartnershipAsync(string programmeId)
+    {
+        var programme = await Named("scope.id", "programme", () => GrainFactory.GetGrain<IProgrammeGrain>(programmeId).Get());
+        return programme.Definition.OwnerKind == ProgrammeOwnerKind.Partnership
+            ? programme.Definition.OwnerId
+            : throw new InvalidFieldException("scope.id", "is a city's programme; list its pilots instead");
+    }
+
+    private async Task<string> PilotPartnershipAsync(string pilotId) =>
+        (await Named("scope.pilot_ids", "pilot", () => GrainFactory.GetGrain<IPilotGrain>(pilotId).Get())).Definition.PartnershipId;
+
+    // A scope naming nothing is the caller's mistake in a field, not a missing resource of the API.
+    private static async Task<T> Named<T>(string field, string entity, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (EntityNotFoundException missing)
+        {
+            throw new InvalidFieldException(field, $"names no {entity} ('{missing.Id}')");
+        }
+    }
+
+    private AccessScope DonorScope(IEnumerable<string> cityIds) => new(ValueList.Of(cityIds), [], [], [Id], []);
+}

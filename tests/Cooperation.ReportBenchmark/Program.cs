@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cooperation.Contracts.Reporting;
+using Cooperation.Gateway.Reporting.Rendering;
+using Cooperation.ReportBenchmark;
+
+// Times a donor report over a synthetic portfolio and prints, per format, the time and the size,
+// then the process's peak memory (VmHWM):
+//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods]
+var pilots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var kpis = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var periods = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 24;
+
+var clock = Stopwatch.StartNew();
+var report = SyntheticPortfolio.Report(pilots, kpis, periods, ReportLanguage.Vi);
+var built = clock.Elapsed;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"portfolio pilots={pilots} kpis={kpis} periods={periods} points={pilots * kpis * periods} build_s={built.TotalSeconds:F2}"));
+
+var total = TimeSpan.Zero;
+foreach (var (format, render) in new (ReportFormats, Func<Cooperation.Gateway.Reporting.DonorReport, byte[]>)[]
+         { (ReportFormats.Csv, ReportCsv.Render), (ReportFormats.Html, ReportHtml.Render), (ReportFormats.Pdf, ReportPdf.Render) })
+{
+    clock.Restart();
+    var bytes = render(report);
+    total += clock.Elapsed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"format={format.ToString().ToLowerInvariant()} seconds={clock.Elapsed.TotalSeconds:F2} bytes={bytes.Length}"));
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"report_seconds={total.TotalSeconds:F2} peak_memory_mb={PeakMemoryMegabytes():F0}"));
+
+// The most resident memory the process held (Linux /proc), the figure a 512 MB limit is about.
+static double PeakMemoryMegabytes()
+{
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
