@@ -6,7 +6,8 @@
 #
 # Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
 # (COOPERATION_HTTP_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
-# (silo-to-silo) and 30000+i (gateway). Logs go to .data/logs/.
+# (silo-to-silo) and 30000+i (gateway), SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to
+# .data/logs/; mail the platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
 done
 GRPC_PORT=${COOPERATION_GRPC_PORT:-5080}
 HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
+SMTP_PORT=${COOPERATION_SMTP_PORT:-2525}
 LOGS=$ROOT/.data/logs
 mkdir -p "$LOGS"
 source "$ROOT/ops/lib/platform.sh"
@@ -32,6 +34,8 @@ source "$ROOT/ops/lib/platform.sh"
 platform_db_up "${COOPERATION_DB:-cooperation}"
 export ConnectionStrings__Cooperation
 ConnectionStrings__Cooperation=$("$ROOT/ops/db.sh" url "${COOPERATION_DB:-cooperation}")
+
+start_mailbox "$SMTP_PORT" "$ROOT/.data/mailbox"
 
 say "building ($CONFIG)"
 dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
@@ -45,6 +49,7 @@ for ((i = 0; i < SILOS; i++)); do
 done
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env \
+Reporting__Smtp__Host=127.0.0.1 Reporting__Smtp__Port=$SMTP_PORT Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
@@ -60,6 +65,8 @@ Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   gRPC (HTTP/2, h2c):  127.0.0.1:$GRPC_PORT   reflection on, e.g. grpcurl -plaintext 127.0.0.1:$GRPC_PORT list
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
   PostgreSQL:          $ConnectionStrings__Cooperation
+  Jobs dashboard:      http://127.0.0.1:$HTTP_PORT/hangfire   (user: anything, password: an admin API key)
+  Mailbox (SMTP $SMTP_PORT):  ops/mailbox.sh lists what the platform mailed; files in .data/mailbox/new
 
 INFO
 if $DEMO; then

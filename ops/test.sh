@@ -5,6 +5,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$ROOT/ops/lib/debian.sh"
+require_report_tools
 DB_WAS_RUNNING=true
 "$ROOT/ops/db.sh" status >/dev/null 2>&1 || DB_WAS_RUNNING=false
 stop_db() { trap - EXIT INT TERM; $DB_WAS_RUNNING || "$ROOT/ops/db.sh" stop; }

@@ -41,6 +41,18 @@ start_dotnet() {
   say "started $name (pid ${PID_OF[$name]}, log ${LOGS#"$ROOT"/}/$name.log)"
 }
 
+# start_mailbox PORT DIR: a loopback SMTP server (aiosmtpd) keeping every message it receives as
+# a file in the Maildir DIR: where the platform's e-mail goes when run locally.
+start_mailbox() {
+  local port=$1 dir=$2
+  require_report_tools
+  mkdir -p "$dir/tmp" "$dir/new" "$dir/cur"   # a Maildir; aiosmtpd only creates it when the folder is missing
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$dir" >"$LOGS/mailbox.log" 2>&1 &
+  PID_OF[mailbox]=$!
+  STARTED+=(mailbox)
+  say "started mailbox (SMTP 127.0.0.1:$port, messages in ${dir#"$ROOT"/}/new)"
+}
+
 fail_with_log() {
   say "$1 failed; last lines of its log:"
   tail -n 30 "$LOGS/$1.log" >&2

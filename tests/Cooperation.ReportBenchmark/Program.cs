@@ -6,10 +6,11 @@ using Cooperation.ReportBenchmark;
 
 // Times a donor report over a synthetic portfolio and prints, per format, the time and the size,
 // then the process's peak memory (VmHWM):
-//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods]
+//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir]
 var pilots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var kpis = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var periods = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 24;
+var saveTo = args.Length > 3 ? args[3] : null;
 
 var clock = Stopwatch.StartNew();
 var report = SyntheticPortfolio.Report(pilots, kpis, periods, ReportLanguage.Vi);
@@ -24,6 +25,8 @@ foreach (var (format, render) in new (ReportFormats, Func<Cooperation.Gateway.Re
     clock.Restart();
     var bytes = render(report);
     total += clock.Elapsed;
+    if (saveTo is not null)
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(saveTo).FullName, report.FileName(format)), bytes);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"format={format.ToString().ToLowerInvariant()} seconds={clock.Elapsed.TotalSeconds:F2} bytes={bytes.Length}"));
 }

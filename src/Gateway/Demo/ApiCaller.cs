@@ -17,7 +17,7 @@ public sealed class ApiCaller(CallInvoker invoker)
         Proto.CitiesReflection.Descriptor, Proto.OrganisationsReflection.Descriptor, Proto.PartnershipsReflection.Descriptor,
         Proto.ProgrammesReflection.Descriptor, Proto.PilotsReflection.Descriptor, Proto.KpisReflection.Descriptor,
         Proto.JcmReflection.Descriptor, Proto.MousReflection.Descriptor, Proto.AccessReflection.Descriptor,
-        Proto.SubmissionsReflection.Descriptor, Proto.ReviewsReflection.Descriptor,
+        Proto.SubmissionsReflection.Descriptor, Proto.ReviewsReflection.Descriptor, Proto.ReportingReflection.Descriptor,
     ];
 
     private static readonly Dictionary<string, MethodDescriptor> Methods = Files

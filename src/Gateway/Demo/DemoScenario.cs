@@ -33,23 +33,28 @@ public static class DemoScenario
     {
         var api = new ApiCaller(invoker);
         var steps = await ReadStepsAsync(cancellationToken);
-        if (!replay && await IsCompleteAsync(api, steps[^1], cancellationToken))
-            return 0;
+        var loaded = steps.Where(s => !s.Always).ToList();
+        var complete = !replay && await IsCompleteAsync(api, loaded[^1].Step, cancellationToken);
         var calls = 0;
-        foreach (var step in steps)
-            calls += await RunAsync(api, step, cancellationToken);
-        return calls;
+        foreach (var (step, always) in steps)
+        {
+            if (always || !complete)
+                calls += await RunAsync(api, step, cancellationToken);
+        }
+        return complete ? 0 : calls;
     }
 
-    private static async Task<List<JsonElement>> ReadStepsAsync(CancellationToken cancellationToken)
+    // Steps of a file marked "always" run on every start (they are idempotent); the others once.
+    private static async Task<List<(JsonElement Step, bool Always)>> ReadStepsAsync(CancellationToken cancellationToken)
     {
-        var steps = new List<JsonElement>();
+        var steps = new List<(JsonElement, bool)>();
         var assembly = typeof(DemoScenario).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Demo.Scenario.", StringComparison.Ordinal)).Order())
         {
             await using var stream = assembly.GetManifestResourceStream(name)!;
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            steps.AddRange(document.RootElement.GetProperty("steps").EnumerateArray().Select(step => step.Clone()));
+            var always = document.RootElement.TryGetProperty("always", out var flag) && flag.GetBoolean();
+            steps.AddRange(document.RootElement.GetProperty("steps").EnumerateArray().Select(step => (step.Clone(), always)));
         }
         return steps;
     }

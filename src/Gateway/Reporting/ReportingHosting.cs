@@ -44,7 +44,7 @@ public static class ReportingHosting
             .UseFilter(new AutomaticRetryAttribute
             {
                 Attempts = settings.RetryAttempts,
-                DelaysInSeconds = settings.RetryDelaysSeconds,
+                DelaysInSeconds = settings.RetryDelays,
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             })
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString),

@@ -15,8 +15,12 @@ public sealed class ReportingOptions
     /// <summary>How often a failed job is tried again before its failure stays visible.</summary>
     public int RetryAttempts { get; set; } = 5;
 
-    /// <summary>Seconds to wait before each retry (the last one repeats).</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [60, 300, 900, 3600, 7200];
+    /// <summary>Seconds to wait before each retry (the last one repeats); empty for 1 min, 5 min, 15 min, 1 h, 2 h.</summary>
+    // Empty rather than the defaults: configuration binds array items over an initial array's, it does not replace it.
+    public int[] RetryDelaysSeconds { get; set; } = [];
+
+    /// <summary>The delays to use.</summary>
+    public int[] RetryDelays => RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : [60, 300, 900, 3600, 7200];
 
     /// <summary>The gateway's public HTTP address, for download links in webhooks, e.g. "https://coop.example.org".</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5081";

@@ -130,6 +130,9 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         Http = new HttpClient(TestKeys.Handler(_app, AdminKey)) { BaseAddress = _app.GetTestServer().BaseAddress };
     }
 
+    /// <summary>The gateway's services (e.g. Hangfire's job storage).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The platform admin key the fixture's own clients use.</summary>
     public string AdminKey { get; private set; } = "";
 

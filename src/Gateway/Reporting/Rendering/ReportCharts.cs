@@ -31,9 +31,10 @@ public static class ReportCharts
         var series = pilot.Kpis.Select(k => (k.Name, Points: Shares(k))).Where(s => s.Points.Length > 0).ToArray();
         if (series.Length == 0 && pilot.Milestones.Count == 0)
             return null;
-        var title = $"{ReportText.Word("actual", language)} ÷ {ReportText.Word("trajectory", language)} (%)";
+        var title = $"{ReportText.Word("actual", language)} ÷ {ReportText.Word("trajectory", language)} (%) — " +
+            $"{ReportText.Word("at-risk", language)} < {KpiTrajectory.OnTrackShare * 100:0} %, {ReportText.Word("off-track", language)} < {KpiTrajectory.AtRiskShare * 100:0} %";
         var plot = new Plot();
-        plot.Title(title, 12);
+        plot.Title(title, 10);
         // One font with every glyph the texts need: finding one per text is what makes charts slow.
         plot.Font.Set(ReportFonts.FamilyFor(string.Concat(series.Select(s => s.Name)) + title));
 
@@ -49,14 +50,15 @@ public static class ReportCharts
             var markers = plot.Add.Markers(verified.Select(p => p.X).ToArray(), verified.Select(p => p.Y).ToArray(), MarkerShape.FilledCircle, 4, Verified);
             markers.LegendText = ReportText.Word("verified", language);
         }
-        foreach (var (share, label) in new[] { (1.0, "trajectory"), (KpiTrajectory.OnTrackShare, "at-risk"), (KpiTrajectory.AtRiskShare, "off-track") })
-        {
-            var threshold = plot.Add.HorizontalLine(share * 100, 1, Reference, LinePattern.Dashed);
-            threshold.LegendText = $"{ReportText.Word(label, language)} ({share * 100:0} %)";
-        }
+        // The trajectory and the two thresholds, explained in the title rather than the legend.
+        foreach (var share in new[] { 1.0, KpiTrajectory.OnTrackShare, KpiTrajectory.AtRiskShare })
+            plot.Add.HorizontalLine(share * 100, 1, Reference, LinePattern.Dashed);
         AddMilestones(plot, pilot, language);
         plot.Axes.DateTimeTicksBottom();
-        plot.ShowLegend(Edge.Right);
+        // Early periods expect little, so their shares can be huge: the band that matters stays in view.
+        plot.Axes.SetLimitsY(MilestoneBand - 10, 200);
+        plot.Legend.FontSize = 8;
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

@@ -8,7 +8,7 @@ namespace Cooperation.Gateway.Reporting.Rendering;
 public static class ReportHtml
 {
     private const int ChartWidth = 720;
-    private const int ChartHeight = 300;
+    private const int ChartHeight = 380;
 
     private const string Style = """
         body{font-family:"DejaVu Sans","Noto Sans CJK JP",sans-serif;margin:2em auto;max-width:60em;color:#1d2733}

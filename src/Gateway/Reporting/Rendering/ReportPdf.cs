@@ -14,7 +14,7 @@ public static class ReportPdf
     private const float PageHeight = 842;
     private const float Margin = 48;
     private const float ContentWidth = PageWidth - 2 * Margin;
-    private const float ChartHeight = 210;
+    private const float ChartHeight = 270;
 
     /// <summary>The PDF file of <paramref name="report"/>.</summary>
     public static byte[] Render(DonorReport report)

@@ -13,7 +13,7 @@ public static class ReportText
         ["donor"] = ("Donor", "Nhà tài trợ", "資金提供者"),
         ["period"] = ("Period", "Kỳ báo cáo", "対象期間"),
         ["cutoff"] = ("Figures as of", "Số liệu tính đến", "数値の基準時点"),
-        ["basis.all"] = ("All submitted figures (verified ones marked ✔)", "Tất cả số liệu đã nộp (số liệu đã xác minh đánh dấu ✔)", "提出済みの全数値（検証済みは✔）"),
+        ["basis.all"] = ("All submitted figures; verified and submitted-only ones are marked", "Tất cả số liệu đã nộp; số liệu đã xác minh và mới nộp được ghi rõ", "提出済みの全数値（検証済み・提出のみを明記）"),
         ["basis.approved"] = ("Approved figures only", "Chỉ số liệu đã phê duyệt", "承認済みの数値のみ"),
         ["totals"] = ("Totals", "Tổng hợp", "合計"),
         ["partnership"] = ("Partnership", "Quan hệ đối tác", "パートナーシップ"),
