@@ -47,6 +47,9 @@ public enum Permission
     /// <summary>Create, list and revoke credentials.</summary>
     ManageCredentials,
 
+    /// <summary>Set where an organisation's notices go: the organisation itself, its city's office, admins.</summary>
+    ManageContacts,
+
     /// <summary>Read a donor's report subscriptions, archived reports and deliveries.</summary>
     ReadReports,
 
@@ -93,6 +96,9 @@ public static class AccessPolicy
         var organisation = caller.OrganisationId;
         if (permission == Permission.VerifyMonitoring)
             return scope.VerifierIds.Contains(organisation);
+        // An organisation's own record: its participant is itself.
+        if (permission == Permission.ManageContacts && scope.ParticipantIds.Contains(organisation))
+            return true;
         return caller.Role switch
         {
             Role.CityOffice => permission switch

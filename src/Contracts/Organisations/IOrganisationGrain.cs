@@ -14,6 +14,13 @@ public interface IOrganisationGrain : IHasHistory
     [Alias("Create")]
     Task<OrganisationView> Create(OrganisationDefinition definition);
 
+    /// <summary>
+    /// Sets where the organisation's notices go and which it does not want: by the organisation
+    /// itself, the office of its city, or an admin.
+    /// </summary>
+    [Alias("SetContacts")]
+    Task<OrganisationView> SetContacts(OrganisationContacts contacts);
+
     /// <summary>Reads the organisation; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
     [Alias("Get"), ReadOnly]
     Task<OrganisationView> Get();

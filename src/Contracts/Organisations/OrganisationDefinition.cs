@@ -47,7 +47,9 @@ public sealed record OrganisationDefinition(
 /// <summary>An organisation as read back.</summary>
 /// <param name="OrganisationId">Its id.</param>
 /// <param name="Definition">What it is.</param>
+/// <param name="Contacts">Where its notices go; shown only to those who may change them.</param>
 [GenerateSerializer, Immutable, Alias("coop.OrganisationView")]
 public sealed record OrganisationView(
     [property: Id(0)] string OrganisationId,
-    [property: Id(1)] OrganisationDefinition Definition);
+    [property: Id(1)] OrganisationDefinition Definition,
+    [property: Id(2)] OrganisationContacts? Contacts = null);

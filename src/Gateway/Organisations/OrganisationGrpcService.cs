@@ -22,6 +22,15 @@ public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> 
     }
 
     /// <inheritdoc/>
+    public override async Task<Proto.Organisation> SetOrganisationContacts(Proto.SetOrganisationContactsRequest request, ServerCallContext context)
+    {
+        var contacts = new OrganisationContacts(
+            ValueList.Of(request.Contacts.Select(c => c.Trim())),
+            ValueList.Of(request.OptedOut.Select((kind, i) => CommonMapping.ToDomain<NoticeKind>((int)kind, $"opted_out[{i}]"))));
+        return (await Organisation(request.OrganisationId).SetContacts(contacts)).ToProto();
+    }
+
+    /// <inheritdoc/>
     public override async Task<Proto.Organisation> GetOrganisation(Proto.GetOrganisationRequest request, ServerCallContext context) =>
         (await Organisation(request.OrganisationId).Get()).ToProto();
 

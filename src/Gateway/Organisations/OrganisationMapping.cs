@@ -14,5 +14,7 @@ public static class OrganisationMapping
         Names = view.Definition.Names.ToProto(),
         Kind = CommonMapping.ToProto<Proto.OrganisationKind>(view.Definition.Kind),
         CityId = view.Definition.CityId,
+        Contacts = { view.Contacts?.Addresses ?? [] },
+        OptedOut = { (view.Contacts?.OptedOut ?? []).Select(kind => CommonMapping.ToProto<Proto.NoticeKind>(kind)) },
     };
 }

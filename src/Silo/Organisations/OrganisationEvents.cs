@@ -7,6 +7,10 @@ namespace Cooperation.Silo.Organisations;
 [EventKind("organisation.created")]
 public sealed record OrganisationCreated(OrganisationDefinition Definition) : IEntityEvent;
 
+/// <summary>Where an organisation's notices go was set.</summary>
+[EventKind("organisation.contacts-set")]
+public sealed record OrganisationContactsSet(OrganisationContacts Contacts) : IEntityEvent;
+
 /// <summary>How an organisation's events change its state.</summary>
 public static class OrganisationEvents
 {
@@ -14,6 +18,7 @@ public static class OrganisationEvents
     public static OrganisationState Apply(OrganisationState state, JournalEntry entry) => entry.Event switch
     {
         OrganisationCreated created => new OrganisationState { Definition = created.Definition },
+        OrganisationContactsSet contacts => state with { Contacts = contacts.Contacts },
         var other => throw new InvalidOperationException($"An organisation does not take {other.GetType().Name} events."),
     };
 }

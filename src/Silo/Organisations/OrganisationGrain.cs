@@ -42,6 +42,24 @@ public sealed class OrganisationGrain(
     }
 
     /// <inheritdoc/>
-    public Task<OrganisationView> Get() =>
-        Task.FromResult(new OrganisationView(Id, State.Definition ?? throw new EntityNotFoundException("organisation", Id)));
+    public async Task<OrganisationView> SetContacts(OrganisationContacts contacts)
+    {
+        AccessPolicy.Require(Permission.ManageContacts, ContactsScope, "organisation", Id);
+        contacts.Validate();
+        if (contacts != State.Contacts)
+            await RaiseAsync(new OrganisationContactsSet(contacts));
+        return await Get();
+    }
+
+    /// <inheritdoc/>
+    public Task<OrganisationView> Get()
+    {
+        var definition = State.Definition ?? throw new EntityNotFoundException("organisation", Id);
+        // Addresses are personal data: only those who may change them see them.
+        var contacts = AccessPolicy.Allows(CallerContext.Current, Permission.ManageContacts, ContactsScope!) ? State.Contacts : null;
+        return Task.FromResult(new OrganisationView(Id, definition, contacts));
+    }
+
+    /// <summary>Who may set the contacts: the organisation itself and the office of its city.</summary>
+    private AccessScope? ContactsScope => State.Definition is { } definition ? new([definition.CityId], [], [Id], [], []) : null;
 }

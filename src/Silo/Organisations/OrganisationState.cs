@@ -8,4 +8,7 @@ public sealed record OrganisationState
 {
     /// <summary>What it is; null until created.</summary>
     [Id(0)] public OrganisationDefinition? Definition { get; init; }
+
+    /// <summary>Where its notices go.</summary>
+    [Id(1)] public OrganisationContacts Contacts { get; init; } = OrganisationContacts.None;
 }

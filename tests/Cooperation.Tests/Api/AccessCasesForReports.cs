@@ -3,7 +3,7 @@ using static Cooperation.Tests.Api.Identity;
 
 namespace Cooperation.Tests.Api;
 
-/// <summary>Who may manage and read a donor's reports: the donor, the offices of the partnership's cities, admins.</summary>
+/// <summary>Who may manage and read a donor's reports (the donor, the offices of the partnership's cities, admins), and set an organisation's contacts.</summary>
 public static partial class AccessCases
 {
     private static readonly Identity[] ReportManagers = [Admin, OfficeIn, DonorIn];
@@ -44,6 +44,10 @@ public static partial class AccessCases
             if (!await download.ResponseStream.MoveNext(CancellationToken.None))
                 throw new InvalidOperationException("The download sent nothing.");
         }),
+        ["OrganisationService/SetOrganisationContacts"] = Case([Admin, OfficeIn, PartnerIn], (c, _, w, _) => c.Organisations.SetOrganisationContactsAsync(new()
+        {
+            OrganisationId = w.World.AgencyId, Contacts = { "agency@example.org" },
+        }).ResponseAsync),
         ["ReportingService/ListFailedDeliveries"] = Case(ReportManagers, (c, _, w, _) =>
             c.Reporting.ListFailedDeliveriesAsync(new() { DonorOrganisationId = w.World.DonorId }).ResponseAsync),
     };

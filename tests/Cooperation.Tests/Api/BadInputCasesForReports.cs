@@ -74,6 +74,18 @@ public static class BadInputCasesForReports
             using var download = a.Reporting.DownloadReport(new() { ReportId = long.MaxValue });
             await download.ResponseStream.MoveNext(CancellationToken.None);
         }, NotFound),
+        ["SetOrganisationContacts: bad address"] = Case((a, w) => a.Organisations.SetOrganisationContactsAsync(new()
+        {
+            OrganisationId = w.World.AgencyId, Contacts = { "ok@example.org", "not an address" },
+        }).ResponseAsync, Invalid, "contacts[1]"),
+        ["SetOrganisationContacts: unknown notice kind"] = Case((a, w) => a.Organisations.SetOrganisationContactsAsync(new()
+        {
+            OrganisationId = w.World.AgencyId, OptedOut = { (Proto.NoticeKind)9 },
+        }).ResponseAsync, Invalid, "opted_out[0]"),
+        ["SetOrganisationContacts: unknown organisation"] = Case((a, w) => a.Organisations.SetOrganisationContactsAsync(new()
+        {
+            OrganisationId = w.NewId, Contacts = { "ok@example.org" },
+        }).ResponseAsync, NotFound),
         ["ListFailedDeliveries: no donor"] = Case((a, _) => a.Reporting.ListFailedDeliveriesAsync(new()).ResponseAsync, Invalid, "donor_organisation_id"),
     };
 }

@@ -90,6 +90,7 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = PilotId })),
             Format(await api.Pilots.GetPilotAsync(new() { PilotId = JcmPilotId })),
             Format(await api.Mous.GetMouAsync(new() { MouId = MouId })),
+            Format(await api.Organisations.GetOrganisationAsync(new() { OrganisationId = World.AgencyId })),
             Format(await api.Reporting.ListSubscriptionsAsync(new() { DonorOrganisationId = World.DonorId })),
             Format(await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = World.DonorId })),
             $"events {await api.Cluster.EventCountAsync(World.FirstCityId, World.SecondCityId, World.AgencyId, World.DonorId,
