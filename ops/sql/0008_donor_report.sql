@@ -1,11 +1,13 @@
--- Donor reports: every generated report file is archived here (metadata + content), and every
--- delivery of a subscription's report for a period through a channel (e-mail, webhook) is
--- recorded once. The delivery's key is what makes a rerun of the same period send nothing new.
+-- Donor reports and notices: every generated report file is archived here (metadata + content),
+-- and every delivery (a subscription's report for a period, an organisation's reminder digest of
+-- a day) through a channel (e-mail, webhook) is recorded once. The delivery's key is what makes a
+-- rerun send nothing new.
 --
--- donor_report     one file of one report: the subscription, the period, the format, the cut-off
---                  its figures were taken at, and the bytes.
--- report_delivery  (subscription, period, channel) is unique: a job claims the row before it
---                  sends, marks it delivered after, and records the last error while retrying.
+-- donor_report  one file of one report: the subscription, the period, the format, the cut-off
+--               its figures were taken at, and the bytes.
+-- delivery      (organisation, topic, period, channel) is unique; topic is a subscription id or
+--               a notice kind. A job locks the row while it sends, marks it delivered after, and
+--               records the last error while retrying.
 
 CREATE TABLE IF NOT EXISTS donor_report (
     report_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -25,9 +27,9 @@ CREATE TABLE IF NOT EXISTS donor_report (
 
 CREATE INDEX IF NOT EXISTS donor_report_by_donor ON donor_report (donor_id, created_at DESC);
 
-CREATE TABLE IF NOT EXISTS report_delivery (
-    donor_id         text        NOT NULL,
-    subscription_id  text        NOT NULL,
+CREATE TABLE IF NOT EXISTS delivery (
+    organisation_id  text        NOT NULL,
+    topic            text        NOT NULL,
     period           text        NOT NULL,
     channel          text        NOT NULL CHECK (channel IN ('email', 'webhook')),
     status           text        NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
@@ -36,7 +38,7 @@ CREATE TABLE IF NOT EXISTS report_delivery (
     recipients       text        NOT NULL,
     updated_at       timestamptz NOT NULL DEFAULT now(),
     delivered_at     timestamptz,
-    PRIMARY KEY (donor_id, subscription_id, period, channel)
+    PRIMARY KEY (organisation_id, topic, period, channel)
 );
 
-CREATE INDEX IF NOT EXISTS report_delivery_failed ON report_delivery (updated_at DESC) WHERE status = 'failed';
+CREATE INDEX IF NOT EXISTS delivery_failed ON delivery (updated_at DESC) WHERE status = 'failed';

@@ -8,7 +8,7 @@ namespace Cooperation.Contracts.Mous;
 /// after its expiry date; commitments under it are tracked and found overdue by a reminder.
 /// </summary>
 [Alias("coop.IMouGrain")]
-public interface IMouGrain : IHasHistory
+public interface IMouGrain : IHasHistory, Notices.IHasDueItems
 {
     /// <summary>
     /// Drafts the MoU under an existing partnership among existing organisations and lists it

@@ -13,7 +13,7 @@ namespace Cooperation.Contracts.Pilots;
 /// harmlessly (creates and updates with the same content return the current state).
 /// </summary>
 [Alias("coop.IPilotGrain")]
-public interface IPilotGrain : IKpiSubject
+public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
 {
     /// <summary>
     /// Creates the pilot in an existing partnership and programme, starting with the KPI

@@ -1,4 +1,5 @@
 using Cooperation.Gateway.Access;
+using Cooperation.Gateway.Notices;
 using Cooperation.Gateway.Reporting.Delivery;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -33,6 +34,8 @@ public static class ReportingHosting
         services.AddSingleton<DonorReportBuilder>();
         services.AddSingleton<SubscriptionSchedule>();
         services.AddTransient<DonorReportJob>();
+        services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
+        services.AddTransient<DueReminderJob>();
         services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
         // One retry policy for every job, from configuration (the attribute's default is ten tries).
@@ -65,9 +68,10 @@ public static class ReportingHosting
         return services;
     }
 
-    /// <summary>Serves the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.</summary>
+    /// <summary>Schedules the daily reminder digest and serves the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.</summary>
     public static WebApplication UseCooperationReporting(this WebApplication app)
     {
+        DueReminderJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value);
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [],

@@ -91,7 +91,7 @@ public static class ReportingMapping
     /// <summary>A delivery on the wire.</summary>
     public static Proto.Delivery ToProto(this DeliveryRecord delivery) => new()
     {
-        SubscriptionId = delivery.SubscriptionId,
+        SubscriptionId = delivery.Topic,
         Period = delivery.Period,
         Channel = delivery.Channel,
         Status = delivery.Status,

@@ -25,7 +25,7 @@ public sealed class ReportingOptions
     /// <summary>The gateway's public HTTP address, for download links in webhooks, e.g. "https://coop.example.org".</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5081";
 
-    /// <summary>SMTP settings of the mailed reports and notices.</summary>
+    /// <summary>SMTP settings of the mailed reports and notices (the password from the environment: Reporting__Smtp__Password).</summary>
     public SmtpOptions Smtp { get; set; } = new();
 }
 
@@ -48,8 +48,8 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     /// <summary>The sender address.</summary>
-    public string From { get; set; } = "reports@cooperation.local";
+    public string From { get; set; } = "noreply@cooperation.local";
 
     /// <summary>The sender's name.</summary>
-    public string FromName { get; set; } = "Cooperation reports";
+    public string FromName { get; set; } = "Cooperation";
 }

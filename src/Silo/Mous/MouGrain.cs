@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Notices;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
@@ -201,6 +202,13 @@ public sealed class MouGrain(
     }
 
     /// <summary>When the next watched commitment becomes overdue; null when none is watched.</summary>
+    /// <inheritdoc/>
+    public Task<ValueList<DueItem>> GetDueItems(int withinDays)
+    {
+        AuthorizeRead();
+        return Task.FromResult(ValueList.Of(OwedItems.OfMou(Id, State, Today, withinDays)));
+    }
+
     private DateTimeOffset? NextCheck() => DueItems.NextCheck(MouCalendar.Watched(State, Today), State.TimeZone);
 
     private async Task RaiseAndResyncAsync(IEntityEvent @event)

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Notices;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Organisations;
@@ -174,6 +175,13 @@ public sealed partial class PilotGrain(
 
     /// <inheritdoc/>
     public Task<PilotSummary> GetSummary(FigureBasis basis = FigureBasis.All) => Task.FromResult(PilotViews.Summarise(View(basis)));
+
+    /// <inheritdoc/>
+    public Task<ValueList<DueItem>> GetDueItems(int withinDays)
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(ValueList.Of(OwedItems.OfPilot(Id, State, Today, withinDays)));
+    }
 
     /// <inheritdoc/>
     public Task<ValueList<ReportingPeriodView>> GetReporting()

@@ -116,6 +116,8 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         {
             ["ConnectionStrings:Cooperation"] = _cluster.Postgres.ConnectionString,
             ["Reporting:PollMilliseconds"] = "200",
+            // Other tests' report jobs (and their retries) share these workers.
+            ["Reporting:Workers"] = "4",
             ["Reporting:RetryAttempts"] = "2",
             ["Reporting:RetryDelaysSeconds:0"] = "1",
             ["Reporting:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Mous;
+using Cooperation.Contracts.Notices;
+using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Gateway.Reporting.Delivery;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Cooperation.Gateway.Notices;
+
+/// <summary>
+/// The daily reminder digest: every pilot and MoU lists what its owners owe within the configured
+/// days (and what is overdue); each organisation with contacts that did not opt out gets one
+/// e-mail listing all of its items, at most once a day (the delivery log's key is the day).
+/// </summary>
+public sealed partial class DueReminderJob(
+    IGrainFactory grains,
+    NpgsqlDataSource dataSource,
+    DeliveryLog deliveries,
+    ReportMailer mailer,
+    IOptions<NoticeOptions> options,
+    TimeProvider clock,
+    ILogger<DueReminderJob> logger)
+{
+    /// <summary>The recurring job's name.</summary>
+    public const string JobId = "notices:due-reminders";
+
+    /// <summary>The delivery log's topic of digests.</summary>
+    public const string Topic = "due-reminders";
+
+    // Entities read at once.
+    private const int Parallelism = 16;
+
+    /// <summary>Keeps the recurring job on the configured schedule.</summary>
+    public static void Schedule(IRecurringJobManager jobs, NoticeOptions settings) =>
+        jobs.AddOrUpdate<DueReminderJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) });
+
+    /// <summary>Sends today's digests; returns how many were sent now.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        CallerContext.ActAsPlatform();
+        var settings = options.Value;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone)).DateTime);
+        var items = new List<DueItem>();
+        await Parallel.ForEachAsync(await EntitiesAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (entity, _) =>
+            {
+                CallerContext.ActAsPlatform();
+                IHasDueItems grain = entity.Type == "pilot" ? grains.GetGrain<IPilotGrain>(entity.Id) : grains.GetGrain<IMouGrain>(entity.Id);
+                var owed = await grain.GetDueItems(settings.WithinDays);
+                lock (items)
+                    items.AddRange(owed);
+            });
+
+        var sent = 0;
+        foreach (var owner in items.GroupBy(i => i.OwnerOrganisationId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var organisation = await grains.GetGrain<IOrganisationGrain>(owner.Key).Get();
+            var addresses = organisation.Contacts?.For(NoticeKind.DueReminders) ?? [];
+            if (addresses.Count == 0)
+                continue;
+            var key = new DeliveryKey(owner.Key, Topic, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "email");
+            if (await deliveries.DeliverOnceAsync(key, string.Join(", ", addresses),
+                    () => mailer.SendAsync(addresses, Subject(owner.ToList(), day), DueDigest.Text(organisation, owner.ToList(), day), [], cancellationToken),
+                    cancellationToken))
+            {
+                sent++;
+            }
+        }
+        LogSent(logger, sent, items.Count, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return sent;
+    }
+
+    private static string Subject(IReadOnlyList<DueItem> items, DateOnly day)
+    {
+        var overdue = items.Count(i => i.Overdue);
+        var subject = string.Create(CultureInfo.InvariantCulture, $"Cooperation reminders {day:yyyy-MM-dd}: {items.Count} item(s) due");
+        return overdue > 0 ? string.Create(CultureInfo.InvariantCulture, $"{subject}, {overdue} overdue") : subject;
+    }
+
+    /// <summary>Every pilot and MoU there is, from the journal (each has at least its creation event).</summary>
+    private async Task<IReadOnlyList<(string Type, string Id)>> EntitiesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT DISTINCT entity_type, entity_id FROM entity_event WHERE entity_type IN ('pilot', 'mou') AND sequence = 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entities = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+            entities.Add((reader.GetString(0), reader.GetString(1)));
+        return entities;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Due reminders of {Day}: {Sent} digest(s) sent now, {Items} item(s) due or overdue in all")]
+    private static partial void LogSent(ILogger logger, int sent, int items, string day);
+}
+
+/// <summary>The text of an organisation's digest: overdue items first, then the others by due date.</summary>
+public static class DueDigest
+{
+    /// <summary>The digest of <paramref name="items"/> for <paramref name="organisation"/> on <paramref name="day"/>.</summary>
+    public static string Text(OrganisationView organisation, IReadOnlyList<DueItem> items, DateOnly day)
+    {
+        var text = new StringBuilder();
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{organisation.Definition.Names.Display}: what you owe as of {day:yyyy-MM-dd} (overdue, and due within the coming days).\n"));
+        foreach (var (title, group) in new[] { ("Overdue", items.Where(i => i.Overdue)), ("Due soon", items.Where(i => !i.Overdue)) })
+        {
+            var lines = group.OrderBy(i => i.DueDate).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
+            if (lines.Count == 0)
+                continue;
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"\n{title} ({lines.Count}):\n"));
+            foreach (var item in lines)
+                text.Append(string.Create(CultureInfo.InvariantCulture, $"- {item.DueDate:yyyy-MM-dd}  {Describe(item)}\n"));
+        }
+        return text.ToString();
+    }
+
+    private static string Describe(DueItem item) => item.Kind switch
+    {
+        DueItemKind.ReportingPeriod => $"update for {item.ItemId} of pilot {item.EntityTitle.Display} ({item.EntityId}): its submission window closes",
+        DueItemKind.Milestone => $"milestone \"{item.Text.Display}\" of pilot {item.EntityTitle.Display} ({item.EntityId})",
+        _ => $"commitment \"{item.Text.Display}\" in MoU {item.EntityTitle.Display} ({item.EntityId})",
+    };
+}
