@@ -36,6 +36,7 @@ public static class ReportingHosting
         services.AddTransient<DonorReportJob>();
         services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
         services.AddTransient<DueReminderJob>();
+        services.AddTransient<ReviewNoticeJob>();
         services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
         // One retry policy for every job, from configuration (the attribute's default is ten tries).

@@ -2,13 +2,15 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
+using Cooperation.Gateway.Notices;
 using Grpc.Core;
+using Hangfire;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Submissions;
 
-/// <summary>gRPC (and JSON) front of the review of pilots' reporting periods.</summary>
-public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.ReviewService.ReviewServiceBase
+/// <summary>gRPC (and JSON) front of the review of pilots' reporting periods; returns and approvals are noticed by e-mail.</summary>
+public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots, IBackgroundJobClient jobs) : Proto.ReviewService.ReviewServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.ListReportingPeriodsResponse> ListReportingPeriods(Proto.ListReportingPeriodsRequest request, ServerCallContext context)
@@ -33,7 +35,14 @@ public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots) : Pro
     {
         var pilot = Pilot(request.PilotId);
         var period = ReportingPeriod.Parse(request.Period, "period");
-        return (await pilot.ReviewPeriod(period, decision, request.Comment.OrNull())).ToProto();
+        var reviewed = await pilot.ReviewPeriod(period, decision, request.Comment.OrNull());
+        // Notices go out in the background, after the decision is stored.
+        if (decision != ReviewDecision.Reopen)
+        {
+            var (pilotId, name) = (request.PilotId, period.ToString());
+            jobs.Enqueue<ReviewNoticeJob>(job => job.SendAsync(pilotId, name, CancellationToken.None));
+        }
+        return reviewed.ToProto();
     }
 
     private IPilotGrain Pilot(string id) => pilots.Get(Field.Id(id, "pilot_id"));

@@ -64,7 +64,7 @@ public sealed class DonorReportTests(ApiFixture api)
 
         var sent = await SendNowAsync(world, subscription.SubscriptionId);
         Assert.Equal(Period, sent.Period);
-        var mail = Assert.Single(await MailToAsync(mailbox, recipient, 1));
+        var mail = Assert.Single(await mailbox.MessagesToAsync(recipient, 1));
         var pdf = Assert.Single(mail.Attachments.OfType<MimePart>());
         Assert.Equal("application/pdf", pdf.ContentType.MimeType);
         var text = await PdfTextAsync(pdf);
@@ -87,7 +87,7 @@ public sealed class DonorReportTests(ApiFixture api)
 
         // The same period again: the job runs and succeeds, and sends nothing new.
         await SendNowAsync(world, subscription.SubscriptionId);
-        Assert.Single(await MailToAsync(mailbox, recipient, 2, TimeSpan.FromSeconds(2)));
+        Assert.Single(await mailbox.MessagesToAsync(recipient, 2, TimeSpan.FromSeconds(2)));
         Assert.Single(webhook.Received);
         Assert.Equal(3, (await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId })).Reports.Count);
     }
@@ -158,18 +158,6 @@ public sealed class DonorReportTests(ApiFixture api)
     {
         using var connection = api.Services.GetRequiredService<JobStorage>().GetConnection();
         return connection.GetRecurringJobs([id]).SingleOrDefault(j => !j.Removed);
-    }
-
-    private static async Task<IReadOnlyList<MimeMessage>> MailToAsync(SmtpSink mailbox, string recipient, int count, TimeSpan? wait = null)
-    {
-        var until = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var mine = (await mailbox.MessagesAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == recipient)).ToArray();
-            if (mine.Length >= count || DateTime.UtcNow > until)
-                return mine;
-            await Task.Delay(200);
-        }
     }
 
     private async Task<byte[]> DownloadAsync(long reportId)

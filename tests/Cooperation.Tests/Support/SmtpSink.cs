@@ -68,15 +68,18 @@ public sealed class SmtpSink : IAsyncDisposable
         return messages;
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages arrived (or fails after <paramref name="timeout"/>).</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan timeout)
+    /// <summary>
+    /// The messages to <paramref name="address"/>, once at least <paramref name="count"/> arrived or
+    /// <paramref name="timeout"/> (30 s by default) passed: other tests' mail may share the sink.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> MessagesToAsync(string address, int count, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + timeout;
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var messages = await MessagesAsync();
-            if (messages.Count >= count || DateTime.UtcNow > until)
-                return messages;
+            var mine = (await MessagesAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == address)).ToArray();
+            if (mine.Length >= count || DateTime.UtcNow >= until)
+                return mine;
             await Task.Delay(200);
         }
     }

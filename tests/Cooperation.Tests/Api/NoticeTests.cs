@@ -7,11 +7,12 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Tests.Api;
 
 /// <summary>
-/// The daily reminder digest: one e-mail per organisation and day listing its overdue and
-/// soon-due milestones and commitments, none for an organisation that opted out, and none twice.
+/// E-mail notices: the daily reminder digest (one per organisation and day, listing its overdue and
+/// soon-due milestones and commitments, none for an organisation that opted out, none twice), and
+/// the notices of a returned or approved period.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class DueReminderTests(ApiFixture api)
+public sealed class NoticeTests(ApiFixture api)
 {
     private static string Day(int fromToday) => DateTime.UtcNow.AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -39,9 +40,8 @@ public sealed class DueReminderTests(ApiFixture api)
         await RunJobAsync();
         await RunJobAsync();
 
-        var mail = await mailbox.WaitForAsync(1, TimeSpan.FromSeconds(5));
-        var digest = Assert.Single(mail, m => m.To.Mailboxes.Any(a => a.Address == address));
-        Assert.DoesNotContain(mail, m => m.To.Mailboxes.Any(a => a.Address == $"{world.DonorId}@example.org"));
+        var digest = Assert.Single(await mailbox.MessagesToAsync(address, 2, TimeSpan.FromSeconds(2)));
+        Assert.Empty(await mailbox.MessagesToAsync($"{world.DonorId}@example.org", 1, TimeSpan.Zero));
         Assert.Contains("1 overdue", digest.Subject);
         var text = digest.TextBody;
         Assert.Contains("Overdue (1):", text);
@@ -50,6 +50,33 @@ public sealed class DueReminderTests(ApiFixture api)
         Assert.Contains($"{Day(5)}  commitment \"Send the feasibility study.\"", text);
         Assert.DoesNotContain("Certification", text);
         Assert.DoesNotContain("Fund phase two.", text);
+    }
+
+    [Fact]
+    public async Task A_returned_period_is_noticed_to_the_submitter_with_the_comment_and_an_approval_to_submitter_and_approver()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+        var office = Ids.New("office");
+        await api.Organisations.CreateOrganisationAsync(Requests.Organisation(office, world.FirstCityId, Proto.OrganisationKind.CityDepartment));
+        foreach (var organisation in new[] { world.AgencyId, office })
+            await api.Organisations.SetOrganisationContactsAsync(new() { OrganisationId = organisation, Contacts = { $"{organisation}@example.org" } });
+        var partner = api.As(await api.IssueKeyAsync(world.AgencyId, Cooperation.Contracts.Access.Role.PartnerAgency));
+        var reviewer = api.As(await api.IssueKeyAsync(office, Cooperation.Contracts.Access.Role.CityOffice));
+        await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
+        var update = BadInputWorld.Update(pilotId, "2025-03");
+
+        await partner.Submissions.SubmitUpdateAsync(update);
+        await reviewer.Reviews.ReturnPeriodAsync(new() { PilotId = pilotId, Period = "2025-03", Comment = "The weighbridge slips are missing." });
+        var returned = await mailbox.MessagesToAsync($"{world.AgencyId}@example.org", 1);
+        Assert.StartsWith("Returned:", Assert.Single(returned).Subject);
+        Assert.Contains("The weighbridge slips are missing.", returned[0].TextBody);
+
+        update.IdempotencyKey = Guid.NewGuid().ToString();
+        await partner.Submissions.SubmitUpdateAsync(update);
+        await reviewer.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-03" });
+        Assert.Contains(await mailbox.MessagesToAsync($"{world.AgencyId}@example.org", 2), m => m.Subject.StartsWith("Approved:", StringComparison.Ordinal));
+        Assert.StartsWith("Approved:", Assert.Single(await mailbox.MessagesToAsync($"{office}@example.org", 1)).Subject);
     }
 
     private async Task RunJobAsync()
