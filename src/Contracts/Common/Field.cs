@@ -138,6 +138,12 @@ public static partial class Field
             : throw new InvalidFieldException(field, "must be an IANA time zone such as \"Asia/Ho_Chi_Minh\"");
     }
 
+    /// <summary>A plain e-mail address such as "office@example.org" (no display name, at most 254 characters).</summary>
+    public static string EmailAddress(string value, string field) =>
+        value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value
+            ? value
+            : throw new InvalidFieldException(field, "must be a plain e-mail address such as \"office@example.org\"");
+
     /// <summary>An optional absolute http(s) link, e.g. to evidence; blank means none.</summary>
     public static string? OptionalLink(string? value, string field)
     {

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Cooperation.Contracts.Common;
 
 namespace Cooperation.Contracts.Organisations;
@@ -40,10 +39,7 @@ public sealed record OrganisationContacts(
         if (Addresses.Count > MaxAddresses)
             throw new InvalidFieldException("contacts", $"may hold at most {MaxAddresses} addresses");
         for (var i = 0; i < Addresses.Count; i++)
-        {
-            if (Addresses[i].Length > 254 || !MailAddress.TryCreate(Addresses[i], out var address) || address.Address != Addresses[i])
-                throw new InvalidFieldException($"contacts[{i}]", "must be a plain e-mail address such as \"office@example.org\"");
-        }
+            Field.EmailAddress(Addresses[i], $"contacts[{i}]");
         for (var i = 0; i < OptedOut.Count; i++)
             Field.Choice(OptedOut[i], $"opted_out[{i}]");
     }

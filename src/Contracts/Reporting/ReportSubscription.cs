@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Submissions;
 
@@ -168,10 +167,7 @@ public sealed record ReportSubscriptionDefinition(
         if (Recipients.Count > MaxRecipients)
             throw new InvalidFieldException("recipients", $"may hold at most {MaxRecipients} addresses");
         for (var i = 0; i < Recipients.Count; i++)
-        {
-            if (Recipients[i].Length > 254 || !MailAddress.TryCreate(Recipients[i], out var address) || address.Address != Recipients[i])
-                throw new InvalidFieldException($"recipients[{i}]", "must be a plain e-mail address such as \"reports@example.org\"");
-        }
+            Field.EmailAddress(Recipients[i], $"recipients[{i}]");
         Field.OptionalLink(WebhookUrl, "webhook_url");
         if (Recipients.Count == 0 && WebhookUrl is null)
             throw new InvalidFieldException("recipients", "name at least one recipient, or a webhook_url");

@@ -25,8 +25,13 @@ public static class ReportHtml
         html.Append($"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>")
             .Append(Encode($"{ReportText.Word("report", report.Language)}: {report.Title} {report.Period}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>");
-        foreach (var block in ReportDocument.Blocks(report))
+        var blocks = ReportDocument.Blocks(report).ToList();
+        // Drawing the charts is most of the work, and each is independent: use every core.
+        var svg = new string?[blocks.Count];
+        Parallel.For(0, blocks.Count, i => svg[i] = blocks[i] is ChartBlock chart ? chart.Plot.GetSvgXml(ChartWidth, ChartHeight) : null);
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             switch (block)
             {
                 case HeadingBlock heading:
@@ -49,8 +54,8 @@ public static class ReportHtml
                     }
                     html.Append("</tbody></table>");
                     break;
-                case ChartBlock chart:
-                    html.Append("<figure>").Append(chart.Plot.GetSvgXml(ChartWidth, ChartHeight)).Append("</figure>");
+                case ChartBlock:
+                    html.Append("<figure>").Append(svg[i]).Append("</figure>");
                     break;
             }
         }
