@@ -39,4 +39,13 @@ public interface IKpiSubject : IHasHistory
     /// </summary>
     [Alias("GetKpiSeries"), ReadOnly]
     Task<KpiSeriesView> GetKpiSeries(string kpiCode, FigureBasis basis = FigureBasis.All);
+
+    /// <summary>
+    /// Every KPI with its progress and the value that counts per period, as the readings stood at
+    /// <paramref name="cutoff"/> (corrections recorded later left out), for periods up to
+    /// <paramref name="upTo"/>, and only <paramref name="onlyPeriods"/> when given (e.g. those
+    /// approved by then): what a report for a closed period shows, the same each time it is made.
+    /// </summary>
+    [Alias("GetFiguresAsOf"), ReadOnly]
+    Task<ValueList<KpiFigures>> GetFiguresAsOf(DateTimeOffset cutoff, ReportingPeriod upTo, ValueList<ReportingPeriod>? onlyPeriods = null);
 }

@@ -53,6 +53,14 @@ public sealed record KpiProgress(
 [GenerateSerializer, Immutable, Alias("coop.KpiView")]
 public sealed record KpiView([property: Id(0)] KpiDefinition Definition, [property: Id(1)] KpiProgress Progress);
 
+/// <summary>A KPI's progress and the value that counts for each period, as of a cut-off.</summary>
+/// <param name="View">The KPI and its progress counted from those values.</param>
+/// <param name="Periods">The reading that counts for each period, oldest first.</param>
+[GenerateSerializer, Immutable, Alias("coop.KpiFigures")]
+public sealed record KpiFigures(
+    [property: Id(0)] KpiView View,
+    [property: Id(1)] ValueList<StoredKpiReading> Periods);
+
 /// <summary>The series behind a KPI's progress: the reading that counts for each period.</summary>
 /// <param name="Definition">The KPI.</param>
 /// <param name="Periods">The reading that counts for each period, oldest first.</param>

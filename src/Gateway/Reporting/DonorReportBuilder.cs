@@ -62,19 +62,11 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         var approved = reviews.Where(r => r.Review.Status == ReviewStatus.Approved && r.Review.DecidedAt <= cutoff)
             .Select(r => r.Review.Period).ToHashSet();
         var language = definition.Language;
-        var kpis = new List<KpiSection>();
-        var notes = new List<string>();
-        foreach (var kpi in view.Kpis)
-        {
-            var series = await pilot.GetKpiSeries(kpi.Definition.Code, definition.Basis);
-            var points = series.Periods
-                .Where(r => r.RecordedAt <= cutoff && r.Period.Start <= period.End)
-                .Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt))
-                .ToArray();
-            notes.AddRange(series.Periods.Where(r => r.RecordedAt <= cutoff && r.Period.Start <= period.End && r.Period.End >= period.Start)
-                .Select(r => r.Note).OfType<string>());
-            kpis.Add(new KpiSection(kpi, ReportText.In(kpi.Definition.Name, language), points));
-        }
+        // Figures as they stood at the cut-off: making the report again gives the same ones.
+        var figures = await pilot.GetFiguresAsOf(cutoff, period, definition.Basis == FigureBasis.Approved ? ValueList.Of(approved) : null);
+        var kpis = figures.Select(f => new KpiSection(f.View, ReportText.In(f.View.Definition.Name, language),
+            f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt)).ToArray())).ToList();
+        var notes = figures.SelectMany(f => f.Periods).Where(r => r.Period.End >= period.Start).Select(r => r.Note).OfType<string>().ToList();
         // The pilot's own period that ends the report's (a quarterly pilot in a monthly report).
         var pilotPeriod = ReportingPeriod.Containing(period.End, view.Definition.Frequency);
         var milestones = view.Milestones

@@ -3,7 +3,9 @@ using Cooperation.Gateway.Notices;
 using Cooperation.Gateway.Reporting.Delivery;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -39,25 +41,21 @@ public static class ReportingHosting
         services.AddTransient<ReviewNoticeJob>();
         services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
-        // One retry policy for every job, from configuration (the attribute's default is ten tries).
-        GlobalJobFilters.Filters.Remove(typeof(AutomaticRetryAttribute));
+        // This host's own storage and filters, registered before AddHangfire (which only adds what is
+        // missing): Hangfire's static defaults (JobStorage.Current, GlobalJobFilters) are shared by
+        // every host in a process, and two gateways in one process (tests) would take each other's.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
+        };
+        services.AddSingleton<JobStorage>(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        services.AddSingleton<IJobFilterProvider>(JobFilters(settings));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseFilter(new AutomaticRetryAttribute
-            {
-                Attempts = settings.RetryAttempts,
-                DelaysInSeconds = settings.RetryDelays,
-                OnAttemptsExceeded = AttemptsExceededAction.Fail,
-            })
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
-                }));
+            .UseRecommendedSerializerSettings());
         if (settings.RunJobs)
         {
             services.AddHangfireServer(server =>
@@ -69,9 +67,26 @@ public static class ReportingHosting
         return services;
     }
 
+    /// <summary>Hangfire's default filters, with one retry policy for every job from configuration.</summary>
+    private static JobFilterProviderCollection JobFilters(ReportingOptions settings)
+    {
+        var filters = new JobFilterCollection();
+        foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is not AutomaticRetryAttribute))
+            filters.Add(filter.Instance, filter.Order);
+        filters.Add(new AutomaticRetryAttribute
+        {
+            Attempts = settings.RetryAttempts,
+            DelaysInSeconds = settings.RetryDelays,
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        });
+        return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
+    }
+
     /// <summary>Schedules the daily reminder digest and serves the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.</summary>
     public static WebApplication UseCooperationReporting(this WebApplication app)
     {
+        // Applies the serializer settings of AddHangfire before the first job is written.
+        app.Services.GetRequiredService<IGlobalConfiguration>();
         DueReminderJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value);
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {

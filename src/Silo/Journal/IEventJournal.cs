@@ -40,6 +40,9 @@ public interface IEventJournal
     /// <summary>The position of a scope's newest event that <see cref="ReadFeedAsync"/> would return now; 0 for none.</summary>
     Task<long> LastFeedPositionAsync(string scope, CancellationToken cancellationToken = default);
 
-    /// <summary>Summarises a subject's reading history: what a <see cref="KpiReadingLedger"/> is built from.</summary>
-    Task<KpiReadingHistory> LoadReadingsAsync(string subject, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Summarises a subject's reading history: what a <see cref="KpiReadingLedger"/> is built from;
+    /// with <paramref name="asOf"/>, the history as it stood then (readings recorded later left out).
+    /// </summary>
+    Task<KpiReadingHistory> LoadReadingsAsync(string subject, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
 }

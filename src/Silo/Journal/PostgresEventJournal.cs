@@ -57,10 +57,14 @@ public sealed partial class PostgresEventJournal(
     private const string ReadingsSql = """
         SELECT DISTINCT ON (kpi_code, period) kpi_code, period, value, sequence, recorded_at,
                numerator, denominator, breakdown, note, submitted_by
-          FROM kpi_reading WHERE subject_id = @subject
+          FROM kpi_reading WHERE subject_id = @subject {0}
          ORDER BY kpi_code, period, sequence DESC;
-        SELECT kpi_code, count(*), max(sequence) FROM kpi_reading WHERE subject_id = @subject GROUP BY kpi_code;
+        SELECT kpi_code, count(*), max(sequence) FROM kpi_reading WHERE subject_id = @subject {0} GROUP BY kpi_code;
         """;
+
+    // Two texts, not one with "@as_of IS NULL OR": each keeps a plan of its own.
+    private static readonly string CurrentReadingsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadingsSql, "");
+    private static readonly string ReadingsAsOfSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadingsSql, "AND recorded_at <= @as_of");
 
     // Transactions below the oldest one still running have all ended: no row can still appear below this.
     private const string SafeFeedLimit = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20";
@@ -126,10 +130,12 @@ public sealed partial class PostgresEventJournal(
     }
 
     /// <inheritdoc/>
-    public async Task<KpiReadingHistory> LoadReadingsAsync(string subject, CancellationToken cancellationToken = default)
+    public async Task<KpiReadingHistory> LoadReadingsAsync(string subject, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(ReadingsSql);
+        await using var command = dataSource.CreateCommand(asOf is null ? CurrentReadingsSql : ReadingsAsOfSql);
         command.Parameters.AddWithValue("subject", subject);
+        if (asOf is { } instant)
+            command.Parameters.AddWithValue("as_of", instant);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         var latest = new List<StoredKpiReading>();

@@ -92,7 +92,7 @@ public abstract class KpiSubjectGrain<TState>(
     {
         await base.OnActivateAsync(cancellationToken);
         if (Version > 0)
-            _ledger = KpiReadingLedger.From(await Journal.LoadReadingsAsync(Subject, cancellationToken));
+            _ledger = KpiReadingLedger.From(await Journal.LoadReadingsAsync(Subject, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -202,6 +202,18 @@ public abstract class KpiSubjectGrain<TState>(
         RequireExists();
         var kpi = Find(kpiCode) ?? throw new EntityNotFoundException("KPI", kpiCode);
         return Task.FromResult(new KpiSeriesView(kpi, ValueList.Of(LedgerOf(basis).For(kpiCode)?.Periods)));
+    }
+
+    /// <inheritdoc/>
+    public async Task<ValueList<KpiFigures>> GetFiguresAsOf(DateTimeOffset cutoff, ReportingPeriod upTo, ValueList<ReportingPeriod>? onlyPeriods = null)
+    {
+        Authorize(KpiAccess.Read);
+        RequireExists();
+        // The history as it stood at the cut-off: a correction recorded later does not change these figures.
+        var history = await Journal.LoadReadingsAsync(Subject, cutoff);
+        var counted = history.LatestPerPeriod.Where(r => r.Period.Start <= upTo.End && (onlyPeriods is null || onlyPeriods.Contains(r.Period)));
+        var ledger = KpiReadingLedger.Of(counted);
+        return ValueList.Of(State.Kpis.Select(kpi => new KpiFigures(View(kpi, ledger), ValueList.Of(ledger.For(kpi.Code)?.Periods))));
     }
 
     /// <summary>The KPI with <paramref name="code"/>, or null.</summary>

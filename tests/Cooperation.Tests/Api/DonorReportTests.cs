@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Cooperation.Gateway.Reporting;
 using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Gateway.Reporting.Rendering;
 using Cooperation.Tests.Support;
 using Hangfire;
 using Hangfire.States;
@@ -110,6 +112,31 @@ public sealed class DonorReportTests(ApiFixture api)
         Assert.Equal("email", failed.Channel);
         Assert.Equal(3, failed.Attempts);
         Assert.NotEmpty(failed.LastError);
+    }
+
+    [Fact]
+    public async Task A_period_made_again_from_stored_data_at_its_cut_off_gives_the_same_figures()
+    {
+        var (world, _) = await PortfolioAsync();
+        var subscription = Requests.Subscription(world, Ids.New("sub"));
+        await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
+        var grains = api.Services.GetRequiredService<IGrainFactory>();
+        Contracts.Access.CallerContext.ActAsPlatform();
+        var view = await grains.GetGrain<Contracts.Reporting.IReportSubscriptionsGrain>(world.DonorId).Get(subscription.SubscriptionId);
+        var builder = api.Services.GetRequiredService<DonorReportBuilder>();
+        var period = Contracts.Common.ReportingPeriod.Parse(Period, "period");
+        var cutoff = DateTimeOffset.UtcNow;
+        var first = ReportCsv.Render(await builder.BuildAsync(view, period, cutoff));
+        await Task.Delay(50);
+
+        // After the cut-off: a correction of the period's reading in every pilot.
+        foreach (var pilot in (await api.Partnerships.ListPartnershipPilotsAsync(new() { PartnershipId = world.PartnershipId })).Pilots)
+            await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilot.PilotId, Period, 99));
+
+        Assert.Equal(first, ReportCsv.Render(await builder.BuildAsync(view, period, cutoff)));
+        var now = ReportCsv.Render(await builder.BuildAsync(view, period, DateTimeOffset.UtcNow));
+        Assert.NotEqual(first, now);
+        Assert.Contains($"{Period},99,", Encoding.UTF8.GetString(now));
     }
 
     /// <summary>Two pilots funded by the donor, one named only in Vietnamese and one only in Japanese, with readings of the period.</summary>
