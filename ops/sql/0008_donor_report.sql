@@ -6,8 +6,9 @@
 -- donor_report  one file of one report: the subscription, the period, the format, the cut-off
 --               its figures were taken at, and the bytes.
 -- delivery      (organisation, topic, period, channel) is unique; topic is a subscription id or
---               a notice kind. A job locks the row while it sends, marks it delivered after, and
---               records the last error while retrying.
+--               a notice kind. A job leases the row ('sending' until lease_until) while it sends,
+--               marks it delivered after, and records the last error while retrying. No
+--               transaction stays open during a send: partnership feeds wait for old transactions.
 
 CREATE TABLE IF NOT EXISTS donor_report (
     report_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS delivery (
     topic            text        NOT NULL,
     period           text        NOT NULL,
     channel          text        NOT NULL CHECK (channel IN ('email', 'webhook')),
-    status           text        NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    status           text        NOT NULL CHECK (status IN ('pending', 'sending', 'delivered', 'failed')),
+    lease_until      timestamptz,
     attempts         integer     NOT NULL DEFAULT 0,
     last_error       text,
     recipients       text        NOT NULL,

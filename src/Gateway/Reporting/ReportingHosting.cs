@@ -50,9 +50,10 @@ public static class ReportingHosting
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
         };
-        services.AddSingleton<JobStorage>(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
         services.AddSingleton<IJobFilterProvider>(JobFilters(settings));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HangfireLogs(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

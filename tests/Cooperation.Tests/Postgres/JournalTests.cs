@@ -171,7 +171,8 @@ public sealed class JournalTests(PostgresFixture postgres)
         var scope = Ids.New("partnership");
         var pilot = Ids.New("pilot");
         await journal.AppendAsync(new JournalAppend([Event(pilot, 1, scope)], []));
-        var first = Assert.Single(await journal.ReadFeedAsync(scope, 0, 100));
+        // Other tests' transactions (anywhere in the cluster) hold the feed back while they run: wait them out.
+        var first = Assert.Single(await FeedAsync(journal, scope, 0));
 
         // A writer that started earlier and has not committed yet: what it writes would come first.
         await using var older = await postgres.DataSource.OpenConnectionAsync();
@@ -182,11 +183,24 @@ public sealed class JournalTests(PostgresFixture postgres)
 
         Assert.Empty(await journal.ReadFeedAsync(scope, first.FeedPosition, 100));
         await transaction.RollbackAsync();
-        var next = Assert.Single(await journal.ReadFeedAsync(scope, first.FeedPosition, 100));
+        var next = Assert.Single(await FeedAsync(journal, scope, first.FeedPosition));
         Assert.Equal(2, next.Sequence);
         Assert.Empty(await journal.ReadFeedAsync(Ids.New("partnership"), 0, 100));
         return true;
     });
+
+    /// <summary>The feed after <paramref name="after"/> once it holds something (or after 10 s).</summary>
+    private static async Task<IReadOnlyList<JournalEntry>> FeedAsync(PostgresEventJournal journal, string scope, long after)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var entries = await journal.ReadFeedAsync(scope, after, 100);
+            if (entries.Count > 0 || DateTime.UtcNow > until)
+                return entries;
+            await Task.Delay(50);
+        }
+    }
 
     [Fact]
     public async Task Appends_after_shutdown_are_refused_as_unavailable()

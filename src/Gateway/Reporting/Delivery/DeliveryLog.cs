@@ -12,32 +12,38 @@ public readonly record struct DeliveryKey(string OrganisationId, string Topic, s
 public sealed record DeliveryRecord(string Topic, string Period, string Channel, string Status, int Attempts,
     string? LastError, string Recipients, DateTimeOffset UpdatedAt);
 
+/// <summary>Another job is sending the same delivery now; retry later (it will be found delivered).</summary>
+public sealed class DeliveryInProgressException(DeliveryKey key)
+    : Exception($"{key.Channel} delivery of {key.Topic} {key.Period} to {key.OrganisationId} is being sent by another job.");
+
 /// <summary>
 /// Records each delivery once (table delivery), so a retried or duplicated job for the same
-/// organisation, topic, period and channel does not send twice: the row is locked while sending, a
-/// second job waits and then finds it delivered. A crash between sending and recording can still
-/// send twice; nothing is ever sent zero times while retries last.
+/// organisation, topic, period and channel does not send twice: a job leases the row while it
+/// sends (a second job meanwhile gets <see cref="DeliveryInProgressException"/> and retries) and
+/// marks it delivered after. No transaction stays open during a send. A crash between sending and
+/// recording can still send twice once the lease ends; nothing is sent zero times while retries last.
 /// </summary>
 public sealed class DeliveryLog(NpgsqlDataSource dataSource)
 {
+    /// <summary>How long a send may take before another job may try the delivery again.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     /// <summary>Sends through <paramref name="send"/> unless already delivered; true when it sent now.</summary>
     public async Task<bool> DeliverOnceAsync(DeliveryKey key, string recipients, Func<Task> send, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, """
+        await ExecuteAsync("""
             INSERT INTO delivery (organisation_id, topic, period, channel, status, recipients)
             VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING
             """, key, [recipients], cancellationToken);
-        await using (var select = new NpgsqlCommand(
-            "SELECT status FROM delivery WHERE organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4 FOR UPDATE", connection))
+        var claimed = await ExecuteAsync("""
+            UPDATE delivery SET status = 'sending', lease_until = now() + $5, attempts = attempts + 1, updated_at = now()
+             WHERE organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4
+               AND status <> 'delivered' AND (status <> 'sending' OR lease_until < now())
+            """, key, [Lease], cancellationToken);
+        if (claimed == 0)
         {
-            AddKey(select, key);
-            if ((string?)await select.ExecuteScalarAsync(cancellationToken) == "delivered")
-            {
-                await transaction.CommitAsync(cancellationToken);
-                return false;
-            }
+            var status = await StatusAsync(key, cancellationToken);
+            return status == "delivered" ? false : throw new DeliveryInProgressException(key);
         }
         try
         {
@@ -45,19 +51,17 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource)
         }
         catch (Exception error)
         {
-            await ExecuteAsync(connection, """
-                UPDATE delivery SET status = 'failed', attempts = attempts + 1, last_error = $5, updated_at = now()
+            await ExecuteAsync("""
+                UPDATE delivery SET status = 'failed', lease_until = NULL, last_error = $5, updated_at = now()
                  WHERE organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4
                 """, key, [error.Message.Length > 2000 ? error.Message[..2000] : error.Message], CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
             throw;
         }
-        await ExecuteAsync(connection, """
-            UPDATE delivery SET status = 'delivered', attempts = attempts + 1, last_error = NULL, recipients = $5,
+        await ExecuteAsync("""
+            UPDATE delivery SET status = 'delivered', lease_until = NULL, last_error = NULL, recipients = $5,
                    updated_at = now(), delivered_at = now()
              WHERE organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4
             """, key, [recipients], CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
         return true;
     }
 
@@ -82,13 +86,21 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource)
         return records;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, DeliveryKey key, object[] more, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, DeliveryKey key, object[] more, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = dataSource.CreateCommand(sql);
         AddKey(command, key);
         foreach (var value in more)
             command.Parameters.Add(new() { Value = value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<string?> StatusAsync(DeliveryKey key, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT status FROM delivery WHERE organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4");
+        AddKey(command, key);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static void AddKey(NpgsqlCommand command, DeliveryKey key)
