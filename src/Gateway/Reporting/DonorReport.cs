@@ -37,10 +37,15 @@ public sealed record DonorReport(
         .Select(g => new FundingTotal(g.Key, g.Sum(f => f.Committed), g.Sum(f => f.Disbursed)))
         .ToArray();
 
-    /// <summary>Pilots and KPI statuses per partnership.</summary>
-    public IReadOnlyList<PartnershipTotal> Partnerships => Pilots.GroupBy(p => p.PartnershipId)
+    /// <summary>Pilots, KPI statuses and emission reductions per partnership.</summary>
+    public IReadOnlyList<ScopeTotal> Partnerships => Totals(p => p.PartnershipId);
+
+    /// <summary>The same per programme.</summary>
+    public IReadOnlyList<ScopeTotal> Programmes => Totals(p => p.ProgrammeId);
+
+    private ScopeTotal[] Totals(Func<PilotSection, string> scope) => Pilots.GroupBy(scope)
         .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new PartnershipTotal(g.Key, g.Count(), KpiStatusCounts.Of(g.SelectMany(p => p.Kpis).Select(k => k.View)),
+        .Select(g => new ScopeTotal(g.Key, g.Count(), KpiStatusCounts.Of(g.SelectMany(p => p.Kpis).Select(k => k.View)),
             g.Sum(p => p.EmissionReductions ?? 0)))
         .ToArray();
 
@@ -49,12 +54,12 @@ public sealed record DonorReport(
         $"{DonorId}-{SubscriptionId}-{Period}.{format.ToString().ToLowerInvariant()}";
 }
 
-/// <summary>A partnership's line in the report's totals.</summary>
-/// <param name="PartnershipId">The partnership.</param>
+/// <summary>A partnership's or programme's line in the report's totals.</summary>
+/// <param name="Id">The partnership or programme.</param>
 /// <param name="PilotCount">Pilots of it in the report.</param>
 /// <param name="Kpis">Their KPIs by status.</param>
 /// <param name="EmissionReductions">JCM emission reductions so far, tCO2e.</param>
-public sealed record PartnershipTotal(string PartnershipId, int PilotCount, KpiStatusCounts Kpis, decimal EmissionReductions);
+public sealed record ScopeTotal(string Id, int PilotCount, KpiStatusCounts Kpis, decimal EmissionReductions);
 
 /// <summary>One pilot in a report.</summary>
 /// <param name="PilotId">Its id.</param>

@@ -41,10 +41,8 @@ public static class ReportDocument
             yield return new TextBlock(W("no-pilots"));
             yield break;
         }
-        yield return new TableBlock(
-            [W("partnership"), W("pilots"), W("on-track"), W("at-risk"), W("off-track"), W("not-judged"), W("reductions")],
-            report.Partnerships.Select(p => (IReadOnlyList<string>)[p.PartnershipId, Count(p.PilotCount), Count(p.Kpis.OnTrack),
-                Count(p.Kpis.AtRisk), Count(p.Kpis.OffTrack), Count(p.Kpis.NotJudged), Amount(p.EmissionReductions) + " tCO2e"]).ToArray());
+        yield return Totals(W("partnership"), report.Partnerships, l);
+        yield return Totals(W("programme"), report.Programmes, l);
         yield return Funding(report.FundingTotals, l);
 
         foreach (var pilot in report.Pilots)
@@ -86,6 +84,14 @@ public static class ReportDocument
                     yield return new TextBlock($"• {note}");
             }
         }
+    }
+
+    private static TableBlock Totals(string what, IReadOnlyList<ScopeTotal> totals, ReportLanguage l)
+    {
+        string W(string key) => ReportText.Word(key, l);
+        return new TableBlock([what, W("pilots"), W("on-track"), W("at-risk"), W("off-track"), W("not-judged"), W("reductions")],
+            totals.Select(t => (IReadOnlyList<string>)[t.Id, Count(t.PilotCount), Count(t.Kpis.OnTrack), Count(t.Kpis.AtRisk),
+                Count(t.Kpis.OffTrack), Count(t.Kpis.NotJudged), Amount(t.EmissionReductions) + " tCO2e"]).ToArray());
     }
 
     private static TableBlock Funding(IReadOnlyList<FundingTotal> funding, ReportLanguage l) => new(

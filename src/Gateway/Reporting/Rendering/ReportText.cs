@@ -17,6 +17,7 @@ public static class ReportText
         ["basis.approved"] = ("Approved figures only", "Chỉ số liệu đã phê duyệt", "承認済みの数値のみ"),
         ["totals"] = ("Totals", "Tổng hợp", "合計"),
         ["partnership"] = ("Partnership", "Quan hệ đối tác", "パートナーシップ"),
+        ["programme"] = ("Programme", "Chương trình", "プログラム"),
         ["pilots"] = ("Pilots", "Dự án thí điểm", "パイロット事業"),
         ["pilot"] = ("Pilot", "Dự án thí điểm", "パイロット事業"),
         ["status"] = ("Status", "Trạng thái", "状況"),
