@@ -77,4 +77,15 @@ public static class CallerContext
     /// would name the platform as its actor.
     /// </summary>
     public static void ActAsPlatform() => Set(Caller.Platform);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> as the platform and leaves the current caller in place after
+    /// it (a value set inside an async method does not flow back out): for reads a grain makes to
+    /// judge its caller, who is then judged on the result.
+    /// </summary>
+    public static async Task<T> AsPlatformAsync<T>(Func<Task<T>> read)
+    {
+        ActAsPlatform();
+        return await read();
+    }
 }

@@ -50,7 +50,6 @@ public sealed partial class DueReminderJob(
         await Parallel.ForEachAsync(await EntitiesAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (entity, _) =>
             {
-                CallerContext.ActAsPlatform();
                 IHasDueItems grain = entity.Type == "pilot" ? grains.GetGrain<IPilotGrain>(entity.Id) : grains.GetGrain<IMouGrain>(entity.Id);
                 var owed = await grain.GetDueItems(settings.WithinDays);
                 lock (items)
@@ -83,11 +82,11 @@ public sealed partial class DueReminderJob(
         return overdue > 0 ? string.Create(CultureInfo.InvariantCulture, $"{subject}, {overdue} overdue") : subject;
     }
 
-    /// <summary>Every pilot and MoU there is, from the journal (each has at least its creation event).</summary>
+    /// <summary>Every pilot and MoU there is, from the journal: each has exactly one first event.</summary>
     private async Task<IReadOnlyList<(string Type, string Id)>> EntitiesAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT DISTINCT entity_type, entity_id FROM entity_event WHERE entity_type IN ('pilot', 'mou') AND sequence = 1");
+            "SELECT entity_type, entity_id FROM entity_event WHERE entity_type IN ('pilot', 'mou') AND sequence = 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entities = new List<(string, string)>();
         while (await reader.ReadAsync(cancellationToken))

@@ -21,8 +21,7 @@ public sealed class ReviewNoticeJob(IGrainFactory grains, DeliveryLog deliveries
     {
         CallerContext.ActAsPlatform();
         var pilot = await grains.GetGrain<IPilotGrain>(pilotId).Get();
-        var review = (await grains.GetGrain<IPilotGrain>(pilotId).GetReporting())
-            .Select(r => r.Review).FirstOrDefault(r => r.Period.ToString() == period);
+        var review = pilot.Reporting.Select(r => r.Review).FirstOrDefault(r => r.Period.ToString() == period);
         if (review is not { DecidedAt: { } decidedAt, LastDecision: ReviewDecision.Return or ReviewDecision.Approve } || review.Status is not (ReviewStatus.Returned or ReviewStatus.Approved))
             return;
         var (kind, recipients) = review.Status == ReviewStatus.Returned

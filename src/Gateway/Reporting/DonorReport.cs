@@ -50,8 +50,10 @@ public sealed record DonorReport(
         .ToArray();
 
     /// <summary>The file name of the report in <paramref name="format"/>.</summary>
-    public string FileName(ReportFormats format) =>
-        $"{DonorId}-{SubscriptionId}-{Period}.{format.ToString().ToLowerInvariant()}";
+    public string FileName(ReportFormats format) => $"{DonorId}-{SubscriptionId}-{Period}.{FormatName(format)}";
+
+    /// <summary>The name of one format: "pdf", "html" or "csv" (file extensions, archive column, webhook field).</summary>
+    public static string FormatName(ReportFormats format) => format.ToString().ToLowerInvariant();
 }
 
 /// <summary>A partnership's or programme's line in the report's totals.</summary>

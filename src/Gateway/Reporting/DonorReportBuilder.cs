@@ -30,11 +30,7 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         var sections = new PilotSection?[candidates.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, _) =>
-            {
-                CallerContext.ActAsPlatform();
-                sections[i] = await PilotAsync(candidates[i], definition, period, cutoff);
-            });
+            async (i, _) => sections[i] = await PilotAsync(candidates[i], definition, period, cutoff));
         return new DonorReport(subscription.SubscriptionId, definition.DonorOrganisationId, ReportText.In(donor.Definition.Names, definition.Language),
             definition.Title, definition.Language, period, cutoff, definition.Basis,
             sections.OfType<PilotSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal).ToArray());
@@ -58,7 +54,7 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         if (funding.Length == 0 || (definition.Scope.Kind == ReportScopeKind.Programme && view.Definition.ProgrammeId != definition.Scope.Id))
             return null;
 
-        var reviews = await pilot.GetReporting();
+        var reviews = view.Reporting;
         var approved = reviews.Where(r => r.Review.Status == ReviewStatus.Approved && r.Review.DecidedAt <= cutoff)
             .Select(r => r.Review.Period).ToHashSet();
         var language = definition.Language;

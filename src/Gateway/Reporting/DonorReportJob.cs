@@ -126,7 +126,7 @@ public sealed partial class DonorReportJob(
             reports = files.Select(f => new
             {
                 report_id = f.ReportId,
-                format = ReportArchive.Name(f.Format),
+                format = DonorReport.FormatName(f.Format),
                 file_name = f.FileName,
                 size = f.Size,
                 sha256 = f.Sha256,

@@ -22,8 +22,7 @@ public static class ReportingMapping
             throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 1 * *\"");
         var formats = subscription.Formats.Count == 0
             ? ReportFormats.Pdf
-            : subscription.Formats.Select((f, i) => CommonMapping.ToDomain<ReportFormatChoice>((int)f, $"formats[{i}]"))
-                .Aggregate(ReportFormats.None, (all, f) => all | (ReportFormats)(1 << ((int)f - 1)));
+            : subscription.Formats.Select(ToDomain).Aggregate(ReportFormats.None, (all, format) => all | format);
         return new ReportSubscriptionDefinition(
             subscription.DonorOrganisationId,
             subscription.Title,
@@ -101,16 +100,20 @@ public static class ReportingMapping
         UpdatedAt = ((DateTimeOffset?)delivery.UpdatedAt).ToWire(),
     };
 
-    private static IEnumerable<Proto.ReportFormat> Formats(ReportFormats formats) =>
-        new[] { ReportFormats.Pdf, ReportFormats.Html, ReportFormats.Csv }
-            .Where(f => formats.HasFlag(f))
-            .Select(f => f switch { ReportFormats.Pdf => Proto.ReportFormat.Pdf, ReportFormats.Html => Proto.ReportFormat.Html, _ => Proto.ReportFormat.Csv });
+    // Each wire format and its flag: the wire numbers formats 1, 2, 3; the domain combines flags.
+    private static readonly (Proto.ReportFormat Wire, ReportFormats Domain)[] FormatPairs =
+        [(Proto.ReportFormat.Pdf, ReportFormats.Pdf), (Proto.ReportFormat.Html, ReportFormats.Html), (Proto.ReportFormat.Csv, ReportFormats.Csv)];
 
-    // The wire's format numbers (1 PDF, 2 HTML, 3 CSV), checked like any enum before they become flags.
-    private enum ReportFormatChoice
+    private static ReportFormats ToDomain(Proto.ReportFormat format, int index)
     {
-        Pdf = 1,
-        Html = 2,
-        Csv = 3,
+        foreach (var (wire, domain) in FormatPairs)
+        {
+            if (wire == format)
+                return domain;
+        }
+        throw new InvalidFieldException($"formats[{index}]", "must be PDF, HTML or CSV");
     }
+
+    private static IEnumerable<Proto.ReportFormat> Formats(ReportFormats formats) =>
+        FormatPairs.Where(pair => formats.HasFlag(pair.Domain)).Select(pair => pair.Wire);
 }

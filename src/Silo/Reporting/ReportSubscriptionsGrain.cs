@@ -84,9 +84,10 @@ public sealed class ReportSubscriptionsGrain(
     public async Task<ValueList<ReportSubscriptionView>> List()
     {
         var readable = new List<ReportSubscriptionView>();
+        var all = MayActOnAll(Permission.ReadReports);
         foreach (var subscription in State.ById.Values.OrderBy(s => s.SubscriptionId, StringComparer.Ordinal))
         {
-            if ((await ScopesOfAsync(subscription.Definition.Scope)).All(scope => AccessPolicy.Allows(CallerContext.Current, Permission.ReadReports, scope)))
+            if (all || (await ScopesOfAsync(subscription.Definition.Scope)).All(scope => AccessPolicy.Allows(CallerContext.Current, Permission.ReadReports, scope)))
                 readable.Add(subscription);
         }
         // Someone who may read none learns nothing of whether the donor has any.
@@ -101,17 +102,11 @@ public sealed class ReportSubscriptionsGrain(
         var scope = (await RequireAsync(subscriptionId, Permission.ReadReports)).Definition.Scope;
         if (scope.Kind == ReportScopeKind.Pilots)
             return scope.PilotIds;
-        var partnershipId = scope.Kind == ReportScopeKind.Partnership ? scope.Id! : await ProgrammePartnershipAsync(scope.Id!);
-        var caller = CallerContext.Current;
-        CallerContext.ActAsPlatform();
-        try
+        return await CallerContext.AsPlatformAsync(async () =>
         {
+            var partnershipId = scope.Kind == ReportScopeKind.Partnership ? scope.Id! : await ProgrammePartnershipAsync(scope.Id!);
             return ValueList.Of((await GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).ListPilots()).Select(p => p.PilotId));
-        }
-        finally
-        {
-            CallerContext.Set(caller);
-        }
+        });
     }
 
     private async Task<ReportSubscriptionView> RequireAsync(string subscriptionId, Permission permission)
@@ -123,10 +118,15 @@ public sealed class ReportSubscriptionsGrain(
             AccessPolicy.Require(permission, DonorScope([]), Entity, Id);
             throw new EntityNotFoundException("report subscription", subscriptionId);
         }
+        if (MayActOnAll(permission))
+            return subscription;
         foreach (var scope in await ScopesOfAsync(subscription.Definition.Scope))
             AccessPolicy.Require(permission, scope, "report subscription", subscriptionId);
         return subscription;
     }
+
+    /// <summary>Whether the caller may do <paramref name="permission"/> on every subscription of the donor (admins, the donor itself), whatever they cover.</summary>
+    private bool MayActOnAll(Permission permission) => AccessPolicy.Allows(CallerContext.Current, permission, DonorScope([]));
 
     /// <summary>Refuses a definition that breaks a rule, names another donor, or covers what the caller may not manage.</summary>
     private async Task CheckAsync(ReportSubscriptionDefinition definition)
@@ -136,53 +136,31 @@ public sealed class ReportSubscriptionsGrain(
             throw new InvalidFieldException("donor_organisation_id", $"must be {Id}, the donor whose subscriptions these are");
         foreach (var scope in await ScopesOfAsync(definition.Scope))
             AccessPolicy.Require(Permission.ManageReports, scope, Entity, Id);
-        var caller = CallerContext.Current;
-        CallerContext.ActAsPlatform();
-        try
-        {
-            var donor = await GrainFactory.GetGrain<IOrganisationGrain>(Id).Get();
-            if (donor.Definition.Kind != OrganisationKind.Donor)
-                throw new InvalidFieldException("donor_organisation_id", "must be a donor organisation");
-        }
-        catch (EntityNotFoundException)
-        {
-            throw new InvalidFieldException("donor_organisation_id", "names no organisation");
-        }
-        finally
-        {
-            CallerContext.Set(caller);
-        }
+        var donor = await CallerContext.AsPlatformAsync(() => Named("donor_organisation_id", "organisation", () => GrainFactory.GetGrain<IOrganisationGrain>(Id).Get()));
+        if (donor.Definition.Kind != OrganisationKind.Donor)
+            throw new InvalidFieldException("donor_organisation_id", "must be a donor organisation");
     }
 
     /// <summary>
     /// One access scope per partnership <paramref name="scope"/> covers (its cities), with the donor
     /// as the party the reports are for. Read as the platform: the caller is judged on the result.
     /// </summary>
-    private async Task<IReadOnlyList<AccessScope>> ScopesOfAsync(ReportScope scope)
+    private Task<IReadOnlyList<AccessScope>> ScopesOfAsync(ReportScope scope) => CallerContext.AsPlatformAsync<IReadOnlyList<AccessScope>>(async () =>
     {
-        var caller = CallerContext.Current;
-        CallerContext.ActAsPlatform();
-        try
+        var partnerships = scope.Kind switch
         {
-            var partnerships = scope.Kind switch
-            {
-                ReportScopeKind.Partnership => [scope.Id!],
-                ReportScopeKind.Programme => [await ProgrammePartnershipAsync(scope.Id!)],
-                _ => await Task.WhenAll(scope.PilotIds.Select(PilotPartnershipAsync)),
-            };
-            var scopes = new List<AccessScope>();
-            foreach (var partnershipId in partnerships.Distinct(StringComparer.Ordinal))
-            {
-                var partnership = await Named("scope.id", "partnership", () => GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).Get());
-                scopes.Add(DonorScope(partnership.Definition.CityIds));
-            }
-            return scopes;
-        }
-        finally
+            ReportScopeKind.Partnership => [scope.Id!],
+            ReportScopeKind.Programme => [await ProgrammePartnershipAsync(scope.Id!)],
+            _ => await Task.WhenAll(scope.PilotIds.Select(PilotPartnershipAsync)),
+        };
+        var scopes = new List<AccessScope>();
+        foreach (var partnershipId in partnerships.Distinct(StringComparer.Ordinal))
         {
-            CallerContext.Set(caller);
+            var partnership = await Named("scope.id", "partnership", () => GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).Get());
+            scopes.Add(DonorScope(partnership.Definition.CityIds));
         }
-    }
+        return scopes;
+    });
 
     private async Task<string> ProgrammePartnershipAsync(string programmeId)
     {

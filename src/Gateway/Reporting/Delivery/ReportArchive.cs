@@ -55,7 +55,7 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
             command.Parameters.Add(new() { Value = report.DonorId });
             command.Parameters.Add(new() { Value = report.SubscriptionId });
             command.Parameters.Add(new() { Value = report.Period.ToString() });
-            command.Parameters.Add(new() { Value = Name(format) });
+            command.Parameters.Add(new() { Value = DonorReport.FormatName(format) });
             command.Parameters.Add(new() { Value = report.FileName(format) });
             command.Parameters.Add(new() { Value = ContentType(format) });
             command.Parameters.Add(new() { Value = report.Cutoff });
@@ -91,9 +91,6 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = reportId });
         return (byte[])(await command.ExecuteScalarAsync(cancellationToken) ?? throw new EntityNotFoundException("report", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
-
-    /// <summary>The wire name of <paramref name="format"/>.</summary>
-    public static string Name(ReportFormats format) => format.ToString().ToLowerInvariant();
 
     private async Task<IReadOnlyList<ArchivedReportFile>> QueryAsync(string sql, object[] parameters, CancellationToken cancellationToken)
     {
