@@ -7,7 +7,11 @@ install_packages() {
     exit 1
   fi
   echo "ops: installing $* (Debian packages)" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null \
+  # A fresh machine has no package lists: refresh first, so apt never says "Unable to locate".
+  if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e '^lock$' -e '^partial$' -e '^auxfiles$')" ]; then
+    apt-get update >/dev/null || { echo "ops: apt-get update failed" >&2; exit 1; }
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
     || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null; } \
     || { echo "ops: installing $* failed" >&2; exit 1; }
 }
