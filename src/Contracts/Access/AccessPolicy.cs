@@ -55,6 +55,15 @@ public enum Permission
 
     /// <summary>Create, change, pause and delete a donor's report subscriptions; send a report now.</summary>
     ManageReports,
+
+    /// <summary>
+    /// See a funding line's donor and amounts: the line's own donor, the offices of the pilot's
+    /// cities, admins. Judged per line, with the line's donor as the scope's only donor.
+    /// </summary>
+    ReadFunding,
+
+    /// <summary>Load a pilot's history from earlier records as approved figures (a migration): admins only.</summary>
+    LoadHistory,
 }
 
 /// <summary>
@@ -105,7 +114,7 @@ public static class AccessPolicy
             {
                 // Any city or organisation may be created; a city's own data only by its office.
                 Permission.ManageReference => scope.CityIds.Count == 0 || scope.CityIds.Contains(caller.CityId),
-                Permission.ManageCredentials or Permission.AppointVerifier => false,
+                Permission.ManageCredentials or Permission.AppointVerifier or Permission.LoadHistory => false,
                 Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
                 _ => scope.CityIds.Contains(caller.CityId),
             },
@@ -119,7 +128,7 @@ public static class AccessPolicy
             Role.Donor => permission switch
             {
                 Permission.ReadPartnership => scope.MemberIds.Contains(organisation),
-                Permission.ReadPilot or Permission.AppointVerifier => scope.DonorIds.Contains(organisation),
+                Permission.ReadPilot or Permission.AppointVerifier or Permission.ReadFunding => scope.DonorIds.Contains(organisation),
                 Permission.ReadReports or Permission.ManageReports => scope.DonorIds.Contains(organisation),
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
                 _ => false,
@@ -131,8 +140,10 @@ public static class AccessPolicy
     /// <summary>
     /// Refuses the current caller unless it may do <paramref name="permission"/> on the
     /// <paramref name="entity"/> <paramref name="id"/>. A resource that does not exist
-    /// (<paramref name="scope"/> null) is NotFound only for those who may see everything;
-    /// anyone else learns nothing about whether it exists.
+    /// (<paramref name="scope"/> null) is NotFound only for those who may see everything; to
+    /// anyone else an unknown resource and one it may not read give the same answer, word for
+    /// word, so nobody learns what exists outside their scope. A caller who may read the resource
+    /// but not do this to it is told what it may not do.
     /// </summary>
     public static void Require(Permission permission, AccessScope? scope, string entity, string id)
     {
@@ -141,11 +152,37 @@ public static class AccessPolicy
         {
             if (caller.IsPrivileged || (caller.Role != Role.Anonymous && permission is Permission.ReadReference or Permission.ManageReference))
                 throw new EntityNotFoundException(entity, id);
-            throw new AccessDeniedException($"{entity} '{id}' does not exist or is outside what {caller.OrganisationId} ({caller.Role}) may access.");
+            throw Unseen(caller, entity, id);
         }
-        if (!Allows(caller, permission, scope))
-            throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) may not {Describe(permission)} {entity} '{id}'.");
+        if (Allows(caller, permission, scope))
+            return;
+        if (ReadOf(permission) is not { } read || read == permission || !Allows(caller, read, scope))
+            throw Unseen(caller, entity, id);
+        throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) may not {Describe(permission)} {entity} '{id}'.");
     }
+
+    /// <summary>Whether the caller may see everything of every kind (admins, the platform): lists need not ask item by item.</summary>
+    public static bool SeesEverything(Caller caller) => caller.IsPrivileged;
+
+    /// <summary>
+    /// The answer to a caller about a resource it may not read, or that does not exist: the same
+    /// for both, naming only what the caller itself sent.
+    /// </summary>
+    public static AccessDeniedException Unseen(Caller caller, string entity, string id) =>
+        new($"{entity} '{id}' does not exist or is outside what {caller.OrganisationId} ({caller.Role}) may access.");
+
+    /// <summary>The permission to read what <paramref name="permission"/> acts on; null where reading is not separate.</summary>
+    private static Permission? ReadOf(Permission permission) => permission switch
+    {
+        Permission.ReadReference or Permission.ManageReference or Permission.ManageContacts => Permission.ReadReference,
+        Permission.ReadPartnership or Permission.ManagePartnership => Permission.ReadPartnership,
+        Permission.ReadPilot or Permission.ManagePilot or Permission.ReportOnPilot or Permission.ReviewPilot
+            or Permission.AppointVerifier or Permission.VerifyMonitoring or Permission.ReadFunding or Permission.LoadHistory => Permission.ReadPilot,
+        Permission.ReadMou or Permission.ActAsParty or Permission.ManageMou => Permission.ReadMou,
+        Permission.ReadReports or Permission.ManageReports => Permission.ReadReports,
+        Permission.ManageCredentials => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "Every permission says what reading it needs."),
+    };
 
     private static string Describe(Permission permission) => permission switch
     {
@@ -158,6 +195,8 @@ public static class AccessPolicy
         Permission.ManageCredentials => "manage the credentials of",
         Permission.ReadReports => "read the reports of",
         Permission.ManageReports => "manage the reports of",
+        Permission.ReadFunding => "read the funding of",
+        Permission.LoadHistory => "load historical figures into",
         _ => "change",
     };
 }

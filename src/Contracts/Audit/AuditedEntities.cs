@@ -1,5 +1,4 @@
 using Cooperation.Contracts.Access;
-using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
@@ -8,7 +7,7 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
 
-namespace Cooperation.Gateway.Audit;
+namespace Cooperation.Contracts.Audit;
 
 /// <summary>
 /// The entities with a history, by their API name ("pilots/{id}") and their journal name

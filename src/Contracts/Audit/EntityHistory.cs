@@ -64,7 +64,19 @@ public interface IHasHistory : IGrainWithStringKey
     [Alias("GetHistory"), ReadOnly]
     Task<HistoryPage> GetHistory(HistoryQuery query);
 
-    /// <summary>Whether the caller may read the entity (false, never an error, when it may not or it does not exist).</summary>
-    [Alias("IsReadable"), ReadOnly]
+    /// <summary>
+    /// Whether the caller may read the entity (false, never an error, when it may not or it does
+    /// not exist): the same decision as a single read. Interleaves with anything, so a list that
+    /// asks its items never waits on an item that is itself waiting on the list.
+    /// </summary>
+    [Alias("IsReadable"), AlwaysInterleave]
     Task<bool> IsReadable();
+
+    /// <summary>
+    /// Those of <paramref name="events"/> (this entity's, from a feed) the caller may see: none
+    /// unless it may read the entity, and of those only the ones within its scope (e.g. a pilot's
+    /// funding line only to its donor, the pilot's city offices and admins).
+    /// </summary>
+    [Alias("Visible"), AlwaysInterleave]
+    Task<ValueList<AuditEvent>> Visible(ValueList<AuditEvent> events);
 }

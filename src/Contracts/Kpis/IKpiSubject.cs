@@ -28,10 +28,13 @@ public interface IKpiSubject : IHasHistory
 
     /// <summary>
     /// Validates and stores readings together; returns only after they are committed to storage.
-    /// Nothing is stored when any reading is refused.
+    /// Nothing is stored when any reading is refused. On a pilot the readings of each period are
+    /// a submission of that period, up for review like a partner's update; with
+    /// <paramref name="historical"/> (admins only) they are migrated history, approved on load
+    /// with the loader as approver, and say so.
     /// </summary>
     [Alias("RecordReadings")]
-    Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> readings);
+    Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> readings, bool historical = false);
 
     /// <summary>
     /// The reading that counts for each period of a KPI, of all figures or only approved ones;

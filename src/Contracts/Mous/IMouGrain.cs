@@ -21,6 +21,10 @@ public interface IMouGrain : IHasHistory, Notices.IHasDueItems
     [Alias("Get"), ReadOnly]
     Task<MouView> Get();
 
+    /// <summary>The MoU if the caller may read it (the same decision as <see cref="Get"/>), else null: for lists. Interleaves.</summary>
+    [Alias("GetIfReadable"), AlwaysInterleave]
+    Task<MouView?> GetIfReadable();
+
     /// <summary>Records a party's signature; the same signature again is harmless.</summary>
     [Alias("Sign")]
     Task<MouView> Sign(Signature signature);

@@ -22,11 +22,14 @@ public interface IPartnershipGrain : IHasHistory
     [Alias("Create")]
     Task<PartnershipView> Create(PartnershipDefinition definition);
 
-    /// <summary>Reads the partnership; <see cref="Common.EntityNotFoundException"/> when it was never created.</summary>
+    /// <summary>
+    /// Reads the partnership; <see cref="Common.EntityNotFoundException"/> when it was never
+    /// created. Its lists of programmes, pilots and MoUs hold only those the caller may read.
+    /// </summary>
     [Alias("Get"), ReadOnly]
     Task<PartnershipView> Get();
 
-    /// <summary>The partnership if the caller may read it, else null (for lists that leave out what is not theirs).</summary>
+    /// <summary>The partnership (as <see cref="Get"/>) if the caller may read it, else null (for lists that leave out what is not theirs).</summary>
     [Alias("GetIfReadable"), ReadOnly]
     Task<PartnershipView?> GetIfReadable();
 
@@ -34,16 +37,17 @@ public interface IPartnershipGrain : IHasHistory
     [Alias("SetMember")]
     Task<PartnershipView> SetMember(PartnershipMember member);
 
-    /// <summary>Its pilots in short, in creation order.</summary>
+    /// <summary>Its pilots in short, in creation order: those the caller may read.</summary>
     [Alias("ListPilots"), ReadOnly]
     Task<ValueList<PilotSummary>> ListPilots(FigureBasis basis = FigureBasis.All);
 
-    /// <summary>Its MoUs, in creation order.</summary>
+    /// <summary>Its MoUs, in creation order: those the caller may read.</summary>
     [Alias("ListMous"), ReadOnly]
     Task<ValueList<MouView>> ListMous();
 
     /// <summary>
-    /// The roll-up of its pilots and MoUs. Read-only, so a pilot or MoU being created can still
+    /// The roll-up of its pilots and MoUs that the caller may read (marked partial when it may not
+    /// read them all). Read-only, so a pilot or MoU being created can still
     /// read the partnership meanwhile.
     /// </summary>
     [Alias("GetProgress"), ReadOnly]

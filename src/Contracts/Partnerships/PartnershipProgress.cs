@@ -23,6 +23,7 @@ public sealed record PilotStatusCount([property: Id(0)] PilotStatus Status, [pro
 /// <param name="OverdueCommitments">Overdue commitments over all MoUs.</param>
 /// <param name="Reporting">All pilots' reporting periods awaiting review, submitted late, or missing.</param>
 /// <param name="Basis">Which figures the KPI statuses count.</param>
+/// <param name="Partial">Some pilots or MoUs are outside what the caller may read: everything above counts only those it may.</param>
 [GenerateSerializer, Immutable, Alias("coop.PartnershipProgress")]
 public sealed record PartnershipProgress(
     [property: Id(0)] string PartnershipId,
@@ -36,4 +37,5 @@ public sealed record PartnershipProgress(
     [property: Id(8)] int MousExpiringSoon,
     [property: Id(9)] int OverdueCommitments,
     [property: Id(10)] ReportingCounts Reporting,
-    [property: Id(11)] FigureBasis Basis);
+    [property: Id(11)] FigureBasis Basis,
+    [property: Id(12)] bool Partial = false);

@@ -26,9 +26,13 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("Get"), ReadOnly]
     Task<PilotView> Get(FigureBasis basis = FigureBasis.All);
 
-    /// <summary>What a partnership's roll-up needs (called by the partnership, which authorised the read).</summary>
-    [Alias("GetSummary"), ReadOnly]
-    Task<PilotSummary> GetSummary(FigureBasis basis = FigureBasis.All);
+    /// <summary>
+    /// What a partnership's list and roll-up show of the pilot, if the caller may read it (the
+    /// same decision as <see cref="Get"/>), else null. Interleaves, so a partnership reading its
+    /// pilots never waits on a pilot that waits on the partnership.
+    /// </summary>
+    [Alias("GetSummaryIfReadable"), AlwaysInterleave]
+    Task<PilotSummary?> GetSummaryIfReadable(FigureBasis basis = FigureBasis.All);
 
     /// <summary>
     /// Stores a partner's update for one reporting period (readings, milestone progress, a note)
@@ -54,9 +58,12 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("ReviewMonitoringPeriod")]
     Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment);
 
-    /// <summary>Moves the pilot's status; moving to the current status again is harmless.</summary>
+    /// <summary>
+    /// Moves the pilot's status, as of <paramref name="effectiveOn"/> when entering its past (else
+    /// today); moving to the current status again is harmless.
+    /// </summary>
     [Alias("ChangeStatus")]
-    Task<PilotView> ChangeStatus(PilotStatus status, string? reason);
+    Task<PilotView> ChangeStatus(PilotStatus status, string? reason, DateOnly? effectiveOn = null);
 
     /// <summary>Adds or replaces a funding line from an existing donor organisation.</summary>
     [Alias("SetFundingLine")]

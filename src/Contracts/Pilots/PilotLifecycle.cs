@@ -30,12 +30,14 @@ public enum PilotStatus
 /// <param name="To">The status after.</param>
 /// <param name="Reason">Why; required for Suspended and Cancelled.</param>
 /// <param name="At">When it was recorded.</param>
+/// <param name="EffectiveOn">The day it took effect in the pilot's city when that was before it was recorded (a pilot's past entered later); null when it took effect as recorded.</param>
 [GenerateSerializer, Immutable, Alias("coop.StatusChange")]
 public sealed record StatusChange(
     [property: Id(0)] PilotStatus From,
     [property: Id(1)] PilotStatus To,
     [property: Id(2)] string? Reason,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] DateOnly? EffectiveOn = null);
 
 /// <summary>
 /// The allowed moves: Proposed → Approved → InProgress → Completed; Approved or InProgress may be
@@ -59,6 +61,22 @@ public static class PilotLifecycle
 
     /// <summary>Statuses <paramref name="from"/> may move to.</summary>
     public static IReadOnlyList<PilotStatus> Next(PilotStatus from) => Allowed[from];
+
+    /// <summary>
+    /// Checks the day a move took effect, when it is given: not after <paramref name="today"/> in
+    /// the pilot's city, and not before the day the previous move took effect (a history keeps
+    /// its order). Null means today, as recorded.
+    /// </summary>
+    public static DateOnly? CheckEffectiveOn(DateOnly? effectiveOn, DateOnly today, DateOnly? previous)
+    {
+        if (effectiveOn is not { } day)
+            return null;
+        if (day > today)
+            throw new InvalidFieldException("effective_on", $"must not be after today ({Field.Format(today)}) in the pilot's city");
+        if (previous is { } before && day < before)
+            throw new InvalidFieldException("effective_on", $"must not be before the previous status change took effect ({Field.Format(before)})");
+        return day == today ? null : day;
+    }
 
     /// <summary>
     /// Checks a move: the target must be a status (InvalidArgument), the reason present where

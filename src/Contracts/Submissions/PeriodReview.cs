@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 
@@ -45,8 +46,9 @@ public enum ReviewDecision
 /// <param name="LastDecision">The last review decision, if any.</param>
 /// <param name="DecidedAt">When it was taken.</param>
 /// <param name="DecidedBy">By whom.</param>
-/// <param name="Comment">The return comment or reopen reason that came with it.</param>
+/// <param name="Comment">The comment that came with it: a return's comment, a reopen's reason, an approval's remark.</param>
 /// <param name="ApprovedReadings">The readings that counted when it was last approved: its verified figures, kept when it is reopened.</param>
+/// <param name="Historical">Its figures are history an admin loaded from earlier records and approved on load, not a submission reviewed here.</param>
 [GenerateSerializer, Immutable, Alias("coop.PeriodReview")]
 public sealed record PeriodReview(
     [property: Id(0)] ReportingPeriod Period,
@@ -60,7 +62,8 @@ public sealed record PeriodReview(
     [property: Id(8)] DateTimeOffset? DecidedAt,
     [property: Id(9)] string? DecidedBy,
     [property: Id(10)] string? Comment,
-    [property: Id(11)] ValueList<StoredKpiReading> ApprovedReadings)
+    [property: Id(11)] ValueList<StoredKpiReading> ApprovedReadings,
+    [property: Id(12)] bool Historical = false)
 {
     /// <summary>Longest comment or reason.</summary>
     public const int MaxCommentLength = 1000;
@@ -79,27 +82,39 @@ public sealed record PeriodReview(
     }
 
     /// <summary>
-    /// Refuses a decision the period's status does not allow: return and approve need a submitted
-    /// period, reopen an approved one; return and reopen need a comment. Returns the trimmed comment.
+    /// Refuses a decision the period's status does not allow (return and approve need a submitted
+    /// period, reopen an approved one) or that <paramref name="reviewer"/> may not take: four
+    /// eyes, so the organisation that submitted the period's current update may neither approve
+    /// nor return it; another city office of the partnership (one of <paramref name="cityIds"/>)
+    /// or an admin must, and an admin, deciding in place of the partnership's offices, says why.
+    /// Return and reopen need a comment, an approval may have one. Returns the trimmed comment.
     /// </summary>
-    public string? Check(ReviewDecision decision, string? comment)
+    public string? Check(ReviewDecision decision, string? comment, Caller reviewer, IReadOnlyCollection<string> cityIds)
     {
         Field.Choice(decision, "decision");
-        var (allowedFrom, needsComment) = decision switch
-        {
-            ReviewDecision.Approve => (ReviewStatus.Submitted, false),
-            ReviewDecision.Return => (ReviewStatus.Submitted, true),
-            _ => (ReviewStatus.Approved, true),
-        };
+        var allowedFrom = decision == ReviewDecision.Reopen ? ReviewStatus.Approved : ReviewStatus.Submitted;
         if (Status != allowedFrom)
             throw new RuleViolationException($"Period {Period} is {Status}; only a {allowedFrom.ToString().ToLowerInvariant()} period can be {Past(decision)}.");
-        return needsComment ? Field.Text(comment, decision == ReviewDecision.Return ? "comment" : "reason", MaxCommentLength) : null;
+        // The request's own fields first: a return or a reopen without a comment is refused as such.
+        var text = decision == ReviewDecision.Approve
+            ? Field.OptionalText(comment, "comment", MaxCommentLength)
+            : Field.Text(comment, "comment", MaxCommentLength);
+        if (decision != ReviewDecision.Reopen && LastSubmittedBy == reviewer.OrganisationId)
+        {
+            throw new AccessDeniedException($"Period {Period} was submitted by {LastSubmittedBy}, so {LastSubmittedBy} may not {Verb(decision)} it "
+                + $"(four eyes): a city office of the partnership's cities ({string.Join(", ", cityIds)}) other than {LastSubmittedBy} must, "
+                + "or an admin giving the reason in comment.");
+        }
+        if (decision == ReviewDecision.Approve && reviewer.Role == Role.Admin && text is null)
+            throw new InvalidFieldException("comment", "is required when an admin approves: say why the partnership's offices do not decide");
+        return text;
     }
 
-    /// <summary>The review after a submission at <paramref name="at"/> by <paramref name="by"/>.</summary>
-    public PeriodReview Submitted(DateTimeOffset at, string by, bool late) => this with
+    /// <summary>The review after a submission at <paramref name="at"/> by <paramref name="by"/> (<paramref name="historical"/>: migrated history).</summary>
+    public PeriodReview Submitted(DateTimeOffset at, string by, bool late, bool historical = false) => this with
     {
         Status = ReviewStatus.Submitted,
+        Historical = historical,
         Late = FirstSubmittedAt is null ? late : Late,
         FirstSubmittedAt = FirstSubmittedAt ?? at,
         LastSubmittedAt = at,
@@ -122,7 +137,16 @@ public sealed record PeriodReview(
     {
         ReviewDecision.Approve => "approved",
         ReviewDecision.Return => "returned",
-        _ => "reopened",
+        ReviewDecision.Reopen => "reopened",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+    };
+
+    private static string Verb(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Approve => "approve",
+        ReviewDecision.Return => "return",
+        ReviewDecision.Reopen => "reopen",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision)),
     };
 }
 

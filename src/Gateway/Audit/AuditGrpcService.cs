@@ -41,9 +41,9 @@ public sealed class AuditGrpcService(
         var id = Field.Id(request.PartnershipId, "partnership_id");
         if (request.AfterPosition < 0)
             throw new InvalidFieldException("after_position", "must be a position received earlier, or 0");
-        var partnership = await partnerships.Get(id).Get();
+        // Refuses a caller who may not read the partnership before anything is streamed.
+        await partnerships.Get(id).Get();
         var caller = CallerContext.Current;
-        var visibility = new EntityVisibility(entities, AccessPolicy.Allows(caller, Permission.ManagePartnership, partnership.AccessScope));
         var feed = grains.GetGrain<IPartnershipFeedGrain>(id);
         var position = request.AfterPosition > 0 ? request.AfterPosition : request.FromNow ? await feed.LastPosition() : 0;
 
@@ -54,39 +54,13 @@ public sealed class AuditGrpcService(
         var cancelled = context.CancellationToken;
         while (!cancelled.IsCancellationRequested)
         {
+            // The feed shows only what the caller could see in each entity's own history.
             var page = await feed.Read(position, HistoryQuery.MaxLimit);
-            foreach (var e in page)
-            {
-                if (await visibility.AllowsAsync(e))
-                    await responseStream.WriteAsync(e.ToProto(), cancelled);
-                position = e.FeedPosition;
-            }
-            if (page.Count < HistoryQuery.MaxLimit)
+            foreach (var e in page.Events)
+                await responseStream.WriteAsync(e.ToProto(), cancelled);
+            position = page.Position;
+            if (!page.Full)
                 await watcher.WaitAsync(PollInterval, cancelled);
         }
-    }
-}
-
-/// <summary>
-/// Which events of a partnership's feed a watcher may see: all of them for those who manage
-/// the partnership; otherwise those of the entities the watcher may read, checked once per
-/// entity and again after a while (a donor that starts funding a pilot sees it from then on).
-/// </summary>
-public sealed class EntityVisibility(AuditedEntities entities, bool seesEverything)
-{
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<(string, string), (bool Readable, DateTime Until)> _checked = [];
-
-    /// <summary>Whether the watcher may see <paramref name="e"/>.</summary>
-    public async ValueTask<bool> AllowsAsync(AuditEvent e)
-    {
-        if (seesEverything || e.EntityType == "partnership")
-            return true;
-        var key = (e.EntityType, e.EntityId);
-        if (_checked.TryGetValue(key, out var known) && known.Until > DateTime.UtcNow)
-            return known.Readable;
-        var readable = await entities.Grain(e.EntityType, e.EntityId).IsReadable();
-        _checked[key] = (readable, DateTime.UtcNow + Recheck);
-        return readable;
     }
 }

@@ -7,9 +7,10 @@ namespace Cooperation.Gateway.Demo;
 
 /// <summary>
 /// Loads the demo scenario through the gateway's own gRPC endpoint once it listens, when
-/// configuration "Demo:Load" is true (the run command sets it), with the demo admin key; then
-/// makes the demo keys of the seed organisations (<see cref="DemoCredentials"/>) and logs
-/// "Demo data loaded".
+/// configuration "Demo:Load" is true (the run command sets it): makes the demo keys of the seed
+/// organisations (<see cref="DemoCredentials"/>), then runs each step as the organisation that
+/// would take it (the admin loads, partners submit, the city office reviews) and logs "Demo data
+/// loaded".
 /// </summary>
 public sealed partial class DemoScenarioLoader(
     IHostApplicationLifetime lifetime,
@@ -38,13 +39,18 @@ public sealed partial class DemoScenarioLoader(
             try
             {
                 var keys = await credentials.ReadAsync();
-                var adminKey = await credentials.EnsureAsync(DemoCredentials.AdminKey, keys);
-                var invoker = channel.CreateCallInvoker().Intercept(headers =>
+                // Each step acts as the organisation that would take it, with its demo key (made
+                // when first needed: the scenario creates the organisations first).
+                DemoActors actors = async (name, _) =>
                 {
-                    headers.Add(Access.ApiKeyAuthenticationHandler.Header, adminKey);
-                    return headers;
-                });
-                var calls = await DemoScenario.LoadAsync(invoker, cancellationToken: stoppingToken);
+                    var key = await credentials.EnsureAsync(name, keys);
+                    return channel.CreateCallInvoker().Intercept(headers =>
+                    {
+                        headers.Add(Access.ApiKeyAuthenticationHandler.Header, key);
+                        return headers;
+                    });
+                };
+                var calls = await DemoScenario.LoadAsync(actors, cancellationToken: stoppingToken);
                 foreach (var (name, _, _, _) in DemoCredentials.Identities)
                     await credentials.EnsureAsync(name, keys);
                 var file = await credentials.WriteAsync(keys);

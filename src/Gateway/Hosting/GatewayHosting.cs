@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Hosting;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Audit;

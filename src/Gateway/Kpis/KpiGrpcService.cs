@@ -28,7 +28,7 @@ public sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiS
     public override async Task<Proto.RecordKpiReadingsResponse> RecordKpiReadings(Proto.RecordKpiReadingsRequest request, ServerCallContext context)
     {
         var subject = subjects.Get(request.Subject);
-        var stored = await subject.RecordReadings(request.Readings.ToDomain());
+        var stored = await subject.RecordReadings(request.Readings.ToDomain(), request.Historical);
         return new Proto.RecordKpiReadingsResponse { Readings = { stored.Select(r => r.ToProto()) } };
     }
 

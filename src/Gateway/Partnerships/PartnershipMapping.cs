@@ -70,6 +70,7 @@ public static class PartnershipMapping
             OverdueCommitments = progress.OverdueCommitments,
             Reporting = progress.Reporting.ToProto(),
             Figures = CommonMapping.ToProto<Proto.Figures>(progress.Basis),
+            Partial = progress.Partial,
         };
         if (progress.MilestoneCompletion is { } completion)
             wire.MilestoneCompletion = Math.Round(completion, 2);

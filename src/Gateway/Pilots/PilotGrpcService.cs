@@ -25,7 +25,7 @@ public sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Prot
     {
         var pilot = Pilot(request.PilotId);
         var status = CommonMapping.ToDomain<PilotStatus>((int)request.Status, "status");
-        return (await pilot.ChangeStatus(status, request.Reason.OrNull())).ToProto();
+        return (await pilot.ChangeStatus(status, request.Reason.OrNull(), Field.OptionalDate(request.EffectiveOn, "effective_on"))).ToProto();
     }
 
     /// <inheritdoc/>

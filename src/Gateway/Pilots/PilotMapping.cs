@@ -48,6 +48,7 @@ public static class PilotMapping
                     To = CommonMapping.ToProto<Proto.PilotStatus>(c.To),
                     Reason = c.Reason ?? "",
                     At = ((DateTimeOffset?)c.At).ToWire(),
+                    EffectiveOn = c.EffectiveOn.ToWire(),
                 }),
             },
             FundingLines =

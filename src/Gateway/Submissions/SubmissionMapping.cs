@@ -70,6 +70,7 @@ public static class SubmissionMapping
             DecidedAt = review.DecidedAt.ToWire(),
             DecidedBy = review.DecidedBy ?? "",
             Comment = review.Comment ?? "",
+            Historical = review.Historical,
             ApprovedReadings = { review.ApprovedReadings.Select(r => r.ToProto()) },
         };
     }

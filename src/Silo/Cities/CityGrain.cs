@@ -1,6 +1,8 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.Programmes;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -42,7 +44,29 @@ public sealed class CityGrain(
     }
 
     /// <inheritdoc/>
-    public Task<CityView> Get() => Task.FromResult(View());
+    public async Task<CityView> Get()
+    {
+        AuthorizeRead();
+        var view = View();
+        if (AccessPolicy.SeesEverything(CallerContext.Current))
+            return view;
+        // Anyone reads a city; its partnerships and programmes only those who may read them.
+        var partnerships = await Task.WhenAll(view.PartnershipIds.Select(id => GrainFactory.GetGrain<IPartnershipGrain>(id).IsReadable()));
+        var programmes = await Task.WhenAll(view.ProgrammeIds.Select(id => GrainFactory.GetGrain<IProgrammeGrain>(id).IsReadable()));
+        return view with
+        {
+            PartnershipIds = ValueList.Of(view.PartnershipIds.Where((_, i) => partnerships[i])),
+            ProgrammeIds = ValueList.Of(view.ProgrammeIds.Where((_, i) => programmes[i])),
+        };
+    }
+
+    /// <summary>That the city joined a partnership or owns a programme shows only to those who may read that one.</summary>
+    protected override async ValueTask<bool> ShowsAsync(IEntityEvent @event) => @event switch
+    {
+        CityPartnershipAttached attached => await GrainFactory.GetGrain<IPartnershipGrain>(attached.PartnershipId).IsReadable(),
+        CityProgrammeAttached attached => await GrainFactory.GetGrain<IProgrammeGrain>(attached.ProgrammeId).IsReadable(),
+        _ => true,
+    };
 
     /// <inheritdoc/>
     public async Task<CompositeIndex> RecordIndex(CompositeIndex index)

@@ -185,7 +185,13 @@ public abstract partial class EventSourcedGrain<TState>(
         }
     }
 
-    /// <summary>A page of the entity's history, for whoever may read the entity.</summary>
+    /// <summary>
+    /// Whether the caller, who may read the entity, may also see <paramref name="event"/> in its
+    /// history or feed; every event unless a kind of entity scopes some (see AccessPolicy).
+    /// </summary>
+    protected virtual ValueTask<bool> ShowsAsync(IEntityEvent @event) => ValueTask.FromResult(true);
+
+    /// <summary>A page of the entity's history, for whoever may read the entity: the events within the caller's scope.</summary>
     public async Task<HistoryPage> GetHistory(HistoryQuery query)
     {
         AuthorizeRead();
@@ -193,8 +199,15 @@ public abstract partial class EventSourcedGrain<TState>(
         var entries = query.NewestFirst
             ? await journal.ReadBackwardAsync(EntityType, Id, query.From ?? long.MaxValue, query.Limit + 1)
             : await journal.ReadAsync(EntityType, Id, query.From ?? 0, query.Limit + 1);
-        var page = entries.Take(query.Limit).Select(AuditEvents.Of).ToArray();
-        return new HistoryPage(page, entries.Count > query.Limit ? page[^1].Sequence : null);
+        var page = entries.Take(query.Limit).ToArray();
+        var shown = new List<AuditEvent>(page.Length);
+        foreach (var entry in page)
+        {
+            if (await ShowsAsync(entry.Event))
+                shown.Add(AuditEvents.Of(entry));
+        }
+        // The next page continues after the last event read, shown or not.
+        return new HistoryPage(ValueList.Of(shown), entries.Count > query.Limit ? page[^1].Sequence : null);
     }
 
     /// <summary>Whether the caller may read the entity.</summary>
@@ -209,6 +222,20 @@ public abstract partial class EventSourcedGrain<TState>(
         {
             return Task.FromResult(false);
         }
+    }
+
+    /// <summary>Those of the entity's <paramref name="events"/> the caller may see.</summary>
+    public async Task<ValueList<AuditEvent>> Visible(ValueList<AuditEvent> events)
+    {
+        if (!await IsReadable())
+            return [];
+        var shown = new List<AuditEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.EntityType == EntityType && e.EntityId == Id && await ShowsAsync(EventJson.Deserialize(e.Kind, e.PayloadJson)))
+                shown.Add(e);
+        }
+        return ValueList.Of(shown);
     }
 
     [LoggerMessage(LogLevel.Warning, "Snapshot of {EntityType} '{Id}' not written; activation replays more events until the next one")]

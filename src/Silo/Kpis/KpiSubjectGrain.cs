@@ -109,9 +109,10 @@ public abstract class KpiSubjectGrain<TState>(
         Authorize(KpiAccess.Define);
         RequireExists();
         kpi.Validate();
-        RequireChangeable();
+        // The same definition again is harmless, even once the record is final.
         if (Find(kpi.Code) is { } existing)
             return existing == kpi ? View(kpi) : throw new EntityExistsException("KPI", kpi.Code);
+        RequireChangeable();
         await RaiseAsync(new KpiDefined(kpi));
         return View(kpi);
     }
@@ -134,9 +135,11 @@ public abstract class KpiSubjectGrain<TState>(
     }
 
     /// <inheritdoc/>
-    public async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs)
+    public virtual async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs, bool historical = false)
     {
         Authorize(KpiAccess.Record);
+        if (historical)
+            throw new InvalidFieldException("historical", $"applies to pilots' readings only: {Subject} has no review");
         var readings = CheckReadings(inputs, "readings", computed: false);
         await RaiseAsync([new ReadingsRecorded(readings)], AsSubjectReadings(readings));
         return readings;
@@ -144,11 +147,14 @@ public abstract class KpiSubjectGrain<TState>(
 
     /// <summary>
     /// Checks readings and numbers them after the stored ones, all or none, without storing
-    /// them; <paramref name="computed"/> lets the subject record the KPIs it computes itself.
+    /// them; <paramref name="computed"/> lets the subject record the KPIs it computes itself;
+    /// <paramref name="refusesPeriod"/> replaces <see cref="RefusesPeriod"/> for this check.
     /// Violations name <paramref name="field"/>[i].
     /// </summary>
-    protected ValueList<StoredKpiReading> CheckReadings(IReadOnlyList<KpiReadingInput>? inputs, string field, bool computed)
+    protected ValueList<StoredKpiReading> CheckReadings(IReadOnlyList<KpiReadingInput>? inputs, string field, bool computed,
+        Func<ReportingPeriod, string?>? refusesPeriod = null)
     {
+        refusesPeriod ??= RefusesPeriod;
         var frequency = RequireExists().Frequency;
         if (inputs is null || inputs.Count is 0 or > KpiReadingInput.MaxPerRequest)
             throw new InvalidFieldException(field, $"must hold 1–{KpiReadingInput.MaxPerRequest} readings");
@@ -168,7 +174,8 @@ public abstract class KpiSubjectGrain<TState>(
                 violations.Add(new($"{path}.period", $"must be a {Describe(frequency)}: readings are reported {frequency.ToString().ToLowerInvariant()}"));
             else if (input.Period.Start > today)
                 violations.Add(new($"{path}.period", $"{input.Period} has not started yet"));
-            else if (RefusesPeriod(input.Period) is { } refusal)
+            // A computed figure is verified on its own (e.g. JCM monitoring), not in the period's review.
+            else if (!(computed && IsComputed(input.KpiCode)) && refusesPeriod(input.Period) is { } refusal)
                 throw new RuleViolationException(refusal);
             if (Find(input.KpiCode) is not { } kpi)
             {

@@ -8,6 +8,7 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Partnerships;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -84,8 +85,7 @@ public sealed class MouGrain(
             }
         }
 
-        var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
-        AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.PartnershipId);
+        var partnership = await ManagedPartnership.ReadAsync(GrainFactory, definition.PartnershipId);
         if (State.Definition is null)
         {
             for (var i = 0; i < definition.LinkedPilotIds.Count; i++)
@@ -105,9 +105,8 @@ public sealed class MouGrain(
 
     private async Task ListWithPartnershipAsync(string partnershipId)
     {
-        var partnership = GrainFactory.GetGrain<IPartnershipGrain>(partnershipId);
-        if (!(await partnership.Get()).MouIds.Contains(Id))
-            await partnership.AttachMou(Id);
+        if (!(await ManagedPartnership.StructureAsync(GrainFactory, partnershipId)).MouIds.Contains(Id))
+            await GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).AttachMou(Id);
     }
 
     /// <inheritdoc/>
@@ -116,6 +115,10 @@ public sealed class MouGrain(
         Authorize(Permission.ReadMou);
         return Task.FromResult(View());
     }
+
+    /// <inheritdoc/>
+    public Task<MouView?> GetIfReadable() =>
+        Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadMou, scope) ? View() : null);
 
     /// <inheritdoc/>
     public async Task<MouView> Sign(Signature signature)

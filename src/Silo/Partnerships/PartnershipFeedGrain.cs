@@ -19,11 +19,20 @@ public sealed class PartnershipFeedGrain(IEventJournal journal, ILogger<Partners
     private string Id => this.GetPrimaryKeyString();
 
     /// <inheritdoc/>
-    public async Task<ValueList<AuditEvent>> Read(long afterPosition, int limit)
+    public async Task<FeedPage> Read(long afterPosition, int limit)
     {
         await RequireReadableAsync();
-        var entries = await journal.ReadFeedAsync(Id, afterPosition, Math.Clamp(limit, 1, HistoryQuery.MaxLimit));
-        return ValueList.Of(entries.Select(AuditEvents.Of));
+        limit = Math.Clamp(limit, 1, HistoryQuery.MaxLimit);
+        var entries = await journal.ReadFeedAsync(Id, afterPosition, limit);
+        if (entries.Count == 0)
+            return new FeedPage([], afterPosition, Full: false);
+        // Each entity decides what of its own events the caller may see, as in its history.
+        var entities = new AuditedEntities(GrainFactory);
+        var visible = await Task.WhenAll(entries.Select(AuditEvents.Of)
+            .GroupBy(e => (e.EntityType, e.EntityId))
+            .Select(group => entities.Grain(group.Key.EntityType, group.Key.EntityId).Visible(ValueList.Of(group))));
+        var events = visible.SelectMany(v => v).OrderBy(e => e.FeedPosition);
+        return new FeedPage(ValueList.Of(events), entries[^1].FeedPosition, Full: entries.Count == limit);
     }
 
     /// <inheritdoc/>

@@ -1,10 +1,12 @@
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
@@ -58,15 +60,15 @@ public sealed class PartnershipGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PartnershipView> Get()
+    public async Task<PartnershipView> Get()
     {
         Authorize(Permission.ReadPartnership);
-        return Task.FromResult(View());
+        return await ReadableView();
     }
 
     /// <inheritdoc/>
-    public Task<PartnershipView?> GetIfReadable() =>
-        Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPartnership, scope) ? View() : null);
+    public async Task<PartnershipView?> GetIfReadable() =>
+        Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPartnership, scope) ? await ReadableView() : null;
 
     /// <inheritdoc/>
     public async Task<PartnershipView> SetMember(PartnershipMember member)
@@ -85,24 +87,40 @@ public sealed class PartnershipGrain(
     public async Task<ValueList<PilotSummary>> ListPilots(FigureBasis basis = FigureBasis.All)
     {
         Authorize(Permission.ReadPartnership);
-        return await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummary(basis)));
+        return (await ReadablePilots(basis)).Readable;
     }
 
     /// <inheritdoc/>
     public async Task<ValueList<MouView>> ListMous()
     {
         Authorize(Permission.ReadPartnership);
-        // Whoever may read the partnership may read its list of MoUs.
-        CallerContext.ActAsPlatform();
-        return await Task.WhenAll(State.MouIds.Select(id => GrainFactory.GetGrain<IMouGrain>(id).Get()));
+        return (await ReadableMous()).Readable;
     }
 
     /// <inheritdoc/>
     public async Task<PartnershipProgress> GetProgress(FigureBasis basis = FigureBasis.All)
     {
-        var pilots = ListPilots(basis);
-        var mous = ListMous();
-        return PartnershipRollup.Compute(Id, await pilots, await mous, basis);
+        Authorize(Permission.ReadPartnership);
+        var pilots = ReadablePilots(basis);
+        var mous = ReadableMous();
+        var (readablePilots, allPilots) = await pilots;
+        var (readableMous, allMous) = await mous;
+        return PartnershipRollup.Compute(Id, readablePilots, readableMous, basis) with { Partial = !allPilots || !allMous };
+    }
+
+    // Each pilot and MoU decides for itself whether the caller may read it, as a single read would.
+    private async Task<(ValueList<PilotSummary> Readable, bool All)> ReadablePilots(FigureBasis basis)
+    {
+        var summaries = await Task.WhenAll(State.PilotIds.Select(id => GrainFactory.GetGrain<IPilotGrain>(id).GetSummaryIfReadable(basis)));
+        var readable = summaries.OfType<PilotSummary>().ToArray();
+        return (ValueList.Of(readable), readable.Length == summaries.Length);
+    }
+
+    private async Task<(ValueList<MouView> Readable, bool All)> ReadableMous()
+    {
+        var views = await Task.WhenAll(State.MouIds.Select(id => GrainFactory.GetGrain<IMouGrain>(id).GetIfReadable()));
+        var readable = views.OfType<MouView>().ToArray();
+        return (ValueList.Of(readable), readable.Length == views.Length);
     }
 
     /// <inheritdoc/>
@@ -128,6 +146,35 @@ public sealed class PartnershipGrain(
 
     /// <inheritdoc/>
     protected override void AuthorizeRead() => Authorize(Permission.ReadPartnership);
+
+    /// <summary>The view with only the programmes, pilots and MoUs the caller may read: each decides for itself.</summary>
+    private async Task<PartnershipView> ReadableView()
+    {
+        var view = View();
+        if (AccessPolicy.SeesEverything(CallerContext.Current))
+            return view;
+        return view with
+        {
+            ProgrammeIds = await ReadableAsync(view.ProgrammeIds, id => GrainFactory.GetGrain<IProgrammeGrain>(id)),
+            PilotIds = await ReadableAsync(view.PilotIds, id => GrainFactory.GetGrain<IPilotGrain>(id)),
+            MouIds = await ReadableAsync(view.MouIds, id => GrainFactory.GetGrain<IMouGrain>(id)),
+        };
+    }
+
+    private static async Task<ValueList<string>> ReadableAsync(ValueList<string> ids, Func<string, IHasHistory> grain)
+    {
+        var readable = await Task.WhenAll(ids.Select(id => grain(id).IsReadable()));
+        return ValueList.Of(ids.Where((_, i) => readable[i]));
+    }
+
+    /// <summary>A member sees that a programme, pilot or MoU joined only if it may read that one.</summary>
+    protected override async ValueTask<bool> ShowsAsync(IEntityEvent @event) => @event switch
+    {
+        ProgrammeAttached attached => await GrainFactory.GetGrain<IProgrammeGrain>(attached.ProgrammeId).IsReadable(),
+        PilotAttached attached => await GrainFactory.GetGrain<IPilotGrain>(attached.PilotId).IsReadable(),
+        MouAttached attached => await GrainFactory.GetGrain<IMouGrain>(attached.MouId).IsReadable(),
+        _ => true,
+    };
 
     private PartnershipView View()
     {

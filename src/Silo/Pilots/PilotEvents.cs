@@ -26,7 +26,7 @@ public sealed record PilotCreated(
 
 /// <summary>The pilot moved in its lifecycle.</summary>
 [EventKind("pilot.status-changed")]
-public sealed record PilotStatusChanged(PilotStatus From, PilotStatus To, string? Reason) : IEntityEvent;
+public sealed record PilotStatusChanged(PilotStatus From, PilotStatus To, string? Reason, DateOnly? EffectiveOn = null) : IEntityEvent;
 
 /// <summary>A funding line was added or replaced.</summary>
 [EventKind("pilot.funding-line-set")]
@@ -63,7 +63,7 @@ public static class PilotEvents
         PilotStatusChanged changed => state with
         {
             Status = changed.To,
-            StatusHistory = state.StatusHistory.Add(new StatusChange(changed.From, changed.To, changed.Reason, entry.RecordedAt)),
+            StatusHistory = state.StatusHistory.Add(new StatusChange(changed.From, changed.To, changed.Reason, entry.RecordedAt, changed.EffectiveOn)),
         },
         FundingLineSet set => state with
         {

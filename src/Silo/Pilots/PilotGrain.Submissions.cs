@@ -58,10 +58,14 @@ public sealed partial class PilotGrain : IReadingImportParticipant
             State.ReviewOf(update.Period).LastSubmittedAt!.Value, CallerContext.Current.OrganisationId, Replayed: false);
     }
 
-    /// <summary>Refuses updates for <paramref name="period"/> (locked, not over, not the pilot's calendar); whether one now is late.</summary>
-    private bool CheckSubmittable(ReportingPeriod period, string field)
+    /// <summary>
+    /// Refuses updates for <paramref name="period"/> (locked, not over, not the pilot's calendar);
+    /// whether one now is late. Migrated <paramref name="history"/> may go into a period approved on load.
+    /// </summary>
+    private bool CheckSubmittable(ReportingPeriod period, string field, bool history = false)
     {
-        State.ReviewOf(period).CheckSubmission();
+        if (!(history && State.ReviewOf(period).Historical))
+            State.ReviewOf(period).CheckSubmission();
         if (period.Frequency != Definition.Frequency)
             throw new InvalidFieldException(field, $"must be a {Definition.Frequency.ToString().ToLowerInvariant()} period, like the pilot's readings");
         return new SubmissionWindow(State.SubmissionWindowDays).IsLate(period, Today);

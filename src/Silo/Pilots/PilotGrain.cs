@@ -10,6 +10,7 @@ using Cooperation.Contracts.Pilots;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Partnerships;
 using Cooperation.Silo.Kpis;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Submissions;
@@ -106,10 +107,62 @@ public sealed partial class PilotGrain(
     protected override string? RefusesPeriod(ReportingPeriod period) =>
         State.ReviewOf(period).IsLocked ? $"Period {period} of pilot '{Id}' is approved and locked; a reviewer must reopen it before it takes new figures." : null;
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// All figures, or the approved ones: each period's figures as last approved, and the emission
+    /// reductions of verified JCM monitoring periods (computed figures are verified there, never
+    /// in a period's review).
+    /// </summary>
     protected override KpiReadingLedger LedgerOf(FigureBasis basis) => basis == FigureBasis.All
         ? Ledger
-        : KpiReadingLedger.Of(State.Reviews.SelectMany(r => r.ApprovedReadings));
+        : KpiReadingLedger.Of(State.Reviews.SelectMany(r => r.ApprovedReadings).Concat(VerifiedJcmReadings()));
+
+    private IEnumerable<StoredKpiReading> VerifiedJcmReadings() => State.JcmPeriods
+        .Where(p => State.VerificationOf(p.Input.PeriodId) == ReviewStatus.Approved)
+        .Select(p => Ledger.For(KpiTemplates.EmissionReductionsCode)?.At(p.KpiPeriod))
+        .OfType<StoredKpiReading>();
+
+    /// <summary>What approving <paramref name="period"/> verifies: the figures that count for it (with <paramref name="pending"/> about to be stored), computed ones aside.</summary>
+    private ValueList<StoredKpiReading> Approvable(ReportingPeriod period, IReadOnlyCollection<StoredKpiReading> pending) => ValueList.Of(
+        Ledger.At(period).Where(r => !IsComputed(r.KpiCode) && pending.All(p => p.KpiCode != r.KpiCode))
+            .Concat(pending)
+            .OrderBy(r => r.KpiCode, StringComparer.Ordinal));
+
+    /// <summary>The note an approval on load carries, so history and reports say whose migration it was.</summary>
+    private static string HistoricalComment(Contracts.Access.Caller loader) =>
+        $"Historical figures loaded from earlier records by {loader.OrganisationId}; approved on load.";
+
+    /// <summary>
+    /// Readings recorded directly are a submission of each period they cover, with the same rules
+    /// as a partner's update (the period must be over and not locked; late after its window), so
+    /// every figure reaches the record through a review. Historical ones (admins) are approved on
+    /// load, only in periods nobody has reported on (history may come in several loads).
+    /// </summary>
+    public override async Task<ValueList<StoredKpiReading>> RecordReadings(ValueList<KpiReadingInput> inputs, bool historical = false)
+    {
+        Authorize(historical ? Permission.LoadHistory : Permission.ReportOnPilot);
+        var readings = CheckReadings(inputs, "readings", computed: false, historical ? RefusesHistory : null);
+        var loader = CallerContext.Current;
+        var events = new List<IEntityEvent>();
+        foreach (var period in readings.GroupBy(r => r.Period).OrderBy(g => g.Key))
+        {
+            var late = CheckSubmittable(period.Key, "readings", historical);
+            var submitted = ValueList.Of(period);
+            if (!historical)
+            {
+                events.Add(new UpdateSubmitted(period.Key, submitted, [], Note: null, late));
+                continue;
+            }
+            events.Add(new UpdateSubmitted(period.Key, submitted, [], Note: null, Late: false, Historical: true));
+            events.Add(new PeriodReviewed(period.Key, ReviewDecision.Approve, HistoricalComment(loader), Approvable(period.Key, submitted)));
+        }
+        await RaiseAsync(events, AsSubjectReadings(readings));
+        return readings;
+    }
+
+    /// <summary>History goes only into periods that hold nothing but history (approved on load), or nothing yet.</summary>
+    private string? RefusesHistory(ReportingPeriod period) => State.ReviewOf(period) is { Submissions: > 0, Historical: false }
+        ? $"Period {period} of pilot '{Id}' has been reported on; historical figures go only into periods nobody reported on."
+        : null;
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -136,8 +189,7 @@ public sealed partial class PilotGrain(
             }
         }
 
-        var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).Get();
-        AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.PartnershipId);
+        var partnership = await ManagedPartnership.ReadAsync(GrainFactory, definition.PartnershipId);
         if (State.Definition is null)
         {
             if (!partnership.ProgrammeIds.Contains(definition.ProgrammeId))
@@ -156,25 +208,38 @@ public sealed partial class PilotGrain(
         // already listed, so a repeat never waits on a partnership that is reading its pilots.
         if (!partnership.PilotIds.Contains(Id))
             await GrainFactory.GetGrain<IPartnershipGrain>(definition.PartnershipId).AttachPilot(Id);
-        return View();
+        return ForCaller(View());
     }
 
     private async Task ListWithPartnershipAsync(string partnershipId)
     {
-        var partnership = GrainFactory.GetGrain<IPartnershipGrain>(partnershipId);
-        if (!(await partnership.Get()).PilotIds.Contains(Id))
-            await partnership.AttachPilot(Id);
+        if (!(await ManagedPartnership.StructureAsync(GrainFactory, partnershipId)).PilotIds.Contains(Id))
+            await GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).AttachPilot(Id);
     }
 
     /// <inheritdoc/>
     public Task<PilotView> Get(FigureBasis basis = FigureBasis.All)
     {
         Authorize(Permission.ReadPilot);
-        return Task.FromResult(View(Field.Choice(basis, "figures")));
+        return Task.FromResult(ForCaller(View(Field.Choice(basis, "figures"))));
     }
 
     /// <inheritdoc/>
-    public Task<PilotSummary> GetSummary(FigureBasis basis = FigureBasis.All) => Task.FromResult(PilotViews.Summarise(View(basis)));
+    public Task<PilotSummary?> GetSummaryIfReadable(FigureBasis basis = FigureBasis.All) =>
+        Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPilot, scope)
+            ? PilotViews.Summarise(View(basis)) : null);
+
+    /// <summary>Whether the caller may see <paramref name="line"/>: its donor, the pilot's city offices, admins.</summary>
+    private bool MaySee(FundingLine line) => AccessPolicy.Allows(CallerContext.Current, Permission.ReadFunding,
+        Scope! with { DonorIds = [line.DonorOrganisationId] });
+
+    /// <summary>The view as the caller may see it: the funding lines within its scope, and their totals.</summary>
+    private PilotView ForCaller(PilotView view) =>
+        view.FundingLines.All(MaySee) ? view : PilotViews.WithFunding(view, ValueList.Of(view.FundingLines.Where(MaySee)));
+
+    /// <summary>A funding line's event shows only to those who may see the line.</summary>
+    protected override ValueTask<bool> ShowsAsync(IEntityEvent @event) =>
+        ValueTask.FromResult(@event is not FundingLineSet set || MaySee(set.Line));
 
     /// <inheritdoc/>
     public Task<ValueList<DueItem>> GetDueItems(int withinDays)
@@ -194,25 +259,27 @@ public sealed partial class PilotGrain(
     public async Task<ReportingPeriodView> ReviewPeriod(ReportingPeriod period, ReviewDecision decision, string? comment)
     {
         Authorize(Permission.ReviewPilot);
-        var text = State.ReviewOf(period).Check(decision, comment);
+        var text = State.ReviewOf(period).Check(decision, comment, CallerContext.Current, State.PartnershipCityIds);
         RequireChangeable();
         // An approval verifies the figures that count now; they stay the period's approved figures.
-        var approved = decision == ReviewDecision.Approve ? ValueList.Of(Ledger.At(period)) : null;
+        var approved = decision == ReviewDecision.Approve ? Approvable(period, []) : null;
         await RaiseAsync(new PeriodReviewed(period, decision, text, approved));
         return View().Reporting.First(p => p.Review.Period == period);
     }
 
     /// <inheritdoc/>
-    public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason)
+    public async Task<PilotView> ChangeStatus(PilotStatus status, string? reason, DateOnly? effectiveOn = null)
     {
         Authorize(Permission.ManagePilot);
         var current = State.Status;
         if (status == current)
-            return View();
+            return ForCaller(View());
         var checkedReason = PilotLifecycle.Check(current, status, reason);
-        await RaiseAsync(new PilotStatusChanged(current, status, checkedReason));
+        var previous = State.StatusHistory.LastOrDefault() is { } last ? ReportingCalendar.EffectiveDay(last, State.TimeZone) : (DateOnly?)null;
+        var effective = PilotLifecycle.CheckEffectiveOn(effectiveOn, Today, previous);
+        await RaiseAsync(new PilotStatusChanged(current, status, checkedReason, effective));
         await _reminder.SyncAsync(this, NextCheck());
-        return View();
+        return ForCaller(View());
     }
 
     /// <inheritdoc/>
@@ -221,13 +288,13 @@ public sealed partial class PilotGrain(
         Authorize(Permission.ManagePilot);
         line.Validate();
         if (State.FundingLines.Contains(line))
-            return View();
+            return ForCaller(View());
         RequireChangeable();
         var donor = await GrainFactory.GetGrain<IOrganisationGrain>(line.DonorOrganisationId).Get();
         if (donor.Definition.Kind != OrganisationKind.Donor)
             throw new InvalidFieldException("donor_organisation_id", $"'{line.DonorOrganisationId}' is not a donor organisation");
         await RaiseAsync(new FundingLineSet(line));
-        return View();
+        return ForCaller(View());
     }
 
     /// <inheritdoc/>

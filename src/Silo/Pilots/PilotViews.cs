@@ -49,6 +49,10 @@ public static class PilotViews
             verified.Sum(p => p.EmissionReductions), verified.Sum(p => p.Credits));
     }
 
+    /// <summary><paramref name="view"/> with only <paramref name="lines"/> as its funding, totals counted from them.</summary>
+    public static PilotView WithFunding(PilotView view, ValueList<FundingLine> lines) =>
+        view with { FundingLines = lines, FundingTotals = FundingTotals(lines) };
+
     private static ValueList<FundingTotal> FundingTotals(IEnumerable<FundingLine> lines) => ValueList.Of(lines
         .GroupBy(l => l.Currency)
         .OrderBy(g => g.Key)

@@ -5,6 +5,7 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Partnerships;
 using Cooperation.Silo.Kpis;
 using Microsoft.Extensions.Logging;
 
@@ -70,8 +71,7 @@ public sealed class ProgrammeGrain(
         }
         else
         {
-            var partnership = await GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId).Get();
-            AccessPolicy.Require(Permission.ManagePartnership, partnership.AccessScope, "partnership", definition.OwnerId);
+            var partnership = await ManagedPartnership.ReadAsync(GrainFactory, definition.OwnerId);
             if (State.Definition is null)
             {
                 var timeZone = (await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get()).Definition.TimeZone;

@@ -118,20 +118,21 @@ public static partial class AccessCases
         ["SubmissionService/GetReadingsTemplate"] = Case(Members, (c, _, w, _) =>
             c.Submissions.GetReadingsTemplateAsync(new() { PilotId = w.PilotId }).ResponseAsync),
         ["ReviewService/ListReportingPeriods"] = Case(Members, (c, _, w, _) => c.Reviews.ListReportingPeriodsAsync(new() { PilotId = w.PilotId }).ResponseAsync),
-        ["ReviewService/ReturnPeriod"] = Case(Offices, async (c, a, w, _) =>
+        // The partner submits, so that four eyes never stand in the way of a reviewer.
+        ["ReviewService/ReturnPeriod"] = Case(Offices, async (c, _, w, _) =>
         {
-            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
+            var update = await w.Partner.Submissions.SubmitUpdateAsync(Update(w));
             await c.Reviews.ReturnPeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "Check the weighbridge." });
         }),
-        ["ReviewService/ApprovePeriod"] = Case(Offices, async (c, a, w, _) =>
+        ["ReviewService/ApprovePeriod"] = Case(Offices, async (c, _, w, _) =>
         {
-            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
-            await c.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period });
+            var update = await w.Partner.Submissions.SubmitUpdateAsync(Update(w));
+            await c.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "Matches the weighbridge log." });
         }),
         ["ReviewService/ReopenPeriod"] = Case(Offices, async (c, a, w, _) =>
         {
-            var update = await a.Submissions.SubmitUpdateAsync(Update(w));
-            await a.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period });
+            var update = await w.Partner.Submissions.SubmitUpdateAsync(Update(w));
+            await a.Reviews.ApprovePeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "Matches the weighbridge log." });
             await c.Reviews.ReopenPeriodAsync(new() { PilotId = w.PilotId, Period = update.Period, Comment = "A typo in March." });
         }),
         ["JcmService/AppointJcmVerifier"] = Case([Admin, DonorIn], (c, _, w, _) =>

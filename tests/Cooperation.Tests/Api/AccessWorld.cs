@@ -45,6 +45,9 @@ public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string Pi
     /// <summary>An archived report of that subscription.</summary>
     public long ReportId { get; init; }
 
+    /// <summary>Clients of the partner that leads the pilots (submits their updates).</summary>
+    public ApiClients Partner { get; init; } = null!;
+
     /// <summary>The organisation each identity acts for.</summary>
     public IReadOnlyDictionary<Identity, string> Organisations { get; init; } = new Dictionary<Identity, string>();
 
@@ -94,7 +97,10 @@ public sealed record AccessWorld(ApiWorld World, string OutsideCityId, string Pi
         var keys = new Dictionary<Identity, string>();
         foreach (var (identity, organisation) in organisations)
             keys[identity] = await api.IssueKeyAsync(organisation, RoleOf(identity));
-        return new AccessWorld(world, outsideCity, pilotId, jcmPilotId, mouId, keys) { Organisations = organisations, ReportId = reportId };
+        return new AccessWorld(world, outsideCity, pilotId, jcmPilotId, mouId, keys)
+        {
+            Organisations = organisations, ReportId = reportId, Partner = api.As(keys[Identity.PartnerIn]),
+        };
     }
 
     private static int _months;

@@ -32,7 +32,7 @@ public sealed class AuditTrailTests(ApiFixture api)
     [Fact]
     public async Task The_history_of_a_demo_pilot_holds_every_event_with_its_actor_in_pages_both_ways()
     {
-        await DemoScenario.LoadAsync(api.Channel.CreateCallInvoker());
+        await DemoScenario.LoadAsync(DemoActorsFor.Api(api));
         var entity = $"pilots/{DemoScenario.PilotId}";
 
         var newestFirst = await AllPagesAsync(api, entity, oldestFirst: false, pageSize: 7);

@@ -77,7 +77,7 @@ public static class BadInputCasesForSubmissions
         ["ApprovePeriod: not submitted"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(Review(w, "2025-06")).ResponseAsync, Precondition),
         ["ApprovePeriod: already approved"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(Review(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Precondition),
         ["ApprovePeriod: unknown pilot"] = Case((a, w) => a.Reviews.ApprovePeriodAsync(With(Review(w, "2025-06"), r => r.PilotId = w.NewId)).ResponseAsync, NotFound),
-        ["ReopenPeriod: no reason"] = Case((a, w) => a.Reviews.ReopenPeriodAsync(Review(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Invalid, "reason"),
+        ["ReopenPeriod: no reason"] = Case((a, w) => a.Reviews.ReopenPeriodAsync(Review(w, BadInputWorld.ApprovedPeriod)).ResponseAsync, Invalid, "comment"),
         ["ReopenPeriod: not approved"] = Case((a, w) => a.Reviews.ReopenPeriodAsync(Review(w, BadInputWorld.SubmittedPeriod, "Typo.")).ResponseAsync, Precondition),
 
         ["AppointJcmVerifier: not a JCM pilot"] = Case((a, w) => a.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.PilotId, OrganisationId = w.World.AgencyId }).ResponseAsync, Precondition),

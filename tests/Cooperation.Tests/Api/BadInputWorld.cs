@@ -28,8 +28,9 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         var first = Update(pilotId, SubmittedPeriod);
         first.IdempotencyKey = UsedKey(pilotId);
         await api.Submissions.SubmitUpdateAsync(first);
-        await api.Submissions.SubmitUpdateAsync(Update(pilotId, ApprovedPeriod));
-        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = ApprovedPeriod });
+        // The partner submits and an admin approves: four eyes.
+        await (await api.PartnerAsync(world)).Submissions.SubmitUpdateAsync(Update(pilotId, ApprovedPeriod));
+        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = ApprovedPeriod, Comment = "Approved by the platform admin for the test." });
         await api.Submissions.ImportReadingsAsync(new()
         {
             Csv = $"pilot_id,kpi_code,period,value\n{pilotId},compost-produced,{SubmittedPeriod},40\n", IdempotencyKey = UsedImportKey(pilotId),

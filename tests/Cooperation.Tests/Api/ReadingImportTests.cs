@@ -117,7 +117,7 @@ public sealed class ReadingImportTests(ApiFixture api)
     {
         var (first, _, partner) = await PilotsAsync();
         await partner.Submissions.ImportReadingsAsync(Import($"{Header}\n{first},compost-produced,2025-04,40,\n"));
-        await api.Reviews.ApprovePeriodAsync(new() { PilotId = first, Period = "2025-04" });
+        await api.Reviews.ApprovePeriodAsync(new() { PilotId = first, Period = "2025-04", Comment = "Approved by the platform admin for the test." });
 
         var check = Import($"{Header}\n{first},compost-produced,2025-04,41,\n{first},compost-produced,2025-05,50,\n");
         check.ValidateOnly = true;

@@ -34,7 +34,7 @@ public sealed class RebuildFromEventsTests(ApiFixture api)
     [Fact]
     public async Task Every_seed_pilot_mou_partnership_and_city_rebuilt_from_its_events_equals_the_live_one()
     {
-        await DemoScenario.LoadAsync(api.Channel.CreateCallInvoker());
+        await DemoScenario.LoadAsync(DemoActorsFor.Api(api));
         var partnership = await Grains.GetGrain<IPartnershipGrain>(DemoScenario.PartnershipId).Get();
 
         foreach (var pilotId in partnership.PilotIds)

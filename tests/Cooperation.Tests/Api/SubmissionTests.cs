@@ -62,6 +62,9 @@ public sealed class SubmissionTests(ApiFixture api)
         Assert.Equal(1, await UpdatesStoredAsync(pilotId, update.IdempotencyKey));
     }
 
+    // An admin deciding in place of the partnership's offices says why.
+    private const string AdminReason = "Approved by the platform admin for the test.";
+
     [Fact]
     public async Task A_hundred_concurrent_retries_of_one_key_store_exactly_one_update()
     {
@@ -82,7 +85,7 @@ public sealed class SubmissionTests(ApiFixture api)
         var (pilotId, partner) = await PilotAsync();
         var update = Update(pilotId, "2025-03", 60);
         var first = await partner.Submissions.SubmitUpdateAsync(update);
-        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-03" });
+        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-03", Comment = AdminReason });
         await api.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var again = await partner.Submissions.SubmitUpdateAsync(update);
@@ -115,7 +118,7 @@ public sealed class SubmissionTests(ApiFixture api)
         var returned = await api.Reviews.ReturnPeriodAsync(new() { PilotId = pilotId, Period = "2025-04", Comment = "The weighbridge log says 72." });
         await partner.Submissions.SubmitUpdateAsync(Update(pilotId, "2025-04", 72));
 
-        var approved = await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-04" });
+        var approved = await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-04", Comment = AdminReason });
         var byUpdate = await Assert.ThrowsAsync<RpcException>(() => partner.Submissions.SubmitUpdateAsync(Update(pilotId, "2025-04", 73)).ResponseAsync);
         var byReading = await Assert.ThrowsAsync<RpcException>(() => api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-04", 73)).ResponseAsync);
         var reopened = await api.Reviews.ReopenPeriodAsync(new() { PilotId = pilotId, Period = "2025-04", Comment = "The partner found a second truck." });
@@ -142,7 +145,7 @@ public sealed class SubmissionTests(ApiFixture api)
         var (pilotId, partner) = await PilotAsync();
         await partner.Submissions.SubmitUpdateAsync(Update(pilotId, "2025-05", 100));
         await partner.Submissions.SubmitUpdateAsync(Update(pilotId, "2025-06", 200));
-        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-05" });
+        await api.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-05", Comment = AdminReason });
         await api.Reviews.ReopenPeriodAsync(new() { PilotId = pilotId, Period = "2025-05", Comment = "Recount." });
         await partner.Submissions.SubmitUpdateAsync(Update(pilotId, "2025-05", 150));
 

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Submissions;
@@ -11,6 +12,10 @@ public sealed class ReviewWorkflowTests
 {
     private static readonly ReportingPeriod March = ReportingPeriod.Parse("2025-03", "p");
     private static readonly DateTimeOffset At = new(2025, 4, 3, 1, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Cities = ["hai-phong", "kitakyushu"];
+    private static readonly Caller Office = new("hp-dofa", Role.CityOffice, "k1", "hai-phong");
+    private static readonly Caller OtherOffice = new("kk-office", Role.CityOffice, "k2", "kitakyushu");
+    private static readonly Caller Admin = new("platform-ops", Role.Admin, "k3", "");
 
     [Theory]
     [InlineData(ReviewStatus.Open, ReviewDecision.Approve, false)]
@@ -24,9 +29,9 @@ public sealed class ReviewWorkflowTests
     [InlineData(ReviewStatus.Open, ReviewDecision.Reopen, false)]
     public void Only_the_allowed_decisions_are_taken(ReviewStatus status, ReviewDecision decision, bool allowed)
     {
-        var review = PeriodReview.Open(March) with { Status = status };
+        var review = PeriodReview.Open(March) with { Status = status, LastSubmittedBy = "urenco" };
 
-        var check = () => review.Check(decision, "A reason.");
+        var check = () => review.Check(decision, "A reason.", Office, Cities);
 
         if (allowed)
             check();
@@ -35,14 +40,49 @@ public sealed class ReviewWorkflowTests
     }
 
     [Fact]
-    public void Returning_and_reopening_need_a_comment()
+    public void Returning_and_reopening_need_a_comment_and_an_approval_keeps_one_given()
     {
-        var submitted = PeriodReview.Open(March) with { Status = ReviewStatus.Submitted };
+        var submitted = PeriodReview.Open(March) with { Status = ReviewStatus.Submitted, LastSubmittedBy = "urenco" };
 
-        Assert.Equal("comment", Assert.Single(Assert.Throws<InvalidFieldException>(() => submitted.Check(ReviewDecision.Return, " ")).Violations).Field);
-        Assert.Equal("reason", Assert.Single(Assert.Throws<InvalidFieldException>(() =>
-            (submitted with { Status = ReviewStatus.Approved }).Check(ReviewDecision.Reopen, null)).Violations).Field);
-        Assert.Null(submitted.Check(ReviewDecision.Approve, "ignored"));
+        Assert.Equal("comment", Assert.Single(Assert.Throws<InvalidFieldException>(() => submitted.Check(ReviewDecision.Return, " ", Office, Cities)).Violations).Field);
+        // The field the caller sent is "comment", whatever it means for the decision.
+        Assert.Equal("comment", Assert.Single(Assert.Throws<InvalidFieldException>(() =>
+            (submitted with { Status = ReviewStatus.Approved }).Check(ReviewDecision.Reopen, null, Office, Cities)).Violations).Field);
+        Assert.Equal("Checked against the weighbridge slips.", submitted.Check(ReviewDecision.Approve, " Checked against the weighbridge slips. ", Office, Cities));
+        Assert.Null(submitted.Check(ReviewDecision.Approve, null, Office, Cities));
+    }
+
+    [Theory]
+    [InlineData(ReviewDecision.Approve)]
+    [InlineData(ReviewDecision.Return)]
+    public void The_organisation_that_submitted_a_period_may_not_decide_on_it_and_is_told_who_may(ReviewDecision decision)
+    {
+        var own = PeriodReview.Open(March).Submitted(At, "hp-dofa", late: false);
+
+        var refused = Assert.Throws<AccessDeniedException>(() => own.Check(decision, "Looks right.", Office, Cities));
+
+        Assert.Contains("four eyes", refused.Message);
+        Assert.Contains("hai-phong, kitakyushu", refused.Message);
+        Assert.Contains("admin", refused.Message);
+        Assert.Equal("Looks right.", own.Check(decision, "Looks right.", OtherOffice, Cities));
+    }
+
+    [Fact]
+    public void An_admin_approving_in_place_of_the_offices_gives_a_reason()
+    {
+        var submitted = PeriodReview.Open(March).Submitted(At, "hp-dofa", late: false);
+
+        Assert.Equal("comment", Assert.Single(Assert.Throws<InvalidFieldException>(() => submitted.Check(ReviewDecision.Approve, null, Admin, Cities)).Violations).Field);
+        Assert.Equal("Kitakyushu's office has no reviewer this month.", submitted.Check(ReviewDecision.Approve, "Kitakyushu's office has no reviewer this month.", Admin, Cities));
+    }
+
+    [Fact]
+    public void Reopening_is_not_a_decision_on_ones_own_figures()
+    {
+        var approved = PeriodReview.Open(March).Submitted(At, "hp-dofa", late: false)
+            .Decided(ReviewDecision.Approve, null, At, "kk-office", []);
+
+        Assert.Equal("A typo in the tonnage.", approved.Check(ReviewDecision.Reopen, "A typo in the tonnage.", Office, Cities));
     }
 
     [Fact]

@@ -148,6 +148,23 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
     /// <summary>A new key for <paramref name="organisationId"/> in <paramref name="role"/>.</summary>
     public Task<string> IssueKeyAsync(string organisationId, Role role) => TestKeys.IssueAsync(_app, organisationId, role);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<ApiClients>>> _reviewers = new();
+
+    /// <summary>
+    /// Clients of a city office of <paramref name="world"/>'s second city (made once per world):
+    /// a reviewer of another organisation than the one that submitted, as four eyes require.
+    /// </summary>
+    public Task<ApiClients> ReviewerAsync(ApiWorld world) => _reviewers.GetOrAdd(world.PartnershipId, _ => new(async () =>
+    {
+        var office = Ids.New("office");
+        await Organisations.CreateOrganisationAsync(Requests.Organisation(office, world.SecondCityId, Proto.OrganisationKind.CityDepartment));
+        return As(await IssueKeyAsync(office, Role.CityOffice));
+    })).Value;
+
+    /// <summary>Clients of <paramref name="world"/>'s partner agency, which leads its pilots (made once per world).</summary>
+    public Task<ApiClients> PartnerAsync(ApiWorld world) => _reviewers.GetOrAdd("partner:" + world.PartnershipId,
+        _ => new(async () => As(await IssueKeyAsync(world.AgencyId, Role.PartnerAgency)))).Value;
+
     /// <inheritdoc/>
     public async Task DisposeAsync()
     {

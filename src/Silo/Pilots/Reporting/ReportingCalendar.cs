@@ -33,12 +33,15 @@ public static class ReportingCalendar
         var frequency = state.Definition!.Frequency;
         var ended = state.StatusHistory.LastOrDefault(c => c.To is PilotStatus.Completed or PilotStatus.Cancelled);
         var last = ended is null ? ReportingPeriod.Containing(today, frequency)
-            : ReportingPeriod.Containing(LocalCalendar.DateOf(ended.At, state.TimeZone), frequency);
-        for (var period = ReportingPeriod.Containing(LocalCalendar.DateOf(started.At, state.TimeZone), frequency);
+            : ReportingPeriod.Containing(EffectiveDay(ended, state.TimeZone), frequency);
+        for (var period = ReportingPeriod.Containing(EffectiveDay(started, state.TimeZone), frequency);
              period.CompareTo(last) <= 0 && window.ClosesOn(period) < today;
              period = period.Next())
         {
             yield return period;
         }
     }
+
+    /// <summary>The day a status move took effect in the pilot's city: as stated, or as recorded.</summary>
+    public static DateOnly EffectiveDay(StatusChange change, string timeZone) => change.EffectiveOn ?? LocalCalendar.DateOf(change.At, timeZone);
 }

@@ -13,18 +13,20 @@ namespace Cooperation.Silo.Pilots.Reporting;
 /// <param name="Milestones">Milestone progress it reported.</param>
 /// <param name="Note">Its narrative note.</param>
 /// <param name="Late">It came after the period's submission window closed.</param>
+/// <param name="Historical">Migrated history an admin loaded (approved in the same append), not a partner's submission.</param>
 [EventKind("pilot.update-submitted")]
 public sealed record UpdateSubmitted(
     ReportingPeriod Period,
     ValueList<StoredKpiReading> Readings,
     ValueList<MilestoneReport> Milestones,
     string? Note,
-    bool Late) : IEntityEvent, IRecordsReadings;
+    bool Late,
+    bool Historical = false) : IEntityEvent, IRecordsReadings;
 
 /// <summary>A reviewer returned, approved or reopened a reporting period.</summary>
 /// <param name="Period">The period.</param>
 /// <param name="Decision">What was decided.</param>
-/// <param name="Comment">The return comment or reopen reason.</param>
+/// <param name="Comment">The return comment, the reopen reason, or the approval's remark.</param>
 /// <param name="ApprovedReadings">On approval: the readings that counted then, now the period's verified figures.</param>
 [EventKind("pilot.period-reviewed")]
 public sealed record PeriodReviewed(
@@ -44,7 +46,7 @@ public static class ReportingEvents
             Milestones = submitted.Milestones.Aggregate(state.Milestones,
                 (milestones, report) => MilestoneSchedule.WithReport(milestones, report.MilestoneId, report.Progress)),
             Reviews = WithReview(state.Reviews, submitted.Period,
-                review => review.Submitted(entry.RecordedAt, entry.Actor.OrganisationId, submitted.Late)),
+                review => review.Submitted(entry.RecordedAt, entry.Actor.OrganisationId, submitted.Late, submitted.Historical)),
         },
         PeriodReviewed reviewed => state with
         {
