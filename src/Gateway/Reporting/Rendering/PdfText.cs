@@ -5,10 +5,11 @@ namespace Cooperation.Gateway.Reporting.Rendering;
 /// <summary>
 /// Measures, wraps and draws text for <see cref="ReportPdf"/>: each line in runs of the font that
 /// has its glyphs (<see cref="ReportFonts.Runs"/>), lines broken at spaces and, where a word is too
-/// wide or has no spaces (Japanese), between characters. Fonts are made once per report: creating
-/// Skia fonts per cell costs more than drawing it.
+/// wide or has no spaces (Japanese), between characters; in the report's cut faces
+/// (<see cref="ReportFontSet"/>). Fonts are made once per report: creating Skia fonts per cell
+/// costs more than drawing it.
 /// </summary>
-internal sealed class PdfText : IDisposable
+internal sealed class PdfText(ReportFontSet faces) : IDisposable
 {
     // Cells narrower than this (statuses, amounts, dates) are kept on one line when the row allows.
     private const float ShortCell = 64;
@@ -103,7 +104,7 @@ internal sealed class PdfText : IDisposable
     {
         var key = (typeface, size, fakeBold);
         if (!_fonts.TryGetValue(key, out var font))
-            _fonts[key] = font = new SKFont(typeface, size) { Embolden = fakeBold };
+            _fonts[key] = font = new SKFont(faces.Of(typeface), size) { Embolden = fakeBold };
         return font;
     }
 

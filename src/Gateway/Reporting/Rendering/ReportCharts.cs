@@ -41,6 +41,7 @@ public static class ReportCharts
         var left = Month(DateOnly.FromDateTime(DateTime.FromOADate(xs.Min())).AddMonths(-1));
         var right = Math.Max(xs.Max(), Date(reportEnd)) + 10;
 
+        ReportFonts.RegisterChartFont();
         var plot = new Plot();
         plot.Font.Set(ReportFonts.ChartFamily);
         var legend = new List<LegendEntry>();

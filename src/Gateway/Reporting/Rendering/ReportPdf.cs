@@ -29,10 +29,12 @@ public static class ReportPdf
             Creation = report.Cutoff.UtcDateTime,
             Modified = report.Cutoff.UtcDateTime,
         };
+        var blocks = ReportDocument.Blocks(report).ToList();
+        using var faces = ReportFontSet.For(blocks.SelectMany(b => b.Texts));
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            using var page = new PageWriter(document);
-            foreach (var block in ReportDocument.Blocks(report))
+            using var page = new PageWriter(document, faces);
+            foreach (var block in blocks)
                 page.Write(block);
             page.Finish();
             document.Close();
@@ -41,9 +43,9 @@ public static class ReportPdf
     }
 
     /// <summary>Writes blocks down the pages, starting a new page when one is full.</summary>
-    private sealed class PageWriter(SKDocument document) : IDisposable
+    private sealed class PageWriter(SKDocument document, ReportFontSet faces) : IDisposable
     {
-        private readonly PdfText _text = new();
+        private readonly PdfText _text = new(faces);
         private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
         private readonly SKPaint _muted = new() { Color = new SKColor(0x44, 0x4f, 0x5a), IsAntialias = true };
         private readonly SKPaint _border = new() { Color = new SKColor(0xcc, 0xcc, 0xdd), Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
