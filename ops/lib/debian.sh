@@ -17,12 +17,13 @@ install_packages() {
 }
 
 # require_report_tools: what donor reports and their tests need from Debian: fonts with
-# Vietnamese (DejaVu) and Japanese (Noto CJK) glyphs for the PDFs, pdftotext to read PDFs back,
-# and aiosmtpd, the loopback SMTP server the demo mailbox and the tests receive mail with.
+# Vietnamese (DejaVu) and Japanese (IPA P Gothic: TrueType outlines, so PDFs embed it as a
+# searchable CID font) glyphs, poppler-utils (pdftotext, pdftoppm) to read PDFs back, and
+# aiosmtpd, the loopback SMTP server the demo mailbox and the tests receive mail with.
 require_report_tools() {
   local missing=()
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-  ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  [ -f /usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf ] || missing+=(fonts-ipafont-gothic)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"

@@ -6,14 +6,15 @@ using Cooperation.ReportBenchmark;
 
 // Times a donor report over a synthetic portfolio and prints, per format, the time and the size,
 // then the process's peak memory (VmHWM):
-//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir]
+//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir] [en|vi|ja]
 var pilots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var kpis = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var periods = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 24;
 var saveTo = args.Length > 3 ? args[3] : null;
+var language = args.Length > 4 ? Enum.Parse<ReportLanguage>(args[4], ignoreCase: true) : ReportLanguage.Vi;
 
 var clock = Stopwatch.StartNew();
-var report = SyntheticPortfolio.Report(pilots, kpis, periods, ReportLanguage.Vi);
+var report = SyntheticPortfolio.Report(pilots, kpis, periods, language);
 var built = clock.Elapsed;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"portfolio pilots={pilots} kpis={kpis} periods={periods} points={pilots * kpis * periods} build_s={built.TotalSeconds:F2}"));

@@ -15,8 +15,8 @@ public interface IOrganisationGrain : IHasHistory
     Task<OrganisationView> Create(OrganisationDefinition definition);
 
     /// <summary>
-    /// Sets where the organisation's notices go and which it does not want: by the organisation
-    /// itself, the office of its city, or an admin.
+    /// Sets where the organisation's notices go, which it does not want and, when given, the
+    /// language they are written in: by the organisation itself, the office of its city, or an admin.
     /// </summary>
     [Alias("SetContacts")]
     Task<OrganisationView> SetContacts(OrganisationContacts contacts);

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Reporting;
 
 namespace Cooperation.Contracts.Organisations;
 
@@ -16,13 +17,15 @@ public enum NoticeKind
     PeriodApproved = 3,
 }
 
-/// <summary>Where an organisation's notices go, and which it does not want.</summary>
+/// <summary>Where an organisation's notices go, which it does not want, and in which language.</summary>
 /// <param name="Addresses">E-mail addresses that receive its notices.</param>
 /// <param name="OptedOut">Notice kinds it does not want.</param>
+/// <param name="Language">The organisation's preferred language from now on; null keeps the one it has.</param>
 [GenerateSerializer, Immutable, Alias("coop.OrganisationContacts")]
 public sealed record OrganisationContacts(
     [property: Id(0)] ValueList<string> Addresses,
-    [property: Id(1)] ValueList<NoticeKind> OptedOut)
+    [property: Id(1)] ValueList<NoticeKind> OptedOut,
+    [property: Id(2)] ReportLanguage? Language = null)
 {
     /// <summary>Most addresses an organisation may list.</summary>
     public const int MaxAddresses = 20;
@@ -42,5 +45,7 @@ public sealed record OrganisationContacts(
             Field.EmailAddress(Addresses[i], $"contacts[{i}]");
         for (var i = 0; i < OptedOut.Count; i++)
             Field.Choice(OptedOut[i], $"opted_out[{i}]");
+        if (Language is { } language)
+            Field.Choice(language, "preferred_language");
     }
 }

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Reporting;
 
 namespace Cooperation.Contracts.Organisations;
 
@@ -29,18 +30,25 @@ public enum OrganisationKind
 /// <param name="Names">Names in Vietnamese, Japanese and/or English.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="CityId">The city it is based in.</param>
+/// <param name="PreferredLanguage">The language its notices are written in; null for English. Read back, it is the language now in force (<see cref="OrganisationContacts.Language"/> changes it).</param>
 [GenerateSerializer, Immutable, Alias("coop.OrganisationDefinition")]
 public sealed record OrganisationDefinition(
     [property: Id(0)] LocalizedText Names,
     [property: Id(1)] OrganisationKind Kind,
-    [property: Id(2)] string CityId)
+    [property: Id(2)] string CityId,
+    [property: Id(3)] ReportLanguage? PreferredLanguage = null)
 {
+    /// <summary>The language notices to it are written in: its preferred one, else English.</summary>
+    public ReportLanguage NoticeLanguage => PreferredLanguage ?? ReportLanguage.En;
+
     /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
     public void Validate()
     {
         LocalizedText.Require(Names, "names");
         Field.Choice(Kind, "kind");
         Field.Id(CityId, "city_id");
+        if (PreferredLanguage is { } language)
+            Field.Choice(language, "preferred_language");
     }
 }
 

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Notices;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Gateway.Reporting.Rendering;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -65,7 +68,7 @@ public sealed partial class DueReminderJob(
                 continue;
             var key = new DeliveryKey(owner.Key, Topic, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "email");
             if (await deliveries.DeliverOnceAsync(key, string.Join(", ", addresses),
-                    () => mailer.SendAsync(addresses, Subject(owner.ToList(), day), DueDigest.Text(organisation, owner.ToList(), day), [], cancellationToken),
+                    () => mailer.SendAsync(addresses, DueDigest.Subject(organisation, owner.ToList(), day), DueDigest.Text(organisation, owner.ToList(), day), [], cancellationToken),
                     cancellationToken))
             {
                 sent++;
@@ -73,13 +76,6 @@ public sealed partial class DueReminderJob(
         }
         LogSent(logger, sent, items.Count, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return sent;
-    }
-
-    private static string Subject(IReadOnlyList<DueItem> items, DateOnly day)
-    {
-        var overdue = items.Count(i => i.Overdue);
-        var subject = string.Create(CultureInfo.InvariantCulture, $"Cooperation reminders {day:yyyy-MM-dd}: {items.Count} item(s) due");
-        return overdue > 0 ? string.Create(CultureInfo.InvariantCulture, $"{subject}, {overdue} overdue") : subject;
     }
 
     /// <summary>Every pilot and MoU there is, from the journal: each has exactly one first event.</summary>
@@ -98,30 +94,61 @@ public sealed partial class DueReminderJob(
     private static partial void LogSent(ILogger logger, int sent, int items, string day);
 }
 
-/// <summary>The text of an organisation's digest: overdue items first, then the others by due date.</summary>
+/// <summary>
+/// An organisation's digest in its preferred language (<see cref="ReportText"/>): overdue items
+/// first, then the others by due date; dates as the language writes them, names in it.
+/// </summary>
 public static class DueDigest
 {
+    /// <summary>The subject: the day, how many items, how many overdue.</summary>
+    public static string Subject(OrganisationView organisation, IReadOnlyList<DueItem> items, DateOnly day)
+    {
+        var language = organisation.Definition.NoticeLanguage;
+        var overdue = items.Count(i => i.Overdue);
+        var (date, count) = (ReportCulture.Date(day, language), ReportCulture.Count(items.Count, language));
+        return overdue > 0
+            ? ReportText.Format("digest.subject.overdue", language, date, count, ReportCulture.Count(overdue, language))
+            : ReportText.Format("digest.subject", language, date, count);
+    }
+
     /// <summary>The digest of <paramref name="items"/> for <paramref name="organisation"/> on <paramref name="day"/>.</summary>
     public static string Text(OrganisationView organisation, IReadOnlyList<DueItem> items, DateOnly day)
     {
+        var language = organisation.Definition.NoticeLanguage;
         var text = new StringBuilder();
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{organisation.Definition.Names.Display}: what you owe as of {day:yyyy-MM-dd} (overdue, and due within the coming days).\n"));
-        foreach (var (title, group) in new[] { ("Overdue", items.Where(i => i.Overdue)), ("Due soon", items.Where(i => !i.Overdue)) })
+        text.Append(ReportText.Format("digest.intro", language, ReportText.In(organisation.Definition.Names, language), ReportCulture.Date(day, language))).Append('\n');
+        foreach (var (title, group) in new[] { ("digest.overdue", items.Where(i => i.Overdue)), ("digest.due-soon", items.Where(i => !i.Overdue)) })
         {
             var lines = group.OrderBy(i => i.DueDate).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
             if (lines.Count == 0)
                 continue;
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"\n{title} ({lines.Count}):\n"));
+            text.Append('\n').Append(ReportText.Format(title, language, ReportCulture.Count(lines.Count, language))).Append('\n');
             foreach (var item in lines)
-                text.Append(string.Create(CultureInfo.InvariantCulture, $"- {item.DueDate:yyyy-MM-dd}  {Describe(item)}\n"));
+                text.Append("- ").Append(ReportCulture.Date(item.DueDate, language)).Append("  ").Append(Describe(item, language)).Append('\n');
         }
         return text.ToString();
     }
 
-    private static string Describe(DueItem item) => item.Kind switch
+    private static string Describe(DueItem item, ReportLanguage language)
     {
-        DueItemKind.ReportingPeriod => $"update for {item.ItemId} of pilot {item.EntityTitle.Display} ({item.EntityId}): its submission window closes",
-        DueItemKind.Milestone => $"milestone \"{item.Text.Display}\" of pilot {item.EntityTitle.Display} ({item.EntityId})",
-        _ => $"commitment \"{item.Text.Display}\" in MoU {item.EntityTitle.Display} ({item.EntityId})",
-    };
+        var entity = ReportText.In(item.EntityTitle, language);
+        return item.Kind switch
+        {
+            DueItemKind.ReportingPeriod => ReportText.Format("digest.period", language, Period(item.ItemId, language), entity, item.EntityId),
+            DueItemKind.Milestone => ReportText.Format("digest.milestone", language, ReportText.In(item.Text, language), entity, item.EntityId),
+            _ => ReportText.Format("digest.commitment", language, ReportText.In(item.Text, language), entity, item.EntityId),
+        };
+    }
+
+    private static string Period(string period, ReportLanguage language)
+    {
+        try
+        {
+            return ReportCulture.Period(ReportingPeriod.Parse(period, "period"), language);
+        }
+        catch (InvalidFieldException)
+        {
+            return period;
+        }
+    }
 }

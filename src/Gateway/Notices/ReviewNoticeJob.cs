@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text;
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Gateway.Reporting.Rendering;
 
 namespace Cooperation.Gateway.Notices;
 
@@ -12,7 +16,8 @@ namespace Cooperation.Gateway.Notices;
 /// Notices of a review decision, sent by a Hangfire job the review RPC enqueues once the decision
 /// is stored: a returned period to the organisation that submitted it, with the comment; an
 /// approved one to the submitter and to the organisation that approved it (the city office, or
-/// the JCM verifier). Each organisation gets each decision once, unless it opted out of the kind.
+/// the JCM verifier). Each organisation gets each decision once, unless it opted out of the kind,
+/// in its preferred language, with the decision's time in its city's time zone.
 /// </summary>
 public sealed class ReviewNoticeJob(IGrainFactory grains, DeliveryLog deliveries, ReportMailer mailer)
 {
@@ -27,14 +32,6 @@ public sealed class ReviewNoticeJob(IGrainFactory grains, DeliveryLog deliveries
         var (kind, recipients) = review.Status == ReviewStatus.Returned
             ? (NoticeKind.SubmissionReturned, new[] { review.LastSubmittedBy })
             : (NoticeKind.PeriodApproved, new[] { review.LastSubmittedBy, review.DecidedBy });
-        var title = pilot.Definition.Title.Display;
-        var subject = review.Status == ReviewStatus.Returned
-            ? $"Returned: {title} ({pilotId}), {period}"
-            : $"Approved: {title} ({pilotId}), {period}";
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{subject}\n\nDecided by {review.DecidedBy ?? "–"} on {decidedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.\n") +
-            (review.Comment is { } comment ? $"Comment: {comment}\n" : "") +
-            (review.Status == ReviewStatus.Returned ? "Correct the figures and submit the period again.\n" : "The period's figures are now locked.\n");
         // The decision's instant tells this decision from earlier ones on the same period.
         var decision = $"{pilotId}/{period}/{decidedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
         foreach (var organisationId in recipients.OfType<string>().Distinct(StringComparer.Ordinal))
@@ -51,8 +48,50 @@ public sealed class ReviewNoticeJob(IGrainFactory grains, DeliveryLog deliveries
             var addresses = organisation.Contacts?.For(kind) ?? [];
             if (addresses.Count == 0)
                 continue;
+            var (subject, text) = await NoticeAsync(pilot, review, decidedAt, organisation);
             await deliveries.DeliverOnceAsync(new DeliveryKey(organisationId, kind.ToString(), decision, "email"), string.Join(", ", addresses),
                 () => mailer.SendAsync(addresses, subject, text, [], cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The notice as <paramref name="recipient"/> reads it: its language, its city's time, names in its language.</summary>
+    private async Task<(string Subject, string Text)> NoticeAsync(PilotView pilot, PeriodReview review, DateTimeOffset decidedAt, OrganisationView recipient)
+    {
+        var language = recipient.Definition.NoticeLanguage;
+        var returned = review.Status == ReviewStatus.Returned;
+        var subject = ReportText.Format(returned ? "notice.returned.subject" : "notice.approved.subject", language,
+            ReportText.In(pilot.Definition.Title, language), pilot.PilotId, ReportCulture.Period(review.Period, language));
+        var decider = review.DecidedBy is { } id ? await NameAsync(id, language) : "–";
+        var text = new StringBuilder().Append(subject).Append("\n\n")
+            .Append(ReportText.Format("notice.decided", language, decider, ReportCulture.Instant(decidedAt, await TimeZoneAsync(recipient), language))).Append('\n');
+        if (review.Comment is { } comment)
+            text.Append(ReportText.Format("notice.comment", language, comment)).Append('\n');
+        text.Append(ReportText.Word(returned ? "notice.returned.next" : "notice.approved.next", language)).Append('\n');
+        return (subject, text.ToString());
+    }
+
+    private async Task<string> NameAsync(string organisationId, ReportLanguage language)
+    {
+        try
+        {
+            return ReportText.In((await grains.GetGrain<IOrganisationGrain>(organisationId).Get()).Definition.Names, language);
+        }
+        catch (EntityNotFoundException)
+        {
+            return organisationId;
+        }
+    }
+
+    /// <summary>The time zone of the recipient's city; null (UTC) when the city is gone.</summary>
+    private async Task<string?> TimeZoneAsync(OrganisationView recipient)
+    {
+        try
+        {
+            return (await grains.GetGrain<ICityGrain>(recipient.Definition.CityId).Get()).Definition.TimeZone;
+        }
+        catch (EntityNotFoundException)
+        {
+            return null;
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> 
         var definition = new OrganisationDefinition(
             request.Names.ToDomain("names"),
             CommonMapping.ToDomain<OrganisationKind>((int)request.Kind, "kind"),
-            request.CityId);
+            request.CityId,
+            OrganisationMapping.Language(request.PreferredLanguage));
         return (await organisation.Create(definition)).ToProto();
     }
 
@@ -26,7 +27,8 @@ public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> 
     {
         var contacts = new OrganisationContacts(
             ValueList.Of(request.Contacts.Select(c => c.Trim())),
-            ValueList.Of(request.OptedOut.Select((kind, i) => CommonMapping.ToDomain<NoticeKind>((int)kind, $"opted_out[{i}]"))));
+            ValueList.Of(request.OptedOut.Select((kind, i) => CommonMapping.ToDomain<NoticeKind>((int)kind, $"opted_out[{i}]"))),
+            OrganisationMapping.Language(request.PreferredLanguage));
         return (await Organisation(request.OrganisationId).SetContacts(contacts)).ToProto();
     }
 

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Common;
 using Proto = Cooperation.Contracts.Grpc;
 
@@ -16,5 +17,10 @@ public static class OrganisationMapping
         CityId = view.Definition.CityId,
         Contacts = { view.Contacts?.Addresses ?? [] },
         OptedOut = { (view.Contacts?.OptedOut ?? []).Select(kind => CommonMapping.ToProto<Proto.NoticeKind>(kind)) },
+        PreferredLanguage = view.Definition.PreferredLanguage is { } language ? CommonMapping.ToProto<Proto.ReportLanguage>(language) : Proto.ReportLanguage.Unspecified,
     };
+
+    /// <summary>A preferred language from the wire: null when unspecified, InvalidArgument on "preferred_language" when unknown.</summary>
+    public static ReportLanguage? Language(Proto.ReportLanguage language) =>
+        language == Proto.ReportLanguage.Unspecified ? null : CommonMapping.ToDomain<ReportLanguage>((int)language, "preferred_language");
 }

@@ -19,6 +19,8 @@ namespace Cooperation.Gateway.Reporting;
 /// <param name="Cutoff">Figures recorded after this instant are left out.</param>
 /// <param name="Basis">Whether KPI progress counts approved figures only, or all.</param>
 /// <param name="Pilots">The pilots in scope that the donor funds, by id.</param>
+/// <param name="TimeZone">IANA time zone the report's instants are shown in: the subscription's.</param>
+/// <param name="OrganisationNames">Names, in the report's language, of the organisations it mentions (submitters, approvers), by id.</param>
 public sealed record DonorReport(
     string SubscriptionId,
     string DonorId,
@@ -28,7 +30,9 @@ public sealed record DonorReport(
     ReportingPeriod Period,
     DateTimeOffset Cutoff,
     FigureBasis Basis,
-    IReadOnlyList<PilotSection> Pilots)
+    IReadOnlyList<PilotSection> Pilots,
+    string TimeZone,
+    IReadOnlyDictionary<string, string> OrganisationNames)
 {
     /// <summary>Committed and disbursed by the donor per currency, over all pilots.</summary>
     public IReadOnlyList<FundingTotal> FundingTotals => Pilots.SelectMany(p => p.Funding)
@@ -38,14 +42,17 @@ public sealed record DonorReport(
         .ToArray();
 
     /// <summary>Pilots, KPI statuses and emission reductions per partnership.</summary>
-    public IReadOnlyList<ScopeTotal> Partnerships => Totals(p => p.PartnershipId);
+    public IReadOnlyList<ScopeTotal> Partnerships => Totals(p => (p.PartnershipId, p.PartnershipName));
 
     /// <summary>The same per programme.</summary>
-    public IReadOnlyList<ScopeTotal> Programmes => Totals(p => p.ProgrammeId);
+    public IReadOnlyList<ScopeTotal> Programmes => Totals(p => (p.ProgrammeId, p.ProgrammeName));
 
-    private ScopeTotal[] Totals(Func<PilotSection, string> scope) => Pilots.GroupBy(scope)
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new ScopeTotal(g.Key, g.Count(), KpiStatusCounts.Of(g.SelectMany(p => p.Kpis).Select(k => k.View)),
+    /// <summary>The name of organisation <paramref name="id"/> in the report's language; the id when it has none.</summary>
+    public string OrganisationName(string? id) => id is null ? "–" : OrganisationNames.GetValueOrDefault(id, id);
+
+    private ScopeTotal[] Totals(Func<PilotSection, (string Id, string Name)> scope) => Pilots.GroupBy(scope)
+        .OrderBy(g => g.Key.Id, StringComparer.Ordinal)
+        .Select(g => new ScopeTotal(g.Key.Id, g.Key.Name, g.Count(), KpiStatusCounts.Of(g.SelectMany(p => p.Kpis).Select(k => k.View)),
             g.Sum(p => p.EmissionReductions ?? 0)))
         .ToArray();
 
@@ -58,16 +65,19 @@ public sealed record DonorReport(
 
 /// <summary>A partnership's or programme's line in the report's totals.</summary>
 /// <param name="Id">The partnership or programme.</param>
+/// <param name="Name">Its name in the report's language.</param>
 /// <param name="PilotCount">Pilots of it in the report.</param>
 /// <param name="Kpis">Their KPIs by status.</param>
 /// <param name="EmissionReductions">JCM emission reductions so far, tCO2e.</param>
-public sealed record ScopeTotal(string Id, int PilotCount, KpiStatusCounts Kpis, decimal EmissionReductions);
+public sealed record ScopeTotal(string Id, string Name, int PilotCount, KpiStatusCounts Kpis, decimal EmissionReductions);
 
 /// <summary>One pilot in a report.</summary>
 /// <param name="PilotId">Its id.</param>
 /// <param name="Title">Its title in the report's language.</param>
 /// <param name="PartnershipId">Its partnership.</param>
 /// <param name="ProgrammeId">Its programme.</param>
+/// <param name="PartnershipName">Its partnership's name in the report's language.</param>
+/// <param name="ProgrammeName">Its programme's name in the report's language.</param>
 /// <param name="Status">Where it is in its life.</param>
 /// <param name="Milestones">Milestones due in the period, or overdue, in planned-date order.</param>
 /// <param name="Kpis">KPIs with their series up to the period.</param>
@@ -81,6 +91,8 @@ public sealed record PilotSection(
     string Title,
     string PartnershipId,
     string ProgrammeId,
+    string PartnershipName,
+    string ProgrammeName,
     PilotStatus Status,
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<KpiSection> Kpis,

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
 
@@ -28,16 +31,23 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         var donor = await grains.GetGrain<IOrganisationGrain>(definition.DonorOrganisationId).Get();
         var candidates = await grains.GetGrain<IReportSubscriptionsGrain>(definition.DonorOrganisationId).ScopePilots(subscription.SubscriptionId);
         var sections = new PilotSection?[candidates.Count];
+        var names = new Names(grains, definition.Language);
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, _) => sections[i] = await PilotAsync(candidates[i], definition, period, cutoff));
+            async (i, _) => sections[i] = await PilotAsync(candidates[i], definition, period, cutoff, names));
+        var pilots = sections.OfType<PilotSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal).ToArray();
+        // The organisations the report names: who submitted and who approved each period.
+        var organisations = pilots.Select(p => p.Review).OfType<PeriodReview>()
+            .SelectMany(r => new[] { r.LastSubmittedBy, r.DecidedBy }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var organisationNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in organisations)
+            organisationNames[id] = await names.OrganisationAsync(id);
         return new DonorReport(subscription.SubscriptionId, definition.DonorOrganisationId, ReportText.In(donor.Definition.Names, definition.Language),
-            definition.Title, definition.Language, period, cutoff, definition.Basis,
-            sections.OfType<PilotSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal).ToArray());
+            definition.Title, definition.Language, period, cutoff, definition.Basis, pilots, definition.Schedule.TimeZone, organisationNames);
     }
 
     /// <summary>The pilot's section; null when the donor does not fund it (or it left the scope).</summary>
-    private async Task<PilotSection?> PilotAsync(string pilotId, ReportSubscriptionDefinition definition, ReportingPeriod period, DateTimeOffset cutoff)
+    private async Task<PilotSection?> PilotAsync(string pilotId, ReportSubscriptionDefinition definition, ReportingPeriod period, DateTimeOffset cutoff, Names names)
     {
         var pilot = grains.GetGrain<IPilotGrain>(pilotId);
         PilotView view;
@@ -69,9 +79,40 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             .Where(m => m.Overdue || (m.Definition.PlannedDate >= period.Start && m.Definition.PlannedDate <= period.End))
             .ToArray();
         return new PilotSection(pilotId, ReportText.In(view.Definition.Title, language), view.Definition.PartnershipId, view.Definition.ProgrammeId,
+            await names.PartnershipAsync(view.Definition.PartnershipId), await names.ProgrammeAsync(view.Definition.ProgrammeId),
             view.Status, milestones, kpis, view.Jcm?.TotalReductions, view.Jcm?.VerifiedReductions,
             funding.GroupBy(l => l.Currency).Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))).ToArray(),
             reviews.FirstOrDefault(r => r.Review.Period == pilotPeriod && r.Review.Submissions > 0)?.Review,
             notes.Distinct(StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>
+    /// Names in the report's language, each read once per report: many pilots share a partnership
+    /// and a programme. An entity that is gone keeps its id.
+    /// </summary>
+    private sealed class Names(IGrainFactory grains, ReportLanguage language)
+    {
+        private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _names = new(StringComparer.Ordinal);
+
+        public Task<string> PartnershipAsync(string id) =>
+            NameAsync($"partnership/{id}", id, async () => (await grains.GetGrain<IPartnershipGrain>(id).Get()).Definition.Name);
+
+        public Task<string> ProgrammeAsync(string id) =>
+            NameAsync($"programme/{id}", id, async () => (await grains.GetGrain<IProgrammeGrain>(id).Get()).Definition.Name);
+
+        public Task<string> OrganisationAsync(string id) =>
+            NameAsync($"organisation/{id}", id, async () => (await grains.GetGrain<IOrganisationGrain>(id).Get()).Definition.Names);
+
+        private Task<string> NameAsync(string key, string id, Func<Task<LocalizedText>> read) => _names.GetOrAdd(key, _ => new(async () =>
+        {
+            try
+            {
+                return ReportText.In(await read(), language);
+            }
+            catch (EntityNotFoundException)
+            {
+                return id;
+            }
+        })).Value;
     }
 }

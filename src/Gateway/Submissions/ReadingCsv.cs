@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
+using Cooperation.Gateway.Common;
 
 namespace Cooperation.Gateway.Submissions;
 
@@ -133,7 +134,8 @@ public static class ReadingCsv
     public static string Template(string pilotId, string period, IEnumerable<KpiDefinition> kpis)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using var writer = new CsvWriter(text, Format);
+        // Cells are neutralised as in every CSV people open in a spreadsheet (SpreadsheetSafeCsvWriter).
+        using var writer = new SpreadsheetSafeCsvWriter(text, Format);
         foreach (var column in RequiredColumns.Concat(OptionalColumns))
             writer.WriteField(column);
         writer.NextRecord();

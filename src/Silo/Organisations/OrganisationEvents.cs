@@ -7,7 +7,7 @@ namespace Cooperation.Silo.Organisations;
 [EventKind("organisation.created")]
 public sealed record OrganisationCreated(OrganisationDefinition Definition) : IEntityEvent;
 
-/// <summary>Where an organisation's notices go was set.</summary>
+/// <summary>Where an organisation's notices go (and, when given, its preferred language) was set.</summary>
 [EventKind("organisation.contacts-set")]
 public sealed record OrganisationContactsSet(OrganisationContacts Contacts) : IEntityEvent;
 
@@ -17,8 +17,9 @@ public static class OrganisationEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static OrganisationState Apply(OrganisationState state, JournalEntry entry) => entry.Event switch
     {
-        OrganisationCreated created => new OrganisationState { Definition = created.Definition },
-        OrganisationContactsSet contacts => state with { Contacts = contacts.Contacts },
+        OrganisationCreated created => new OrganisationState { Definition = created.Definition, Language = created.Definition.PreferredLanguage },
+        // Contacts without a language keep the one in force (events stored before languages existed have none).
+        OrganisationContactsSet contacts => state with { Contacts = contacts.Contacts, Language = contacts.Contacts.Language ?? state.Language },
         var other => throw new InvalidOperationException($"An organisation does not take {other.GetType().Name} events."),
     };
 }

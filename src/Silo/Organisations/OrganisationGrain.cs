@@ -34,8 +34,9 @@ public sealed class OrganisationGrain(
         Field.Id(Id, "organisation_id");
         AccessPolicy.Require(Permission.ManageReference, AccessScope.OfCities([]), "organisation", Id);
         definition.Validate();
+        // The same creation again is harmless even after the language changed since.
         if (State.Definition is { } existing)
-            return existing == definition ? new(Id, existing) : throw new EntityExistsException("organisation", Id);
+            return existing == definition ? await Get() : throw new EntityExistsException("organisation", Id);
         await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
         await RaiseAsync(new OrganisationCreated(definition));
         return new(Id, definition);
@@ -46,6 +47,8 @@ public sealed class OrganisationGrain(
     {
         AccessPolicy.Require(Permission.ManageContacts, ContactsScope, "organisation", Id);
         contacts.Validate();
+        // Contacts sent without a language keep the one in force.
+        contacts = contacts with { Language = contacts.Language ?? State.Language };
         if (contacts != State.Contacts)
             await RaiseAsync(new OrganisationContactsSet(contacts));
         return await Get();
@@ -57,7 +60,7 @@ public sealed class OrganisationGrain(
         var definition = State.Definition ?? throw new EntityNotFoundException("organisation", Id);
         // Addresses are personal data: only those who may change them see them.
         var contacts = AccessPolicy.Allows(CallerContext.Current, Permission.ManageContacts, ContactsScope!) ? State.Contacts : null;
-        return Task.FromResult(new OrganisationView(Id, definition, contacts));
+        return Task.FromResult(new OrganisationView(Id, definition with { PreferredLanguage = State.Language }, contacts));
     }
 
     /// <summary>Who may set the contacts: the organisation itself and the office of its city.</summary>

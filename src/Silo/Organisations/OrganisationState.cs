@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Organisations;
+using Cooperation.Contracts.Reporting;
 
 namespace Cooperation.Silo.Organisations;
 
@@ -6,9 +7,12 @@ namespace Cooperation.Silo.Organisations;
 [GenerateSerializer, Alias("coop.OrganisationState")]
 public sealed record OrganisationState
 {
-    /// <summary>What it is; null until created.</summary>
+    /// <summary>What it is, as created; null until created.</summary>
     [Id(0)] public OrganisationDefinition? Definition { get; init; }
 
     /// <summary>Where its notices go.</summary>
     [Id(1)] public OrganisationContacts Contacts { get; init; } = OrganisationContacts.None;
+
+    /// <summary>Its preferred language now: as created, or as last set with its contacts.</summary>
+    [Id(2)] public ReportLanguage? Language { get; init; }
 }

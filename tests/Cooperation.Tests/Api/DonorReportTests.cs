@@ -81,7 +81,7 @@ public sealed class DonorReportTests(ApiFixture api)
         Assert.Contains($"compost-produced,Compost produced,t,{Period},45,", csv);
         var html = Encoding.UTF8.GetString(await DownloadAsync(reports.Single(r => r.Format == Proto.ReportFormat.Html).ReportId));
         Assert.Contains("<svg", html);
-        Assert.Contains($"<td>{world.ProgrammeId}</td><td>2</td>", html);
+        Assert.Contains("<td>Green Growth Promotion Plan</td><td>2</td>", html);
         Assert.Contains("堆肥化", html);
 
         var (body, signature) = Assert.Single(webhook.Received);

@@ -14,23 +14,26 @@ namespace Cooperation.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class NoticeTests(ApiFixture api)
 {
-    private static string Day(int fromToday) => DateTime.UtcNow.AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // As an English notice writes a day (the organisations of these tests have no preferred language).
+    private static string Day(int fromToday) => DateTime.UtcNow.AddDays(fromToday).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string IsoDay(int fromToday) => DateTime.UtcNow.AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_partner_gets_one_digest_a_day_listing_what_it_owes()
     {
         var world = await api.CreateWorldAsync();
         var pilotId = await api.CreatePilotWithKpiAsync(world);
-        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "late", Title = new() { En = "Weighbridge installed" }, PlannedDate = Day(-20) });
-        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "soon", Title = new() { En = "Second windrow running" }, PlannedDate = Day(3) });
-        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "later", Title = new() { En = "Certification" }, PlannedDate = Day(60) });
+        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "late", Title = new() { En = "Weighbridge installed" }, PlannedDate = IsoDay(-20) });
+        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "soon", Title = new() { En = "Second windrow running" }, PlannedDate = IsoDay(3) });
+        await api.Pilots.AddMilestoneAsync(new() { PilotId = pilotId, MilestoneId = "later", Title = new() { En = "Certification" }, PlannedDate = IsoDay(60) });
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(BadInputWorld.Mou(mouId, world));
-        await api.Mous.AddCommitmentAsync(new() { MouId = mouId, CommitmentId = "c1", Text = "Send the feasibility study.", OwnerOrganisationId = world.AgencyId, DueDate = Day(5) });
+        await api.Mous.AddCommitmentAsync(new() { MouId = mouId, CommitmentId = "c1", Text = "Send the feasibility study.", OwnerOrganisationId = world.AgencyId, DueDate = IsoDay(5) });
         var address = $"{world.AgencyId}@example.org";
         await api.Organisations.SetOrganisationContactsAsync(new() { OrganisationId = world.AgencyId, Contacts = { address } });
         // The donor owns nothing here; an opted-out owner gets nothing.
-        await api.Mous.AddCommitmentAsync(new() { MouId = mouId, CommitmentId = "c2", Text = "Fund phase two.", OwnerOrganisationId = world.DonorId, DueDate = Day(2) });
+        await api.Mous.AddCommitmentAsync(new() { MouId = mouId, CommitmentId = "c2", Text = "Fund phase two.", OwnerOrganisationId = world.DonorId, DueDate = IsoDay(2) });
         await api.Organisations.SetOrganisationContactsAsync(new()
         {
             OrganisationId = world.DonorId, Contacts = { $"{world.DonorId}@example.org" }, OptedOut = { Proto.NoticeKind.DueReminders },

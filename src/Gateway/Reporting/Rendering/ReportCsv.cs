@@ -1,27 +1,31 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Gateway.Common;
 
 namespace Cooperation.Gateway.Reporting.Rendering;
 
 /// <summary>
 /// A report's figures as CSV (UTF-8 with BOM, so spreadsheets read Vietnamese and Japanese):
 /// one row per pilot × KPI × period, with the KPI's baseline, target and progress repeated on
-/// each row so a filter on any column keeps whole facts.
+/// each row so a filter on any column keeps whole facts. Columns and codes are for machines and
+/// stay the same in every language (numbers in invariant notation, dates ISO, <c>status</c> a code
+/// such as <c>on_track</c>); names and <c>status_text</c> are in the report's language. Cells are
+/// neutralised against spreadsheet formulas (<see cref="SpreadsheetSafeCsvWriter"/>).
 /// </summary>
 public static class ReportCsv
 {
     private static readonly string[] Header =
     [
         "pilot_id", "pilot_title", "partnership_id", "kpi_code", "kpi_name", "unit", "period", "value", "verified",
-        "submitted_by", "recorded_at", "baseline", "target", "target_date", "percent_of_target", "status",
+        "submitted_by", "recorded_at", "baseline", "target", "target_date", "percent_of_target", "status", "status_text",
     ];
 
     /// <summary>The CSV file of <paramref name="report"/>.</summary>
     public static byte[] Render(DonorReport report)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new SpreadsheetSafeCsvWriter(text))
         {
             foreach (var column in Header)
                 csv.WriteField(column);
@@ -48,7 +52,8 @@ public static class ReportCsv
                         csv.WriteField(definition.Target is { } target ? Number(target.Value) : "");
                         csv.WriteField(definition.Target is { } due ? due.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
                         csv.WriteField(kpi.View.Progress.PercentOfTarget is { } percent ? Number(Math.Round(percent, 1)) : "");
-                        csv.WriteField(kpi.View.Progress.Status.ToString());
+                        csv.WriteField(StatusCode(kpi.View.Progress.Status));
+                        csv.WriteField(ReportText.Of(kpi.View.Progress.Status, report.Language));
                         csv.NextRecord();
                     }
                 }
@@ -58,4 +63,14 @@ public static class ReportCsv
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A status as a stable code: "on_track", "at_risk", "off_track", "not_started", "no_target" (as in the API, without its prefix).</summary>
+    public static string StatusCode(KpiStatus status) => status switch
+    {
+        KpiStatus.OnTrack => "on_track",
+        KpiStatus.AtRisk => "at_risk",
+        KpiStatus.OffTrack => "off_track",
+        KpiStatus.NoTarget => "no_target",
+        _ => "not_started",
+    };
 }

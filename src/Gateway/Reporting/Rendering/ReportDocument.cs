@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
@@ -7,19 +7,61 @@ using ScottPlot;
 namespace Cooperation.Gateway.Reporting.Rendering;
 
 /// <summary>A piece of a report's content, laid out the same way by the PDF and HTML renderers.</summary>
-public abstract record ReportBlock;
+public abstract record ReportBlock
+{
+    /// <summary>Every text the block shows (the PDF writer picks its fonts' glyphs from them).</summary>
+    public abstract IEnumerable<string> Texts { get; }
+}
 
 /// <summary>A heading; level 1 is the report's title, 2 a pilot, 3 a part of a pilot.</summary>
-public sealed record HeadingBlock(int Level, string Text) : ReportBlock;
+public sealed record HeadingBlock(int Level, string Text) : ReportBlock
+{
+    /// <inheritdoc/>
+    public override IEnumerable<string> Texts => [Text];
+}
 
 /// <summary>A paragraph.</summary>
-public sealed record TextBlock(string Text) : ReportBlock;
+public sealed record TextBlock(string Text) : ReportBlock
+{
+    /// <inheritdoc/>
+    public override IEnumerable<string> Texts => [Text];
+}
 
 /// <summary>A table with a header row.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock
+{
+    /// <inheritdoc/>
+    public override IEnumerable<string> Texts => Header.Concat(Rows.SelectMany(r => r));
+}
 
-/// <summary>A chart.</summary>
-public sealed record ChartBlock(Plot Plot) : ReportBlock;
+/// <summary>A chart (numbers and dates only), its caption and its legend, which the writers lay out as text.</summary>
+public sealed record ChartBlock(Plot Plot, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
+{
+    /// <inheritdoc/>
+    public override IEnumerable<string> Texts => Legend.Select(e => e.Label).Prepend(Caption);
+}
+
+/// <summary>How a legend entry is marked.</summary>
+public enum LegendMark
+{
+    /// <summary>A solid line (a KPI).</summary>
+    Line,
+
+    /// <summary>A dashed line (trajectories).</summary>
+    Dashed,
+
+    /// <summary>A dot (verified periods).</summary>
+    Dot,
+
+    /// <summary>A diamond (milestones).</summary>
+    Diamond,
+}
+
+/// <summary>One entry of a chart's legend.</summary>
+/// <param name="Label">What it stands for, in the report's language.</param>
+/// <param name="Color">Its colour, "#rrggbb".</param>
+/// <param name="Mark">How it is drawn.</param>
+public sealed record LegendEntry(string Label, string Color, LegendMark Mark);
 
 /// <summary>What a report says, in order: totals first, then each pilot with its KPIs, charts, milestones and review.</summary>
 public static class ReportDocument
@@ -31,8 +73,8 @@ public static class ReportDocument
         string W(string key) => ReportText.Word(key, l);
 
         yield return new HeadingBlock(1, $"{W("report")}: {report.Title}");
-        yield return new TextBlock($"{W("donor")}: {report.DonorName} · {W("period")}: {report.Period} · " +
-            $"{W("cutoff")}: {report.Cutoff.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+        yield return new TextBlock($"{W("donor")}: {report.DonorName} · {W("period")}: {ReportCulture.Period(report.Period, l)} · " +
+            $"{W("cutoff")}: {ReportCulture.Instant(report.Cutoff, report.TimeZone, l)}");
         yield return new TextBlock(W(report.Basis == FigureBasis.Approved ? "basis.approved" : "basis.all"));
 
         yield return new HeadingBlock(2, W("totals"));
@@ -48,34 +90,23 @@ public static class ReportDocument
         foreach (var pilot in report.Pilots)
         {
             yield return new HeadingBlock(2, $"{pilot.Title} ({pilot.PilotId})");
-            yield return new TextBlock($"{W("status")}: {pilot.Status} · {W("partnership")}: {pilot.PartnershipId}");
-            yield return new TextBlock(Review(pilot.Review, l));
+            yield return new TextBlock($"{W("status")}: {ReportText.Of(pilot.Status, l)} · {W("partnership")}: {pilot.PartnershipName} · {W("programme")}: {pilot.ProgrammeName}");
+            yield return new TextBlock(Review(report, pilot.Review));
             if (pilot.EmissionReductions is { } reductions)
-                yield return new TextBlock($"{W("reductions")}: {Amount(reductions)} tCO2e ({W("verified")}: {Amount(pilot.VerifiedReductions ?? 0)} tCO2e)");
+                yield return new TextBlock(ReportText.Format("reductions.text", l, ReportCulture.Amount(reductions, l), ReportCulture.Amount(pilot.VerifiedReductions ?? 0, l)));
             yield return Funding(pilot.Funding, l);
             if (pilot.Kpis.Count > 0)
-            {
-                yield return new TableBlock([W("kpi"), W("baseline"), W("target"), W("actual"), W("progress"), W("status"), W("period")],
-                    pilot.Kpis.Select(k => (IReadOnlyList<string>)[
-                        $"{k.Name} ({k.View.Definition.Unit})",
-                        k.View.Definition.Baseline is { } b ? Number(b.Value) : "–",
-                        k.View.Definition.Target is { } t ? $"{Number(t.Value)} ({t.Date:yyyy-MM})" : "–",
-                        k.View.Progress.CurrentValue is { } v ? Number(v) : "–",
-                        k.View.Progress.PercentOfTarget is { } p ? $"{p:0.#} %" : "–",
-                        ReportText.Status(k.View.Progress.Status, l),
-                        k.Points.Count == 0 ? "–" : $"{k.Points[^1].Period}: {Number(k.Points[^1].Value)} ({W(k.Points[^1].Verified ? "verified" : "submitted")})",
-                    ]).ToArray());
-            }
-            if (ReportCharts.Pilot(pilot, l) is { } chart)
-                yield return new ChartBlock(chart);
+                yield return Kpis(pilot.Kpis, l);
+            if (ReportCharts.Pilot(pilot, report.Period.End, l) is { } chart)
+                yield return chart;
             if (pilot.Milestones.Count > 0)
             {
                 yield return new HeadingBlock(3, W("milestones"));
-                yield return new TableBlock([W("milestones"), W("target"), W("actual"), W("status")],
+                yield return new TableBlock([W("milestone"), W("milestone.due"), W("milestone.done-on"), W("status")],
                     pilot.Milestones.Select(m => (IReadOnlyList<string>)[ReportText.In(m.Definition.Title, l),
-                        m.Definition.PlannedDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        m.Progress.ActualDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–",
-                        m.Overdue ? $"{m.Progress.Status} ({W("overdue")})" : m.Progress.Status.ToString()]).ToArray());
+                        ReportCulture.Date(m.Definition.PlannedDate, l),
+                        m.Progress.ActualDate is { } done ? ReportCulture.Date(done, l) : "–",
+                        m.Overdue ? ReportText.Format("milestone.status", l, ReportText.Of(m.Progress.Status, l), W("overdue")) : ReportText.Of(m.Progress.Status, l)]).ToArray());
             }
             if (pilot.Notes.Count > 0)
             {
@@ -86,34 +117,47 @@ public static class ReportDocument
         }
     }
 
+    private static TableBlock Kpis(IReadOnlyList<KpiSection> kpis, ReportLanguage l)
+    {
+        string W(string key) => ReportText.Word(key, l);
+        return new TableBlock([W("kpi"), W("baseline"), W("target"), W("actual"), W("progress"), W("status"), W("latest")],
+            kpis.Select(k => (IReadOnlyList<string>)[
+                $"{k.Name} ({k.View.Definition.Unit})",
+                k.View.Definition.Baseline is { } b ? ReportCulture.Number(b.Value, l) : "–",
+                k.View.Definition.Target is { } t ? ReportText.Format("target.by", l, ReportCulture.Number(t.Value, l), ReportCulture.Date(t.Date, l)) : "–",
+                k.View.Progress.CurrentValue is { } v ? ReportCulture.Number(v, l) : "–",
+                k.View.Progress.PercentOfTarget is { } p ? ReportCulture.Percent(p, l) : "–",
+                ReportText.Of(k.View.Progress.Status, l),
+                k.Points.Count == 0 ? "–" : ReportText.Format("latest.value", l, ReportCulture.Period(k.Points[^1].Period, l),
+                    ReportCulture.Number(k.Points[^1].Value, l), W(k.Points[^1].Verified ? "verified" : "submitted")),
+            ]).ToArray());
+    }
+
     private static TableBlock Totals(string what, IReadOnlyList<ScopeTotal> totals, ReportLanguage l)
     {
         string W(string key) => ReportText.Word(key, l);
-        return new TableBlock([what, W("pilots"), W("on-track"), W("at-risk"), W("off-track"), W("not-judged"), W("reductions")],
-            totals.Select(t => (IReadOnlyList<string>)[t.Id, Count(t.PilotCount), Count(t.Kpis.OnTrack), Count(t.Kpis.AtRisk),
-                Count(t.Kpis.OffTrack), Count(t.Kpis.NotJudged), Amount(t.EmissionReductions) + " tCO2e"]).ToArray());
+        return new TableBlock([what, W("pilots"), ReportText.Of(KpiStatus.OnTrack, l), ReportText.Of(KpiStatus.AtRisk, l),
+                ReportText.Of(KpiStatus.OffTrack, l), W("not-judged"), W("reductions")],
+            totals.Select(t => (IReadOnlyList<string>)[t.Name, ReportCulture.Count(t.PilotCount, l), ReportCulture.Count(t.Kpis.OnTrack, l),
+                ReportCulture.Count(t.Kpis.AtRisk, l), ReportCulture.Count(t.Kpis.OffTrack, l), ReportCulture.Count(t.Kpis.NotJudged, l),
+                ReportCulture.Amount(t.EmissionReductions, l) + " tCO2e"]).ToArray());
     }
 
     private static TableBlock Funding(IReadOnlyList<FundingTotal> funding, ReportLanguage l) => new(
         [ReportText.Word("funding", l), ReportText.Word("committed", l), ReportText.Word("disbursed", l)],
-        funding.Select(f => (IReadOnlyList<string>)[f.Currency.ToString(), Amount(f.Committed), Amount(f.Disbursed)]).ToArray());
+        funding.Select(f => (IReadOnlyList<string>)[ReportText.Of(f.Currency, l),
+            ReportCulture.Money(f.Committed, f.Currency, l), ReportCulture.Money(f.Disbursed, f.Currency, l)]).ToArray());
 
-    private static string Review(PeriodReview? review, ReportLanguage l)
+    private static string Review(DonorReport report, PeriodReview? review)
     {
-        string W(string key) => ReportText.Word(key, l);
+        var l = report.Language;
         if (review is null)
-            return $"{W("review")}: {W("not-submitted")}";
-        var text = $"{W("review")}: {review.Status}, {W("submitted-by")} {review.LastSubmittedBy ?? "–"}";
+            return ReportText.Word("not-submitted", l);
+        var text = ReportText.Format("review.text", l, ReportText.Of(review.Status, l), report.OrganisationName(review.LastSubmittedBy));
         if (review.Late)
-            text += $" ({W("late")})";
+            text = ReportText.Format("review.late", l, text);
         if (review.Status == ReviewStatus.Approved)
-            text += $", {W("approved-by")} {review.DecidedBy ?? "–"}";
+            text = ReportText.Format("review.approved-by", l, text, report.OrganisationName(review.DecidedBy));
         return text;
     }
-
-    private static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    private static string Amount(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

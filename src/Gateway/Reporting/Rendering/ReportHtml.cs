@@ -11,10 +11,12 @@ public static class ReportHtml
     private const int ChartHeight = 380;
 
     private const string Style = """
-        body{font-family:"DejaVu Sans","Noto Sans CJK JP",sans-serif;margin:2em auto;max-width:60em;color:#1d2733}
+        body{font-family:"DejaVu Sans","IPAPGothic","Noto Sans CJK JP",sans-serif;margin:2em auto;max-width:60em;color:#1d2733}
         h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccd;margin-top:2em}h3{font-size:1em}
         table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccd;padding:.2em .5em;text-align:left}
-        th{background:#eef2f6}figure{margin:.5em 0}
+        th{background:#eef2f6}figure{margin:.5em 0}figcaption{font-size:.85em;color:#444f5a}
+        ul.legend{list-style:none;padding:0;margin:.3em 0;columns:2;font-size:.85em}ul.legend li{break-inside:avoid;margin:.15em 0}
+        .mark{display:inline-block;width:1.6em;margin-right:.4em;vertical-align:middle}
         """;
 
     /// <summary>The HTML file of <paramref name="report"/> (UTF-8).</summary>
@@ -23,7 +25,7 @@ public static class ReportHtml
         var html = new StringBuilder();
         var language = report.Language.ToString().ToLowerInvariant();
         html.Append($"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Encode($"{ReportText.Word("report", report.Language)}: {report.Title} {report.Period}"))
+            .Append(Encode($"{ReportText.Word("report", report.Language)}: {report.Title} {ReportCulture.Period(report.Period, report.Language)}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>");
         var blocks = ReportDocument.Blocks(report).ToList();
         // Drawing the charts is most of the work, and each is independent: use every core.
@@ -54,8 +56,11 @@ public static class ReportHtml
                     }
                     html.Append("</tbody></table>");
                     break;
-                case ChartBlock:
-                    html.Append("<figure>").Append(svg[i]).Append("</figure>");
+                case ChartBlock chart:
+                    html.Append("<figure><figcaption>").Append(Encode(chart.Caption)).Append("</figcaption>").Append(svg[i]).Append("<ul class=\"legend\">");
+                    foreach (var entry in chart.Legend)
+                        html.Append("<li>").Append(Mark(entry)).Append(Encode(entry.Label)).Append("</li>");
+                    html.Append("</ul></figure>");
                     break;
             }
         }
@@ -64,4 +69,18 @@ public static class ReportHtml
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A legend entry's mark as a small inline SVG, in the chart's colour.</summary>
+    private static string Mark(LegendEntry entry)
+    {
+        var color = Encode(entry.Color);
+        var shape = entry.Mark switch
+        {
+            LegendMark.Dashed => $"<line x1=\"0\" y1=\"5\" x2=\"24\" y2=\"5\" stroke=\"{color}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
+            LegendMark.Dot => $"<circle cx=\"12\" cy=\"5\" r=\"3\" fill=\"{color}\"/>",
+            LegendMark.Diamond => $"<path d=\"M12 0 L17 5 L12 10 L7 5 Z\" fill=\"{color}\"/>",
+            _ => $"<line x1=\"0\" y1=\"5\" x2=\"24\" y2=\"5\" stroke=\"{color}\" stroke-width=\"2\"/>",
+        };
+        return $"<svg class=\"mark\" viewBox=\"0 0 24 10\" height=\"10\" aria-hidden=\"true\">{shape}</svg>";
+    }
 }

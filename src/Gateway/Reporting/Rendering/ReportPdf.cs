@@ -1,12 +1,12 @@
-using Cooperation.Contracts.Reporting;
 using SkiaSharp;
 
 namespace Cooperation.Gateway.Reporting.Rendering;
 
 /// <summary>
-/// A report as PDF, drawn with SkiaSharp's PDF backend (MIT): A4 pages, text in DejaVu Sans
-/// (Latin and Vietnamese) or Noto Sans CJK (Japanese) as each line needs, embedded by Skia;
-/// charts drawn by ScottPlot straight onto the page, so they stay vectors.
+/// A report as PDF, drawn with SkiaSharp's PDF backend (MIT): A4 pages, text in the fonts of
+/// <see cref="ReportFonts"/> (embedded by Skia, so every word can be searched and copied), charts
+/// drawn by ScottPlot straight onto the page, so they stay vectors, with their caption and legend
+/// laid out as text below them.
 /// </summary>
 public static class ReportPdf
 {
@@ -14,7 +14,7 @@ public static class ReportPdf
     private const float PageHeight = 842;
     private const float Margin = 48;
     private const float ContentWidth = PageWidth - 2 * Margin;
-    private const float ChartHeight = 270;
+    private const float ChartHeight = 250;
 
     /// <summary>The PDF file of <paramref name="report"/>.</summary>
     public static byte[] Render(DonorReport report)
@@ -22,17 +22,19 @@ public static class ReportPdf
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"{ReportText.Word("report", report.Language)}: {report.Title} {report.Period}",
+            Title = $"{ReportText.Word("report", report.Language)}: {report.Title} {ReportCulture.Period(report.Period, report.Language)}",
             Author = "Cooperation",
             Creator = "Cooperation reporting",
             // Fixed from the report, not the clock: the same report gives the same file.
             Creation = report.Cutoff.UtcDateTime,
             Modified = report.Cutoff.UtcDateTime,
         };
+        var blocks = ReportDocument.Blocks(report).ToList();
+        using var faces = ReportFontSet.For(blocks.SelectMany(b => b.Texts));
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            using var page = new PageWriter(document);
-            foreach (var block in ReportDocument.Blocks(report))
+            using var page = new PageWriter(document, faces);
+            foreach (var block in blocks)
                 page.Write(block);
             page.Finish();
             document.Close();
@@ -40,13 +42,12 @@ public static class ReportPdf
         return stream.ToArray();
     }
 
-
     /// <summary>Writes blocks down the pages, starting a new page when one is full.</summary>
-    private sealed class PageWriter(SKDocument document) : IDisposable
+    private sealed class PageWriter(SKDocument document, ReportFontSet faces) : IDisposable
     {
-        // Made once per report: creating Skia fonts and paints per cell costs more than drawing it.
-        private readonly Dictionary<(SKTypeface, float, bool), SKFont> _fonts = [];
+        private readonly PdfText _text = new(faces);
         private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
+        private readonly SKPaint _muted = new() { Color = new SKColor(0x44, 0x4f, 0x5a), IsAntialias = true };
         private readonly SKPaint _border = new() { Color = new SKColor(0xcc, 0xcc, 0xdd), Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
         private readonly SKPaint _fill = new() { Color = new SKColor(0xee, 0xf2, 0xf6), Style = SKPaintStyle.Fill };
         private SKCanvas? _canvas;
@@ -54,19 +55,11 @@ public static class ReportPdf
 
         public void Dispose()
         {
-            foreach (var font in _fonts.Values)
-                font.Dispose();
+            _text.Dispose();
             _ink.Dispose();
+            _muted.Dispose();
             _border.Dispose();
             _fill.Dispose();
-        }
-
-        private SKFont FontFor(string text, float size, bool bold = false)
-        {
-            var key = (ReportFonts.TypefaceFor(text), size, bold);
-            if (!_fonts.TryGetValue(key, out var font))
-                _fonts[key] = font = new SKFont(key.Item1, size) { Embolden = bold };
-            return font;
         }
 
         public void Write(ReportBlock block)
@@ -79,11 +72,11 @@ public static class ReportPdf
                     if (heading.Level == 2 && _y > PageHeight / 2)
                         NewPage();
                     Space(heading.Level == 1 ? 0 : size);
-                    Paragraph(heading.Text, size, bold: true);
+                    Paragraph(heading.Text, size, bold: true, _ink);
                     Space(4);
                     break;
                 case TextBlock text:
-                    Paragraph(text.Text, 9.5f, bold: false);
+                    Paragraph(text.Text, 9.5f, bold: false, _ink);
                     Space(3);
                     break;
                 case TableBlock table:
@@ -91,13 +84,7 @@ public static class ReportPdf
                     Space(6);
                     break;
                 case ChartBlock chart:
-                    Reserve(ChartHeight);
-                    var canvas = Canvas;
-                    canvas.Save();
-                    canvas.Translate(Margin, _y);
-                    chart.Plot.Render(canvas, (int)ContentWidth, (int)ChartHeight);
-                    canvas.Restore();
-                    _y += ChartHeight + 8;
+                    Chart(chart);
                     break;
             }
         }
@@ -134,76 +121,119 @@ public static class ReportPdf
                 NewPage();
         }
 
-        private void Paragraph(string text, float size, bool bold)
+        private void Paragraph(string text, float size, bool bold, SKPaint paint)
         {
-            var font = FontFor(text, size, bold);
-            foreach (var line in Wrap(text, font, ContentWidth))
+            foreach (var line in _text.Wrap(text, size, bold, ContentWidth))
             {
                 Reserve(size * 1.4f);
                 _y += size * 1.2f;
-                Canvas.DrawText(line, Margin, _y, font, _ink);
+                _text.Draw(Canvas, line, Margin, _y, size, bold, paint);
                 _y += size * 0.2f;
+            }
+        }
+
+        private void Chart(ChartBlock chart)
+        {
+            // The chart, its caption and the legend's first row stay together.
+            Reserve(ChartHeight + 60);
+            Paragraph(chart.Caption, 8f, bold: false, _muted);
+            Space(2);
+            var canvas = Canvas;
+            canvas.Save();
+            canvas.Translate(Margin, _y);
+            chart.Plot.Render(canvas, (int)ContentWidth, (int)ChartHeight);
+            canvas.Restore();
+            _y += ChartHeight + 4;
+            Legend(chart.Legend);
+            Space(8);
+        }
+
+        /// <summary>The legend in two columns of marks and wrapped names: however many KPIs, nothing is cut.</summary>
+        private void Legend(IReadOnlyList<LegendEntry> entries)
+        {
+            const float size = 8f;
+            const float mark = 18;
+            const float columns = 2;
+            var width = ContentWidth / columns;
+            for (var i = 0; i < entries.Count; i += (int)columns)
+            {
+                var row = entries.Skip(i).Take((int)columns).Select(e => (Entry: e, Lines: _text.Wrap(e.Label, size, false, width - mark - 6).ToArray())).ToArray();
+                var height = row.Max(r => r.Lines.Length) * size * 1.3f + 3;
+                Reserve(height);
+                for (var c = 0; c < row.Length; c++)
+                {
+                    var x = Margin + c * width;
+                    DrawMark(row[c].Entry, x, _y + size * 0.7f, mark);
+                    for (var j = 0; j < row[c].Lines.Length; j++)
+                        _text.Draw(Canvas, row[c].Lines[j], x + mark + 4, _y + (j + 1) * size * 1.3f - size * 0.3f, size, false, _ink);
+                }
+                _y += height;
+            }
+        }
+
+        private void DrawMark(LegendEntry entry, float x, float y, float width)
+        {
+            using var paint = new SKPaint { Color = SKColor.Parse(entry.Color), IsAntialias = true, StrokeWidth = 1.6f, Style = SKPaintStyle.Stroke };
+            switch (entry.Mark)
+            {
+                case LegendMark.Line:
+                    Canvas.DrawLine(x, y, x + width, y, paint);
+                    break;
+                case LegendMark.Dashed:
+                    paint.StrokeWidth = 1;
+                    using (var dash = SKPathEffect.CreateDash([4, 3], 0))
+                    {
+                        paint.PathEffect = dash;
+                        Canvas.DrawLine(x, y, x + width, y, paint);
+                    }
+                    break;
+                case LegendMark.Dot:
+                    paint.Style = SKPaintStyle.Fill;
+                    Canvas.DrawCircle(x + width / 2, y, 2.5f, paint);
+                    break;
+                case LegendMark.Diamond:
+                    paint.Style = SKPaintStyle.Fill;
+                    using (var path = new SKPath())
+                    {
+                        var (cx, r) = (x + width / 2, 4f);
+                        path.MoveTo(cx, y - r);
+                        path.LineTo(cx + r, y);
+                        path.LineTo(cx, y + r);
+                        path.LineTo(cx - r, y);
+                        path.Close();
+                        Canvas.DrawPath(path, paint);
+                    }
+                    break;
             }
         }
 
         private void Table(TableBlock table)
         {
             const float size = 8.5f;
-            var width = ContentWidth / table.Header.Count;
-            Row(table.Header, size, width, header: true);
+            var widths = _text.ColumnWidths(table, size, ContentWidth, padding: 6);
+            Row(table.Header, size, widths, header: true);
             foreach (var row in table.Rows)
-                Row(row, size, width, header: false);
+                Row(row, size, widths, header: false);
         }
 
-        private void Row(IReadOnlyList<string> cells, float size, float width, bool header)
+        private void Row(IReadOnlyList<string> cells, float size, float[] widths, bool header)
         {
-            var fonts = cells.Select(c => FontFor(c, size)).ToArray();
-            var lines = cells.Select((c, i) => Wrap(c, fonts[i], width - 6).ToArray()).ToArray();
+            var lines = cells.Select((c, i) => _text.Wrap(c, size, false, widths[i] - 6).ToArray()).ToArray();
             var height = lines.Max(l => l.Length) * size * 1.3f + 4;
             Reserve(height);
             var canvas = Canvas;
+            var x = Margin;
             for (var i = 0; i < cells.Count; i++)
             {
-                var rect = SKRect.Create(Margin + i * width, _y, width, height);
+                var rect = SKRect.Create(x, _y, widths[i], height);
                 if (header)
                     canvas.DrawRect(rect, _fill);
                 canvas.DrawRect(rect, _border);
                 for (var j = 0; j < lines[i].Length; j++)
-                    canvas.DrawText(lines[i][j], rect.Left + 3, _y + 2 + (j + 1) * size * 1.3f - size * 0.3f, fonts[i], _ink);
+                    _text.Draw(canvas, lines[i][j], rect.Left + 3, _y + 2 + (j + 1) * size * 1.3f - size * 0.3f, size, false, _ink);
+                x += widths[i];
             }
             _y += height;
-        }
-
-        /// <summary>
-        /// Lines of <paramref name="text"/> no wider than <paramref name="width"/>: broken at spaces,
-        /// and within a word (Japanese has no spaces) when a word alone is too wide.
-        /// </summary>
-        private static IEnumerable<string> Wrap(string text, SKFont font, float width)
-        {
-            var line = "";
-            foreach (var word in text.Split(' '))
-            {
-                var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (font.MeasureText(candidate) <= width)
-                {
-                    line = candidate;
-                    continue;
-                }
-                if (line.Length > 0)
-                    yield return line;
-                line = "";
-                foreach (var ch in word)
-                {
-                    if (line.Length > 0 && font.MeasureText(line + ch) > width)
-                    {
-                        yield return line;
-                        line = "";
-                    }
-                    line += ch;
-                }
-            }
-            if (line.Length > 0 || text.Length == 0)
-                yield return line;
         }
     }
 }

@@ -1,60 +1,41 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Reporting;
 
 namespace Cooperation.Gateway.Reporting.Rendering;
 
-/// <summary>The words of a report in its language: headings, labels, statuses, and names.</summary>
+/// <summary>
+/// Every word reports and notices print, in the reader's language: one table per language
+/// (<c>Words/en.json</c>, <c>vi.json</c>, <c>ja.json</c>, embedded in the gateway), each with the
+/// same keys. A word is looked up by key (<see cref="Word"/>), a sentence with blanks by key and
+/// values (<see cref="Format"/>), an enum value by its type and name (<see cref="Of{TEnum}"/>,
+/// key <c>"PilotStatus.InProgress"</c>), and a name from the data with <see cref="In"/>.
+/// To add a word: add its key to all three files (a test fails while one lacks it).
+/// </summary>
 public static class ReportText
 {
-    private static readonly Dictionary<string, (string En, string Vi, string Ja)> Words = new(StringComparer.Ordinal)
-    {
-        ["report"] = ("Progress report", "Báo cáo tiến độ", "進捗報告書"),
-        ["donor"] = ("Donor", "Nhà tài trợ", "資金提供者"),
-        ["period"] = ("Period", "Kỳ báo cáo", "対象期間"),
-        ["cutoff"] = ("Figures as of", "Số liệu tính đến", "数値の基準時点"),
-        ["basis.all"] = ("All submitted figures; verified and submitted-only ones are marked", "Tất cả số liệu đã nộp; số liệu đã xác minh và mới nộp được ghi rõ", "提出済みの全数値（検証済み・提出のみを明記）"),
-        ["basis.approved"] = ("Approved figures only", "Chỉ số liệu đã phê duyệt", "承認済みの数値のみ"),
-        ["totals"] = ("Totals", "Tổng hợp", "合計"),
-        ["partnership"] = ("Partnership", "Quan hệ đối tác", "パートナーシップ"),
-        ["programme"] = ("Programme", "Chương trình", "プログラム"),
-        ["pilots"] = ("Pilots", "Dự án thí điểm", "パイロット事業"),
-        ["pilot"] = ("Pilot", "Dự án thí điểm", "パイロット事業"),
-        ["status"] = ("Status", "Trạng thái", "状況"),
-        ["kpi"] = ("KPI", "Chỉ số", "指標"),
-        ["baseline"] = ("Baseline", "Cơ sở", "基準値"),
-        ["target"] = ("Target", "Mục tiêu", "目標値"),
-        ["actual"] = ("Actual", "Thực tế", "実績"),
-        ["progress"] = ("Progress", "Tiến độ", "進捗率"),
-        ["trajectory"] = ("Trajectory", "Lộ trình", "目標軌道"),
-        ["verified"] = ("verified", "đã xác minh", "検証済み"),
-        ["submitted"] = ("submitted only", "mới nộp", "提出のみ"),
-        ["milestones"] = ("Milestones due or overdue", "Mốc đến hạn hoặc quá hạn", "期限到来・超過のマイルストーン"),
-        ["overdue"] = ("overdue", "quá hạn", "期限超過"),
-        ["funding"] = ("Funding", "Tài trợ", "資金"),
-        ["committed"] = ("Committed", "Cam kết", "拠出約束額"),
-        ["disbursed"] = ("Disbursed", "Đã giải ngân", "支出済額"),
-        ["reductions"] = ("Emission reductions (JCM), cumulative", "Giảm phát thải (JCM), lũy kế", "排出削減量（JCM）累計"),
-        ["review"] = ("Review of the period", "Thẩm định kỳ báo cáo", "期間の審査"),
-        ["submitted-by"] = ("submitted by", "nộp bởi", "提出者"),
-        ["approved-by"] = ("approved by", "phê duyệt bởi", "承認者"),
-        ["late"] = ("late", "nộp muộn", "遅延"),
-        ["not-submitted"] = ("Nothing submitted for the period", "Chưa nộp số liệu cho kỳ này", "当期間の提出なし"),
-        ["notes"] = ("Notes of the period", "Ghi chú của kỳ", "当期間の備考"),
-        ["none"] = ("none", "không có", "なし"),
-        ["no-pilots"] = ("No funded pilot in scope.", "Không có dự án được tài trợ trong phạm vi.", "対象範囲に資金提供中のパイロット事業はありません。"),
-        ["on-track"] = ("on track", "đúng tiến độ", "順調"),
-        ["at-risk"] = ("at risk", "có rủi ro", "要注意"),
-        ["off-track"] = ("off track", "chậm tiến độ", "遅れ"),
-        ["not-judged"] = ("not judged", "chưa đánh giá", "判定なし"),
-    };
+    /// <summary>The languages there are tables for.</summary>
+    public static readonly IReadOnlyList<ReportLanguage> Languages = [ReportLanguage.En, ReportLanguage.Vi, ReportLanguage.Ja];
 
-    /// <summary>The word for <paramref name="key"/> in <paramref name="language"/>.</summary>
-    public static string Word(string key, ReportLanguage language)
-    {
-        var (en, vi, ja) = Words[key];
-        return language switch { ReportLanguage.Vi => vi, ReportLanguage.Ja => ja, _ => en };
-    }
+    private static readonly FrozenDictionary<ReportLanguage, FrozenDictionary<string, string>> Tables =
+        Languages.ToFrozenDictionary(language => language, Load);
+
+    /// <summary>The word for <paramref name="key"/> in <paramref name="language"/> (English when that table lacks it).</summary>
+    /// <exception cref="KeyNotFoundException">No table has <paramref name="key"/>: a word used but never written down.</exception>
+    public static string Word(string key, ReportLanguage language) =>
+        TableOf(language).TryGetValue(key, out var word) || Tables[ReportLanguage.En].TryGetValue(key, out word)
+            ? word
+            : throw new KeyNotFoundException($"No report word '{key}': add it to Reporting/Rendering/Words/*.json.");
+
+    /// <summary>The sentence <paramref name="key"/> in <paramref name="language"/> with its blanks ({0}, {1}, …) filled by <paramref name="values"/>.</summary>
+    public static string Format(string key, ReportLanguage language, params object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, Word(key, language), values);
+
+    /// <summary>The word for an enum value, key <c>"{type}.{name}"</c> (e.g. <c>"KpiStatus.OnTrack"</c>): reports never print an enum's own name.</summary>
+    public static string Of<TEnum>(TEnum value, ReportLanguage language) where TEnum : struct, Enum =>
+        Word($"{typeof(TEnum).Name}.{value}", language);
 
     /// <summary>A name in <paramref name="language"/>, else in English, Vietnamese or Japanese.</summary>
     public static string In(LocalizedText text, ReportLanguage language) => language switch
@@ -64,12 +45,15 @@ public static class ReportText
         _ => text.Display,
     };
 
-    /// <summary>A KPI status in <paramref name="language"/>.</summary>
-    public static string Status(KpiStatus status, ReportLanguage language) => Word(status switch
+    /// <summary>The table of <paramref name="language"/>: key → word (for tests and tools).</summary>
+    public static IReadOnlyDictionary<string, string> TableOf(ReportLanguage language) =>
+        Tables.TryGetValue(language, out var table) ? table : Tables[ReportLanguage.En];
+
+    private static FrozenDictionary<string, string> Load(ReportLanguage language)
     {
-        KpiStatus.OnTrack => "on-track",
-        KpiStatus.AtRisk => "at-risk",
-        KpiStatus.OffTrack => "off-track",
-        _ => "not-judged",
-    }, language);
+        var name = $"{typeof(ReportText).Namespace}.Words.{language.ToString().ToLowerInvariant()}.json";
+        using var stream = typeof(ReportText).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The gateway lacks its embedded word table {name}.");
+        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }
