@@ -47,8 +47,9 @@ elif args[0] == "save" and len(args) in (2, 3):
     os.makedirs(target, exist_ok=True)
     for part in message.iter_attachments():
         path = os.path.join(target, os.path.basename(part.get_filename()))
+        # The bytes as sent: get_content() decodes text parts (HTML, CSV) to str.
         with open(path, "wb") as handle:
-            handle.write(part.get_content())
+            handle.write(part.get_payload(decode=True))
         print(path)
 else:
     sys.exit("usage: ops/mailbox.sh [show N | save N [DIR]]")

@@ -47,6 +47,18 @@ public static class ReportText
         ["at-risk"] = ("at risk", "có rủi ro", "要注意"),
         ["off-track"] = ("off track", "chậm tiến độ", "遅れ"),
         ["not-judged"] = ("not judged", "chưa đánh giá", "判定なし"),
+
+        // ---- Revisions and delivery (e-mail subject and text, the report's revision line); {0} is a number or a date.
+        // ---- Added with report revisions and signed links; to be merged into the per-language translation table.
+        ["revision"] = ("Revision", "Bản sửa đổi", "改訂版"),
+        ["revision.replaces"] = ("It replaces revision {0}: figures of the period changed or were verified after that one was made.",
+            "Bản này thay thế bản {0}: số liệu của kỳ đã thay đổi hoặc được xác minh sau khi bản đó được lập.",
+            "第{0}版の作成後に当期間の数値が変更または検証されたため、本版がそれに代わります。"),
+        ["revision.changed"] = ("{0} figures changed", "{0} số liệu thay đổi", "変更された数値 {0} 件"),
+        ["revision.verified"] = ("{0} newly verified", "{0} số liệu mới được xác minh", "新たに検証された数値 {0} 件"),
+        ["mail.files"] = ("Files (the links open without an API key until {0})", "Tệp (liên kết mở được không cần khóa API đến {0})",
+            "ファイル（リンクは {0} まで API キーなしで開けます）"),
+        ["mail.attached"] = ("attached", "đính kèm", "添付"),
     };
 
     /// <summary>The word for <paramref name="key"/> in <paramref name="language"/>.</summary>
