@@ -92,6 +92,15 @@ public sealed class DonorReportTests(ApiFixture api)
         Assert.Contains($"<td>{world.ProgrammeId}</td><td>2</td>", html);
         Assert.Contains("堆肥化", html);
 
+        // The operators' mailbox command saves every attachment as sent, the text ones too.
+        var saved = Path.Combine(Path.GetTempPath(), $"coop-saved-{Guid.NewGuid():N}");
+        var save = await RunAsync("bash", [Path.Combine(Ops.Root, "ops", "mailbox.sh"), "save", "1", saved],
+            new Dictionary<string, string> { ["COOPERATION_MAILDIR"] = mailbox.Maildir });
+        Assert.True(save.ExitCode == 0, save.Output);
+        foreach (var part in attached.Values)
+            Assert.Equal(await BytesAsync(part), await File.ReadAllBytesAsync(Path.Combine(saved, part.FileName)));
+        Directory.Delete(saved, recursive: true);
+
         var (body, signature) = Assert.Single(webhook.Received);
         Assert.Equal(WebhookSender.Signature(created.WebhookSecret, body), signature);
         var json = Encoding.UTF8.GetString(body);
