@@ -10,7 +10,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAILDIR=${COOPERATION_MAILDIR:-$ROOT/.data/mailbox}
 exec /usr/bin/python3 - "$MAILDIR" "$@" <<'PY'
-import email, email.policy, os, sys
+import email, email.policy, os, signal, sys
+
+# `ops/mailbox.sh show 1 | head` ends quietly when head has read enough.
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 maildir, args = sys.argv[1], sys.argv[2:]
 files = []

@@ -4,6 +4,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Errors;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cooperation.Gateway.Reporting.Delivery;
@@ -26,6 +27,9 @@ public static class ReportDownloads
     // Error details (e.g. BadRequest) resolved by type, as the JSON routes write them.
     private static readonly JsonFormatter DetailJson = new(JsonFormatter.Settings.Default
         .WithTypeRegistry(Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor)));
+
+    // A JSON body, not HTML: quotes and apostrophes stay readable ("report '4'", not "report \u00274\u0027").
+    private static readonly JsonSerializerOptions ErrorOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The route of a report's content.</summary>
     public const string Route = "/v1/reports/{reportId}/content";
@@ -57,7 +61,7 @@ public static class ReportDownloads
                 code = status.Code,
                 message = status.Message,
                 details = status.Details.Select(d => JsonNode.Parse(DetailJson.Format(d))),
-            }));
+            }, ErrorOptions));
         }
     }
 

@@ -176,13 +176,6 @@ public sealed class DonorReportTests(ApiFixture api)
         return (world, $"{world.DonorId}@example.org");
     }
 
-    private static async Task<byte[]> BytesAsync(MimePart part)
-    {
-        using var bytes = new MemoryStream();
-        await part.Content.DecodeToAsync(bytes);
-        return bytes.ToArray();
-    }
-
     private RecurringJobDto? RecurringJob(string id)
     {
         using var connection = api.Services.GetRequiredService<JobStorage>().GetConnection();

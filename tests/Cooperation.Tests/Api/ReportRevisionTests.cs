@@ -239,11 +239,4 @@ public sealed class ReportRevisionTests(ApiFixture api)
         var name = mail.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == mediaType).FileName;
         return Links(mail.TextBody.Split('\n').Single(l => l.Contains(name + " ", StringComparison.Ordinal))).Single();
     }
-
-    private static async Task<byte[]> BytesAsync(MimePart part)
-    {
-        using var bytes = new MemoryStream();
-        await part.Content.DecodeToAsync(bytes);
-        return bytes.ToArray();
-    }
 }

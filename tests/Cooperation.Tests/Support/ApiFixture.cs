@@ -169,4 +169,3 @@ public sealed class ApiCollection : ICollectionFixture<ApiFixture>
     /// <summary>The collection's name.</summary>
     public const string Name = "api";
 }
-

@@ -65,6 +65,14 @@ public static partial class ReportTesting
         }
     }
 
+    /// <summary>A mail attachment's bytes, decoded.</summary>
+    public static async Task<byte[]> BytesAsync(MimeKit.MimePart part)
+    {
+        using var bytes = new MemoryStream();
+        await part.Content.DecodeToAsync(bytes);
+        return bytes.ToArray();
+    }
+
     /// <summary>The download links in a mail's text.</summary>
     public static IReadOnlyList<string> Links(string text) => [.. LinkPattern().Matches(text).Select(m => m.Value)];
 

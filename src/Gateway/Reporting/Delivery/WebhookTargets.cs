@@ -26,6 +26,8 @@ public sealed class WebhookTargets(IOptions<ReportingOptions> options, IHostEnvi
         "::/128", "::1/128", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16", "fc00::/7", "fe80::/10", "ff00::/8",
     }.Select(IPNetwork.Parse)];
 
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Allowed _allowed = Allowed.Parse(options.Value.Webhooks.AllowedTargets);
 
     private bool AllowAny => options.Value.Webhooks.AllowAnyTarget ?? environment.IsDevelopment();
@@ -100,15 +102,18 @@ public sealed class WebhookTargets(IOptions<ReportingOptions> options, IHostEnvi
             ? $"names a host at {refused}, which is not a public address (loopback, link-local and private ranges need the operator's allow-list)"
             : null;
 
+    // A name that does not resolve (or not within the time) has no address to admit: checked again, or refused, when sending.
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(host, out var literal))
             return [literal];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ResolveTimeout);
         try
         {
-            return await resolve(host, cancellationToken);
+            return await resolve(host, timeout.Token);
         }
-        catch (SocketException)
+        catch (Exception error) when (error is SocketException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return [];
         }
