@@ -10,7 +10,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAILDIR=${COOPERATION_MAILDIR:-$ROOT/.data/mailbox}
 exec /usr/bin/python3 - "$MAILDIR" "$@" <<'PY'
-import email, email.policy, os, sys
+import email, email.policy, os, signal, sys
+
+# `ops/mailbox.sh show 1 | head` ends quietly when head has read enough.
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 maildir, args = sys.argv[1], sys.argv[2:]
 files = []
@@ -47,8 +50,9 @@ elif args[0] == "save" and len(args) in (2, 3):
     os.makedirs(target, exist_ok=True)
     for part in message.iter_attachments():
         path = os.path.join(target, os.path.basename(part.get_filename()))
+        # The bytes as sent: get_content() decodes text parts (HTML, CSV) to str.
         with open(path, "wb") as handle:
-            handle.write(part.get_content())
+            handle.write(part.get_payload(decode=True))
         print(path)
 else:
     sys.exit("usage: ops/mailbox.sh [show N | save N [DIR]]")

@@ -11,9 +11,9 @@ namespace Cooperation.Contracts.Reporting;
 [Alias("coop.IReportSubscriptionsGrain")]
 public interface IReportSubscriptionsGrain : IHasHistory
 {
-    /// <summary>Creates a subscription; the same definition again is harmless, another one AlreadyExists.</summary>
+    /// <summary>Creates a subscription with a new webhook secret; the same definition again is harmless, another one AlreadyExists.</summary>
     [Alias("Create")]
-    Task<ReportSubscriptionView> Create(string subscriptionId, ReportSubscriptionDefinition definition);
+    Task<ReportSubscriptionCreation> Create(string subscriptionId, ReportSubscriptionDefinition definition);
 
     /// <summary>Replaces a subscription's definition.</summary>
     [Alias("Change")]
@@ -23,7 +23,11 @@ public interface IReportSubscriptionsGrain : IHasHistory
     [Alias("SetPaused")]
     Task<ReportSubscriptionView> SetPaused(string subscriptionId, bool paused);
 
-    /// <summary>Ends a subscription; its archived reports stay.</summary>
+    /// <summary>Gives a subscription a new webhook secret (the old one no longer signs anything).</summary>
+    [Alias("RotateWebhookSecret")]
+    Task<ReportSubscriptionView> RotateWebhookSecret(string subscriptionId);
+
+    /// <summary>Ends a subscription; its archived reports stay, readable by the donor and admins.</summary>
     [Alias("Delete")]
     Task Delete(string subscriptionId);
 
@@ -38,6 +42,14 @@ public interface IReportSubscriptionsGrain : IHasHistory
     /// <summary>The subscriptions the caller may read, by id.</summary>
     [Alias("List"), ReadOnly]
     Task<ValueList<ReportSubscriptionView>> List();
+
+    /// <summary>
+    /// Whose archived reports and deliveries the caller may read: of one subscription (live: who
+    /// may read it; deleted: the donor and admins), or of all (null): the whole donor's for the
+    /// donor and admins, else the live subscriptions the caller may read.
+    /// </summary>
+    [Alias("ArchiveAccess"), ReadOnly]
+    Task<ReportArchiveAccess> ArchiveAccess(string? subscriptionId);
 
     /// <summary>
     /// The pilots a subscription's scope names now (a partnership's or programme's pilots, or the

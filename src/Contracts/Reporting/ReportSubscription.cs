@@ -93,9 +93,14 @@ public sealed record ReportScope(
     }
 }
 
-/// <summary>When reports are made: monthly or quarterly, or by a cron expression, in a time zone.</summary>
-/// <param name="Cadence">Which period each report covers (the last one closed), and the default schedule.</param>
-/// <param name="Cron">A five-field cron expression overriding the default schedule; null for the default.</param>
+/// <summary>
+/// When reports are made: which periods (monthly or quarterly), in which time zone, and when runs
+/// happen. A period's report is due once its submission window has closed (the longest window of
+/// the programmes covered, plus the platform's grace); each run makes the report of the latest
+/// period due by then, once (the gateway's <c>ReportCalendar</c> holds that rule).
+/// </summary>
+/// <param name="Cadence">Which periods reports cover, months or quarters.</param>
+/// <param name="Cron">A five-field cron expression of when runs happen; null for the platform's default (a daily check, so each report goes out the day it is due).</param>
 /// <param name="TimeZone">IANA time zone the schedule and periods are read in, e.g. "Asia/Tokyo".</param>
 [GenerateSerializer, Immutable, Alias("coop.ReportSchedule")]
 public sealed record ReportSchedule(
@@ -103,19 +108,8 @@ public sealed record ReportSchedule(
     [property: Id(1)] string? Cron,
     [property: Id(2)] string TimeZone)
 {
-    /// <summary>The cron expression the schedule runs on: 07:00 on the first day of each month or quarter unless given.</summary>
-    public string CronExpression => Cron ?? (Cadence == ReportCadence.Monthly ? "0 7 1 * *" : "0 7 1 1,4,7,10 *");
-
     /// <summary>The reporting frequency of the periods reports cover.</summary>
     public ReportingFrequency Frequency => Cadence == ReportCadence.Monthly ? ReportingFrequency.Monthly : ReportingFrequency.Quarterly;
-
-    /// <summary>The last period that ended before <paramref name="at"/>, in the schedule's time zone.</summary>
-    public ReportingPeriod LastClosedPeriod(DateTimeOffset at)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
-        var current = ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), Frequency);
-        return ReportingPeriod.Containing(current.Start.AddDays(-1), Frequency);
-    }
 
     /// <summary>Refuses a schedule that breaks a rule (the cron syntax is checked where jobs are scheduled).</summary>
     public void Validate()
@@ -123,7 +117,7 @@ public sealed record ReportSchedule(
         Field.Choice(Cadence, "schedule.cadence");
         Field.TimeZone(TimeZone, "schedule.time_zone");
         if (Cron is not null && (Cron.Length > 100 || Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5))
-            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 1 * *\"");
+            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 20 * *\"");
     }
 }
 
@@ -174,23 +168,51 @@ public sealed record ReportSubscriptionDefinition(
     }
 }
 
-/// <summary>A subscription as read back.</summary>
+/// <summary>A subscription as read back. Its webhook secret is never part of it: see <see cref="WebhookSecretId"/>.</summary>
 /// <param name="SubscriptionId">Its id, unique per donor.</param>
 /// <param name="Definition">What it orders.</param>
 /// <param name="Paused">Paused subscriptions make no scheduled reports ("send now" still works).</param>
-/// <param name="WebhookSecret">The key webhook bodies are signed with (HMAC-SHA256); given to those who manage the subscription.</param>
 /// <param name="ChangedAt">When it was created or last changed.</param>
 [GenerateSerializer, Immutable, Alias("coop.ReportSubscriptionView")]
 public sealed record ReportSubscriptionView(
     [property: Id(0)] string SubscriptionId,
     [property: Id(1)] ReportSubscriptionDefinition Definition,
     [property: Id(2)] bool Paused,
-    [property: Id(3)] string WebhookSecret,
     [property: Id(4)] DateTimeOffset ChangedAt)
 {
+    // Id 3 held the webhook secret itself until secrets became write-only; it is not reused.
+
+    /// <summary>
+    /// Names the current webhook secret: the secret is derived from it under the platform's key
+    /// (never stored, never read back), so neither the journal nor a read reveals it. A new one on
+    /// every rotation.
+    /// </summary>
+    [Id(5)] public string WebhookSecretId { get; init; } = "";
+
+    /// <summary>When it was created: periods due before then are not reported by its schedule.</summary>
+    [Id(6)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The longest submission window, in days, of the programmes it covers, as of the read (0 in
+    /// stored state): a period's report waits until that window has closed.
+    /// </summary>
+    [Id(7)] public int WindowDays { get; init; }
+
     /// <summary>The name of the subscription's recurring job: unique across donors.</summary>
     public string JobId => JobIdOf(Definition.DonorOrganisationId, SubscriptionId);
 
     /// <summary>The recurring job name of <paramref name="subscriptionId"/> of <paramref name="donorId"/>.</summary>
     public static string JobIdOf(string donorId, string subscriptionId) => $"report:{donorId}:{subscriptionId}";
 }
+
+/// <summary>The answer to creating a subscription.</summary>
+/// <param name="View">The subscription.</param>
+/// <param name="IsNew">True when this call created it (its webhook secret may be shown now, and only now); false for a harmless repeat.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportSubscriptionCreation")]
+public sealed record ReportSubscriptionCreation([property: Id(0)] ReportSubscriptionView View, [property: Id(1)] bool IsNew);
+
+/// <summary>Whose archived reports and deliveries a caller may read.</summary>
+/// <param name="WholeDonor">All of the donor's, those of deleted subscriptions included (the donor itself, admins).</param>
+/// <param name="SubscriptionIds">Otherwise, the subscriptions whose archive the caller may read.</param>
+[GenerateSerializer, Immutable, Alias("coop.ReportArchiveAccess")]
+public sealed record ReportArchiveAccess([property: Id(0)] bool WholeDonor, [property: Id(1)] ValueList<string> SubscriptionIds);

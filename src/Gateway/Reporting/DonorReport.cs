@@ -34,6 +34,15 @@ public sealed record DonorReport(
     string TimeZone,
     IReadOnlyDictionary<string, string> OrganisationNames)
 {
+    /// <summary>
+    /// Which report of the period this is: 1 for the first, 2 and on for one made again because
+    /// the period's figures changed or were verified after the revision before.
+    /// </summary>
+    public int Revision { get; init; } = 1;
+
+    /// <summary>What changed since the revision before; null for revision 1.</summary>
+    public ReportChanges? Changes { get; init; }
+
     /// <summary>Committed and disbursed by the donor per currency, over all pilots.</summary>
     public IReadOnlyList<FundingTotal> FundingTotals => Pilots.SelectMany(p => p.Funding)
         .GroupBy(f => f.Currency)
@@ -56,11 +65,21 @@ public sealed record DonorReport(
             g.Sum(p => p.EmissionReductions ?? 0)))
         .ToArray();
 
-    /// <summary>The file name of the report in <paramref name="format"/>.</summary>
-    public string FileName(ReportFormats format) => $"{DonorId}-{SubscriptionId}-{Period}.{FormatName(format)}";
+    /// <summary>The file name of the report in <paramref name="format"/>; revisions after the first say which they are ("…-2025-03-r2.pdf").</summary>
+    public string FileName(ReportFormats format) =>
+        $"{DonorId}-{SubscriptionId}-{Period}{(Revision > 1 ? $"-r{Revision}" : "")}.{FormatName(format)}";
 
     /// <summary>The name of one format: "pdf", "html" or "csv" (file extensions, archive column, webhook field).</summary>
     public static string FormatName(ReportFormats format) => format.ToString().ToLowerInvariant();
+}
+
+/// <summary>What changed in a period's figures between two revisions of its report.</summary>
+/// <param name="FiguresChanged">Figures of the period with another value, added or withdrawn.</param>
+/// <param name="NewlyVerified">Figures of the period verified (approved) since.</param>
+public sealed record ReportChanges(int FiguresChanged, int NewlyVerified)
+{
+    /// <summary>Whether anything changed: then the period's report is made again, as a new revision.</summary>
+    public bool Any => FiguresChanged > 0 || NewlyVerified > 0;
 }
 
 /// <summary>A partnership's or programme's line in the report's totals.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
@@ -10,35 +8,57 @@ using Microsoft.Extensions.Options;
 namespace Cooperation.Gateway.Reporting;
 
 /// <summary>
-/// The Hangfire job of a subscription: makes the report of a period (once: a rerun delivers the
-/// archived files), archives it, mails it and calls the webhook, each channel at most once per
-/// period. A failure throws, so Hangfire retries with back-off; the delivery log shows it.
+/// The Hangfire job of a subscription. A scheduled run reports the latest period due (its
+/// submission window closed, see <see cref="ReportCalendar"/>), once; it also looks back at the
+/// periods reported before. "Send now" reports one period. Reporting a period makes its first
+/// report, or, when the period's figures changed or were verified since the latest revision, the
+/// next revision (archived beside the earlier ones); then the latest revision is delivered, once
+/// per channel. A failure throws, so Hangfire retries with back-off; the delivery log shows it.
 /// </summary>
 public sealed partial class DonorReportJob(
     IGrainFactory grains,
     DonorReportBuilder builder,
     ReportArchive archive,
-    DeliveryLog deliveries,
-    ReportMailer mailer,
-    WebhookSender webhooks,
+    ScheduledRuns runs,
+    ReportDelivery delivery,
     SubscriptionSchedule schedule,
     IOptions<ReportingOptions> options,
     TimeProvider clock,
     ILogger<DonorReportJob> logger)
 {
-    /// <summary>The scheduled run: the last period closed now, unless the subscription is paused or gone.</summary>
+    /// <summary>A scheduled run: the period due now, unless the subscription is paused or gone, or its run for that period is done.</summary>
     public async Task RunScheduledAsync(string donorId, string subscriptionId, CancellationToken cancellationToken)
     {
         if (await FindAsync(donorId, subscriptionId) is not { Paused: false } subscription)
             return;
-        await DeliverAsync(subscription, subscription.Definition.Schedule.LastClosedPeriod(clock.GetUtcNow()), cancellationToken);
+        var calendar = schedule.CalendarOf(subscription);
+        var period = calendar.DuePeriod(clock.GetUtcNow());
+        if (!calendar.IsScheduled(period, subscription.CreatedAt) || await runs.IsDoneAsync(donorId, subscriptionId, period, cancellationToken))
+            return;
+        await ReportAsync(subscription, period, cancellationToken);
+        foreach (var earlier in await archive.ReportedPeriodsAsync(donorId, subscriptionId, period, options.Value.RevisionLookBack, cancellationToken))
+            await ReportAsync(subscription, earlier, cancellationToken);
+        await runs.MarkDoneAsync(donorId, subscriptionId, period, cancellationToken);
     }
 
     /// <summary>"Send now": the report of <paramref name="period"/> ("2025-03"), paused or not.</summary>
     public async Task RunOnceAsync(string donorId, string subscriptionId, string period, CancellationToken cancellationToken)
     {
         if (await FindAsync(donorId, subscriptionId) is { } subscription)
-            await DeliverAsync(subscription, ReportingPeriod.Parse(period, "period"), cancellationToken);
+            await ReportAsync(subscription, ReportingPeriod.Parse(period, "period"), cancellationToken);
+    }
+
+    /// <summary>The files of <paramref name="report"/> in <paramref name="formats"/>.</summary>
+    public static Dictionary<ReportFormats, byte[]> Render(DonorReport report, ReportFormats formats)
+    {
+        var files = new Dictionary<ReportFormats, byte[]>();
+        if (formats.HasFlag(ReportFormats.Pdf))
+            files[ReportFormats.Pdf] = ReportPdf.Render(report);
+        if (formats.HasFlag(ReportFormats.Html))
+            files[ReportFormats.Html] = ReportHtml.Render(report);
+        if (formats.HasFlag(ReportFormats.Csv))
+            files[ReportFormats.Csv] = ReportCsv.Render(report);
+        return files;
     }
 
     private async Task<ReportSubscriptionView?> FindAsync(string donorId, string subscriptionId)
@@ -57,89 +77,41 @@ public sealed partial class DonorReportJob(
         }
     }
 
-    private async Task DeliverAsync(ReportSubscriptionView subscription, ReportingPeriod period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes <paramref name="period"/>'s first report, or its next revision if the period's figures
+    /// changed since the latest; then delivers the latest revision (each channel once).
+    /// </summary>
+    private async Task ReportAsync(ReportSubscriptionView subscription, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var definition = subscription.Definition;
-        var files = await archive.FindAsync(definition.DonorOrganisationId, subscription.SubscriptionId, period, cancellationToken);
-        if (files.Count == 0)
+        var (donorId, subscriptionId) = (subscription.Definition.DonorOrganisationId, subscription.SubscriptionId);
+        var latest = await archive.LatestRevisionAsync(donorId, subscriptionId, period, cancellationToken);
+        var report = await builder.BuildAsync(subscription, period, clock.GetUtcNow(), cancellationToken);
+        IReadOnlyList<ArchivedReportFile> files;
+        if (latest is null)
         {
-            var report = await builder.BuildAsync(subscription, period, clock.GetUtcNow(), cancellationToken);
-            files = await archive.SaveAsync(report, Render(report, definition.Formats), cancellationToken);
-            LogMade(logger, definition.DonorOrganisationId, subscription.SubscriptionId, period.ToString(), report.Pilots.Count);
+            files = await SaveAsync(report, subscription, cancellationToken);
         }
-        var periodText = period.ToString();
-        if (definition.Recipients.Count > 0)
+        else
         {
-            var key = new DeliveryKey(definition.DonorOrganisationId, subscription.SubscriptionId, periodText, "email");
-            await deliveries.DeliverOnceAsync(key, string.Join(", ", definition.Recipients), async () =>
-            {
-                // The PDF is attached; other formats too when no PDF is made.
-                var attached = files.Where(f => f.Format == ReportFormats.Pdf).DefaultIfEmpty().OfType<ArchivedReportFile>().ToList();
-                if (attached.Count == 0)
-                    attached = [.. files];
-                var attachments = new List<MailAttachment>();
-                foreach (var file in attached)
-                    attachments.Add(new MailAttachment(file.FileName, file.ContentType, await archive.ContentAsync(file.ReportId, cancellationToken)));
-                await mailer.SendAsync(definition.Recipients, $"{definition.Title} — {periodText}", MailText(subscription, period, files), attachments, cancellationToken);
-            }, cancellationToken);
+            // Reports archived before revisions kept no figures: made again as of their cut-off, they give them.
+            var before = latest.Figures ?? ReportFigures.Of(await builder.BuildAsync(subscription, period, latest.Cutoff, cancellationToken));
+            var changes = ReportFigures.Compare(before, ReportFigures.Of(report));
+            files = changes.Any
+                ? await SaveAsync(report with { Revision = latest.Revision + 1, Changes = changes }, subscription, cancellationToken)
+                : await archive.FindAsync(donorId, subscriptionId, period, latest.Revision, cancellationToken);
         }
-        if (definition.WebhookUrl is { } url)
-        {
-            var key = new DeliveryKey(definition.DonorOrganisationId, subscription.SubscriptionId, periodText, "webhook");
-            await deliveries.DeliverOnceAsync(key, url,
-                () => webhooks.PostAsync(url, subscription.WebhookSecret, WebhookBody(subscription, period, files), cancellationToken), cancellationToken);
-        }
+        await delivery.DeliverAsync(subscription, period, files, cancellationToken);
     }
 
-    /// <summary>The files of <paramref name="report"/> in <paramref name="formats"/>.</summary>
-    public static Dictionary<ReportFormats, byte[]> Render(DonorReport report, ReportFormats formats)
+    private async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, ReportSubscriptionView subscription, CancellationToken cancellationToken)
     {
-        var files = new Dictionary<ReportFormats, byte[]>();
-        if (formats.HasFlag(ReportFormats.Pdf))
-            files[ReportFormats.Pdf] = ReportPdf.Render(report);
-        if (formats.HasFlag(ReportFormats.Html))
-            files[ReportFormats.Html] = ReportHtml.Render(report);
-        if (formats.HasFlag(ReportFormats.Csv))
-            files[ReportFormats.Csv] = ReportCsv.Render(report);
+        var files = await archive.SaveAsync(report, Render(report, subscription.Definition.Formats), cancellationToken);
+        LogMade(logger, report.DonorId, report.SubscriptionId, report.Period.ToString(), report.Revision, report.Pilots.Count);
         return files;
     }
 
-    private string MailText(ReportSubscriptionView subscription, ReportingPeriod period, IReadOnlyList<ArchivedReportFile> files)
-    {
-        var language = subscription.Definition.Language;
-        var lines = new List<string>
-        {
-            $"{ReportText.Word("report", language)}: {subscription.Definition.Title}",
-            $"{ReportText.Word("period", language)}: {period}",
-            "",
-        };
-        lines.AddRange(files.Select(f => $"{f.FileName}: {Link(f)}"));
-        return string.Join("\n", lines) + "\n";
-    }
-
-    private string WebhookBody(ReportSubscriptionView subscription, ReportingPeriod period, IReadOnlyList<ArchivedReportFile> files) =>
-        JsonSerializer.Serialize(new
-        {
-            donor_organisation_id = subscription.Definition.DonorOrganisationId,
-            subscription_id = subscription.SubscriptionId,
-            period = period.ToString(),
-            reports = files.Select(f => new
-            {
-                report_id = f.ReportId,
-                format = DonorReport.FormatName(f.Format),
-                file_name = f.FileName,
-                size = f.Size,
-                sha256 = f.Sha256,
-                cutoff = f.Cutoff.ToString("O", CultureInfo.InvariantCulture),
-                download_url = Link(f),
-            }),
-        });
-
-    private string Link(ArchivedReportFile file) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/v1/reports/{file.ReportId.ToString(CultureInfo.InvariantCulture)}/content";
-
-    [LoggerMessage(LogLevel.Information, "Report of {DonorId}/{SubscriptionId} for {Period} made: {Pilots} pilots")]
-    private static partial void LogMade(ILogger logger, string donorId, string subscriptionId, string period, int pilots);
+    [LoggerMessage(LogLevel.Information, "Report of {DonorId}/{SubscriptionId} for {Period} made (revision {Revision}): {Pilots} pilots")]
+    private static partial void LogMade(ILogger logger, string donorId, string subscriptionId, string period, int revision, int pilots);
 
     [LoggerMessage(LogLevel.Information, "Subscription {DonorId}/{SubscriptionId} is gone; its schedule is removed")]
     private static partial void LogGone(ILogger logger, string donorId, string subscriptionId);

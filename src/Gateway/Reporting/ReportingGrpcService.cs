@@ -1,5 +1,3 @@
-using System.Globalization;
-using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Common;
@@ -14,14 +12,18 @@ namespace Cooperation.Gateway.Reporting;
 /// <summary>
 /// gRPC (and JSON) front of donors' reports: subscriptions (kept in step with their recurring
 /// jobs), "send now", the archive and failed deliveries. Who may do what is decided by the
-/// donor's subscriptions grain.
+/// donor's subscriptions grain; webhook targets are checked before a subscription is saved, and
+/// webhook secrets are shown only when made.
 /// </summary>
 public sealed class ReportingGrpcService(
     GrainReferences<IReportSubscriptionsGrain> donors,
     SubscriptionSchedule schedule,
     IBackgroundJobClient jobs,
     ReportArchive archive,
+    ReportAccess access,
     DeliveryLog deliveries,
+    WebhookSecrets secrets,
+    WebhookTargets targets,
     TimeProvider clock) : Proto.ReportingService.ReportingServiceBase
 {
     /// <summary>Bytes per chunk of a downloaded report.</summary>
@@ -31,18 +33,24 @@ public sealed class ReportingGrpcService(
     public override async Task<Proto.Subscription> CreateSubscription(Proto.CreateSubscriptionRequest request, ServerCallContext context)
     {
         var definition = request.Subscription.ToDomain();
-        var view = await Donor(definition.DonorOrganisationId).Create(request.Subscription.SubscriptionId, definition);
+        await targets.CheckSavedAsync(definition.WebhookUrl, "webhook_url", context.CancellationToken);
+        var (view, isNew) = await Donor(definition.DonorOrganisationId).Create(request.Subscription.SubscriptionId, definition);
         schedule.Sync(view);
-        return view.ToProto(clock.GetUtcNow());
+        var answer = ToProto(view);
+        // Shown this once, to whoever made it; never in reads.
+        if (isNew)
+            answer.WebhookSecret = await secrets.OfAsync(view, context.CancellationToken);
+        return answer;
     }
 
     /// <inheritdoc/>
     public override async Task<Proto.Subscription> UpdateSubscription(Proto.UpdateSubscriptionRequest request, ServerCallContext context)
     {
         var definition = request.Subscription.ToDomain();
+        await targets.CheckSavedAsync(definition.WebhookUrl, "webhook_url", context.CancellationToken);
         var view = await Donor(definition.DonorOrganisationId).Change(request.Subscription.SubscriptionId, definition);
         schedule.Sync(view);
-        return view.ToProto(clock.GetUtcNow());
+        return ToProto(view);
     }
 
     /// <inheritdoc/>
@@ -50,7 +58,14 @@ public sealed class ReportingGrpcService(
     {
         var view = await Donor(request.DonorOrganisationId).SetPaused(request.SubscriptionId, request.Paused);
         schedule.Sync(view);
-        return view.ToProto(clock.GetUtcNow());
+        return ToProto(view);
+    }
+
+    /// <inheritdoc/>
+    public override async Task<Proto.WebhookSecret> RotateWebhookSecret(Proto.SubscriptionRef request, ServerCallContext context)
+    {
+        var view = await Donor(request.DonorOrganisationId).RotateWebhookSecret(request.SubscriptionId);
+        return new() { SubscriptionId = view.SubscriptionId, Secret = await secrets.OfAsync(view, context.CancellationToken) };
     }
 
     /// <inheritdoc/>
@@ -63,26 +78,25 @@ public sealed class ReportingGrpcService(
 
     /// <inheritdoc/>
     public override async Task<Proto.Subscription> GetSubscription(Proto.SubscriptionRef request, ServerCallContext context) =>
-        (await Donor(request.DonorOrganisationId).Get(request.SubscriptionId)).ToProto(clock.GetUtcNow());
+        ToProto(await Donor(request.DonorOrganisationId).Get(request.SubscriptionId));
 
     /// <inheritdoc/>
-    public override async Task<Proto.SubscriptionList> ListSubscriptions(Proto.ListSubscriptionsRequest request, ServerCallContext context)
-    {
-        var now = clock.GetUtcNow();
-        return new() { Subscriptions = { (await Donor(request.DonorOrganisationId).List()).Select(s => s.ToProto(now)) } };
-    }
+    public override async Task<Proto.SubscriptionList> ListSubscriptions(Proto.ListSubscriptionsRequest request, ServerCallContext context) =>
+        new() { Subscriptions = { (await Donor(request.DonorOrganisationId).List()).Select(ToProto) } };
 
     /// <inheritdoc/>
     public override async Task<Proto.SendReportNowResult> SendReportNow(Proto.SendReportNowRequest request, ServerCallContext context)
     {
         var view = await Donor(request.DonorOrganisationId).GetToManage(request.SubscriptionId);
         var cadence = view.Definition.Schedule.Frequency;
+        var now = clock.GetUtcNow();
+        // By default the period a scheduled run would report now: the latest whose window has closed.
         var period = request.Period.Length == 0
-            ? view.Definition.Schedule.LastClosedPeriod(clock.GetUtcNow())
+            ? schedule.CalendarOf(view).DuePeriod(now)
             : ReportingPeriod.Parse(request.Period, "period");
         if (period.Frequency != cadence)
             throw new InvalidFieldException("period", $"must be a {cadence.ToString().ToLowerInvariant()} period, as the subscription's cadence");
-        if (period.End >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (period.End >= DateOnly.FromDateTime(now.UtcDateTime))
             throw new InvalidFieldException("period", "must have ended: reports cover closed periods");
         var (donor, id) = (view.Definition.DonorOrganisationId, view.SubscriptionId);
         var job = jobs.Enqueue<DonorReportJob>(j => j.RunOnceAsync(donor, id, period.ToString(), CancellationToken.None));
@@ -94,23 +108,15 @@ public sealed class ReportingGrpcService(
     {
         var size = request.PageSize == 0 ? 50 : request.PageSize is >= 1 and <= 200 ? request.PageSize
             : throw new InvalidFieldException("page_size", "must be 1–200, or 0 for 50");
-        var subscriptions = await ReadableAsync(request.DonorOrganisationId, request.SubscriptionId);
-        return new() { Reports = { (await archive.ListAsync(request.DonorOrganisationId, subscriptions, size)).Select(f => f.ToProto()) } };
+        var subscriptions = await access.ReadableSubscriptionsAsync(request.DonorOrganisationId, request.SubscriptionId);
+        var files = await archive.ListAsync(request.DonorOrganisationId, subscriptions, size, context.CancellationToken);
+        return new() { Reports = { files.Select(f => f.ToProto()) } };
     }
 
     /// <inheritdoc/>
     public override async Task DownloadReport(Proto.DownloadReportRequest request, IServerStreamWriter<Proto.ReportChunk> responseStream, ServerCallContext context)
     {
-        var id = request.ReportId.ToString(CultureInfo.InvariantCulture);
-        if (request.ReportId <= 0)
-            throw new InvalidFieldException("report_id", "must be a report's id, a positive number");
-        if (await archive.GetAsync(request.ReportId, context.CancellationToken) is not { } file)
-        {
-            // NotFound only for those who may read every report; anyone else learns nothing.
-            AccessPolicy.Require(Permission.ReadReports, null, "report", id);
-            return;
-        }
-        await Donor(file.DonorId).Get(file.SubscriptionId);
+        var file = await access.ReadableFileAsync(request.ReportId, context.CancellationToken);
         var content = await archive.ContentAsync(file.ReportId, context.CancellationToken);
         for (var offset = 0; offset < content.Length || offset == 0; offset += ChunkSize)
         {
@@ -126,18 +132,14 @@ public sealed class ReportingGrpcService(
     /// <inheritdoc/>
     public override async Task<Proto.DeliveryList> ListFailedDeliveries(Proto.ListFailedDeliveriesRequest request, ServerCallContext context)
     {
-        var subscriptions = await ReadableAsync(request.DonorOrganisationId, "");
-        return new() { Deliveries = { (await deliveries.ListAsync(request.DonorOrganisationId, subscriptions, "failed")).Select(d => d.ToProto()) } };
+        // The whole donor's: every subscription with an archived report (a delivery follows its archiving), deleted ones too.
+        var subscriptions = await access.ReadableSubscriptionsAsync(request.DonorOrganisationId, "")
+            ?? await archive.SubscriptionsAsync(request.DonorOrganisationId, context.CancellationToken);
+        var failed = await deliveries.ListAsync(request.DonorOrganisationId, subscriptions, "failed", context.CancellationToken);
+        return new() { Deliveries = { failed.Select(d => d.ToProto()) } };
     }
 
-    /// <summary>The ids of the donor's subscriptions the caller may read: one named, or all.</summary>
-    private async Task<IReadOnlyList<string>> ReadableAsync(string donorId, string subscriptionId)
-    {
-        var donor = Donor(donorId);
-        if (subscriptionId.Length > 0)
-            return [(await donor.Get(subscriptionId)).SubscriptionId];
-        return (await donor.List()).Select(s => s.SubscriptionId).ToArray();
-    }
+    private Proto.Subscription ToProto(ReportSubscriptionView view) => view.ToProto(schedule.CalendarOf(view), clock.GetUtcNow());
 
     private IReportSubscriptionsGrain Donor(string donorId) => donors.Get(Field.Id(donorId, "donor_organisation_id"));
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Notices;
 using Cooperation.Gateway.Reporting.Delivery;
@@ -7,6 +8,7 @@ using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -25,21 +27,35 @@ public static class ReportingHosting
     public static IServiceCollection AddCooperationReporting(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Reporting");
-        services.Configure<ReportingOptions>(section);
+        services.AddOptions<ReportingOptions>().Bind(section)
+            .Validate(o => ReportingKeys.Problem(o.LinkKey, "Reporting:LinkKey") is null, ReportingKeys.Problem("-", "Reporting:LinkKey")!)
+            .Validate(o => ReportingKeys.Problem(o.WebhookKey, "Reporting:WebhookKey") is null, ReportingKeys.Problem("-", "Reporting:WebhookKey")!)
+            .Validate(o => Cronos.CronExpression.TryParse(o.DefaultCron, Cronos.CronFormat.Standard, out _), "Reporting:DefaultCron must be a five-field cron expression.")
+            .ValidateOnStart();
         var settings = section.Get<ReportingOptions>() ?? new ReportingOptions();
         var connectionString = configuration.GetConnectionString("Cooperation")
             ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: reports are archived in PostgreSQL.");
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ReportArchive>();
+        services.AddSingleton<ScheduledRuns>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<ReportMailer>();
+        services.AddSingleton<ReportingKeys>();
+        services.AddSingleton<ReportLinks>();
+        services.AddSingleton<WebhookSecrets>();
+        services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<ReportAccess>();
         services.AddSingleton<DonorReportBuilder>();
         services.AddSingleton<SubscriptionSchedule>();
+        services.AddTransient<ReportDelivery>();
         services.AddTransient<DonorReportJob>();
         services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
         services.AddTransient<DueReminderJob>();
         services.AddTransient<ReviewNoticeJob>();
-        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Every connection of the webhook sender goes only where WebhookTargets admits, as resolved then.
+        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookTargets>().Handler());
 
         // This host's own storage and filters, registered before AddHangfire (which only adds what is
         // missing): Hangfire's static defaults (JobStorage.Current, GlobalJobFilters) are shared by
@@ -83,9 +99,13 @@ public static class ReportingHosting
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 
-    /// <summary>Schedules the daily reminder digest and serves the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.</summary>
+    /// <summary>
+    /// Schedules the daily reminder digest, serves reports' files over HTTP (<see cref="ReportDownloads"/>)
+    /// and the Hangfire dashboard at <see cref="DashboardPath"/>, to admins only.
+    /// </summary>
     public static WebApplication UseCooperationReporting(this WebApplication app)
     {
+        app.MapReportDownloads();
         // Applies the serializer settings of AddHangfire before the first job is written.
         app.Services.GetRequiredService<IGlobalConfiguration>();
         DueReminderJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value);

@@ -19,7 +19,7 @@ public static class ReportingMapping
         var schedule = subscription.Schedule ?? throw new InvalidFieldException("schedule", "is required");
         var cron = schedule.Cron.Trim().OrNull();
         if (cron is not null && !CronExpression.TryParse(cron, CronFormat.Standard, out _))
-            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 1 * *\"");
+            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 20 * *\"");
         var formats = subscription.Formats.Count == 0
             ? ReportFormats.Pdf
             : subscription.Formats.Select(ToDomain).Aggregate(ReportFormats.None, (all, format) => all | format);
@@ -35,13 +35,12 @@ public static class ReportingMapping
             subscription.WebhookUrl.OrNull());
     }
 
-    /// <summary>A subscription on the wire, with its next scheduled run.</summary>
-    public static Proto.Subscription ToProto(this ReportSubscriptionView view, DateTimeOffset now)
+    /// <summary>A subscription on the wire, with its next scheduled run and the period it reports; never its webhook secret.</summary>
+    public static Proto.Subscription ToProto(this ReportSubscriptionView view, ReportCalendar calendar, DateTimeOffset now)
     {
         var definition = view.Definition;
         var schedule = definition.Schedule;
-        var next = view.Paused ? null : CronExpression.Parse(schedule.CronExpression)
-            .GetNextOccurrence(now, TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone));
+        var next = view.Paused ? null : calendar.NextRun(now, view.CreatedAt);
         return new Proto.Subscription
         {
             DonorOrganisationId = definition.DonorOrganisationId,
@@ -65,9 +64,9 @@ public static class ReportingMapping
             Recipients = { definition.Recipients },
             WebhookUrl = definition.WebhookUrl ?? "",
             Paused = view.Paused,
-            WebhookSecret = view.WebhookSecret,
             ChangedAt = ((DateTimeOffset?)view.ChangedAt).ToWire(),
-            NextRunAt = next.ToWire(),
+            NextRunAt = ((DateTimeOffset?)next?.At).ToWire(),
+            NextRunPeriod = next?.Period.ToString() ?? "",
         };
     }
 
@@ -85,6 +84,9 @@ public static class ReportingMapping
         Cutoff = ((DateTimeOffset?)file.Cutoff).ToWire(),
         PilotCount = file.PilotCount,
         CreatedAt = ((DateTimeOffset?)file.CreatedAt).ToWire(),
+        Revision = file.Revision,
+        FiguresChanged = file.Changes?.FiguresChanged ?? 0,
+        NewlyVerified = file.Changes?.NewlyVerified ?? 0,
     };
 
     /// <summary>A delivery on the wire.</summary>
@@ -98,6 +100,7 @@ public static class ReportingMapping
         LastError = delivery.LastError ?? "",
         Recipients = delivery.Recipients,
         UpdatedAt = ((DateTimeOffset?)delivery.UpdatedAt).ToWire(),
+        Revision = delivery.Revision,
     };
 
     // Each wire format and its flag: the wire numbers formats 1, 2, 3; the domain combines flags.

@@ -1,15 +1,21 @@
 using Cooperation.Contracts.Reporting;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace Cooperation.Gateway.Reporting;
 
 /// <summary>
 /// Keeps each subscription's Hangfire recurring job in step with it: scheduled while active, on
-/// its cron in its time zone; removed while paused or once deleted. The job itself checks the
-/// subscription again, so a schedule that outlives a change does no harm.
+/// its runs' cron (its own, or the platform's daily default) in its time zone; removed while paused
+/// or once deleted. The job itself checks the subscription again, so a schedule that outlives a
+/// change does no harm.
 /// </summary>
-public sealed class SubscriptionSchedule(IRecurringJobManager jobs)
+public sealed class SubscriptionSchedule(IRecurringJobManager jobs, IOptions<ReportingOptions> options)
 {
+    /// <summary>The calendar of <paramref name="subscription"/>: when its reports fall due and when they are made.</summary>
+    public ReportCalendar CalendarOf(ReportSubscriptionView subscription) =>
+        new(subscription.Definition.Schedule, subscription.WindowDays, options.Value.ScheduleGrace, options.Value.DefaultCron);
+
     /// <summary>Schedules <paramref name="subscription"/>, or unschedules it when paused.</summary>
     public void Sync(ReportSubscriptionView subscription)
     {
@@ -20,9 +26,9 @@ public sealed class SubscriptionSchedule(IRecurringJobManager jobs)
         }
         var donor = subscription.Definition.DonorOrganisationId;
         var id = subscription.SubscriptionId;
+        var calendar = CalendarOf(subscription);
         jobs.AddOrUpdate<DonorReportJob>(subscription.JobId, job => job.RunScheduledAsync(donor, id, CancellationToken.None),
-            subscription.Definition.Schedule.CronExpression,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(subscription.Definition.Schedule.TimeZone) });
+            calendar.Cron, new RecurringJobOptions { TimeZone = calendar.TimeZone });
     }
 
     /// <summary>Unschedules a subscription.</summary>

@@ -3,9 +3,18 @@ using Cooperation.Silo.Journal;
 
 namespace Cooperation.Silo.Reporting;
 
-/// <summary>A subscription was created, with the secret its webhook bodies are signed with.</summary>
+/// <summary>
+/// A subscription was created. <paramref name="WebhookSecretId"/> names its webhook secret, which
+/// the gateway derives under the platform's key: the secret itself is never in the journal.
+/// (Events written before secrets became write-only held it as "webhookSecret"; migration 0009
+/// removed those.)
+/// </summary>
 [EventKind("report-subscription.created")]
-public sealed record ReportSubscriptionCreated(string SubscriptionId, ReportSubscriptionDefinition Definition, string WebhookSecret) : IEntityEvent;
+public sealed record ReportSubscriptionCreated(string SubscriptionId, ReportSubscriptionDefinition Definition, string? WebhookSecretId) : IEntityEvent;
+
+/// <summary>A subscription's webhook secret was replaced by the one <paramref name="WebhookSecretId"/> names.</summary>
+[EventKind("report-subscription.secret-rotated")]
+public sealed record ReportSubscriptionSecretRotated(string SubscriptionId, string WebhookSecretId) : IEntityEvent;
 
 /// <summary>A subscription's definition was replaced.</summary>
 [EventKind("report-subscription.changed")]
@@ -33,7 +42,14 @@ public sealed record ReportSubscriptionsState
         switch (entry.Event)
         {
             case ReportSubscriptionCreated created:
-                next[created.SubscriptionId] = new(created.SubscriptionId, created.Definition, false, created.WebhookSecret, entry.RecordedAt);
+                next[created.SubscriptionId] = new(created.SubscriptionId, created.Definition, false, entry.RecordedAt)
+                {
+                    WebhookSecretId = created.WebhookSecretId ?? "",
+                    CreatedAt = entry.RecordedAt,
+                };
+                break;
+            case ReportSubscriptionSecretRotated rotated:
+                next[rotated.SubscriptionId] = next[rotated.SubscriptionId] with { WebhookSecretId = rotated.WebhookSecretId, ChangedAt = entry.RecordedAt };
                 break;
             case ReportSubscriptionChanged changed:
                 next[changed.SubscriptionId] = next[changed.SubscriptionId] with { Definition = changed.Definition, ChangedAt = entry.RecordedAt };

@@ -6,6 +6,7 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -38,14 +39,18 @@ public sealed class ReportSubscriptionsGrain(
     protected override void AuthorizeRead() => AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
 
     /// <inheritdoc/>
-    public async Task<ReportSubscriptionView> Create(string subscriptionId, ReportSubscriptionDefinition definition)
+    public async Task<ReportSubscriptionCreation> Create(string subscriptionId, ReportSubscriptionDefinition definition)
     {
         Field.Id(subscriptionId, "subscription_id");
         await CheckAsync(definition);
         if (State.ById.TryGetValue(subscriptionId, out var existing))
-            return existing.Definition == definition ? existing : throw new EntityExistsException("report subscription", subscriptionId);
-        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, definition, RandomNumberGenerator.GetHexString(64, lowercase: true)));
-        return State.ById[subscriptionId];
+        {
+            return existing.Definition == definition
+                ? new(await AsReadAsync(existing), IsNew: false)
+                : throw new EntityExistsException("report subscription", subscriptionId);
+        }
+        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, definition, NewSecretId()));
+        return new(await AsReadAsync(State.ById[subscriptionId]), IsNew: true);
     }
 
     /// <inheritdoc/>
@@ -55,7 +60,7 @@ public sealed class ReportSubscriptionsGrain(
         await CheckAsync(definition);
         if (current.Definition != definition)
             await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, definition));
-        return State.ById[subscriptionId];
+        return await AsReadAsync(State.ById[subscriptionId]);
     }
 
     /// <inheritdoc/>
@@ -64,7 +69,15 @@ public sealed class ReportSubscriptionsGrain(
         var current = await RequireAsync(subscriptionId, Permission.ManageReports);
         if (current.Paused != paused)
             await RaiseAsync(new ReportSubscriptionPaused(subscriptionId, paused));
-        return State.ById[subscriptionId];
+        return await AsReadAsync(State.ById[subscriptionId]);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReportSubscriptionView> RotateWebhookSecret(string subscriptionId)
+    {
+        await RequireAsync(subscriptionId, Permission.ManageReports);
+        await RaiseAsync(new ReportSubscriptionSecretRotated(subscriptionId, NewSecretId()));
+        return await AsReadAsync(State.ById[subscriptionId]);
     }
 
     /// <inheritdoc/>
@@ -75,25 +88,38 @@ public sealed class ReportSubscriptionsGrain(
     }
 
     /// <inheritdoc/>
-    public Task<ReportSubscriptionView> Get(string subscriptionId) => RequireAsync(subscriptionId, Permission.ReadReports);
+    public async Task<ReportSubscriptionView> Get(string subscriptionId) =>
+        await AsReadAsync(await RequireAsync(subscriptionId, Permission.ReadReports));
 
     /// <inheritdoc/>
-    public Task<ReportSubscriptionView> GetToManage(string subscriptionId) => RequireAsync(subscriptionId, Permission.ManageReports);
+    public async Task<ReportSubscriptionView> GetToManage(string subscriptionId) =>
+        await AsReadAsync(await RequireAsync(subscriptionId, Permission.ManageReports));
 
     /// <inheritdoc/>
     public async Task<ValueList<ReportSubscriptionView>> List()
     {
         var readable = new List<ReportSubscriptionView>();
-        var all = MayActOnAll(Permission.ReadReports);
-        foreach (var subscription in State.ById.Values.OrderBy(s => s.SubscriptionId, StringComparer.Ordinal))
-        {
-            if (all || (await ScopesOfAsync(subscription.Definition.Scope)).All(scope => AccessPolicy.Allows(CallerContext.Current, Permission.ReadReports, scope)))
-                readable.Add(subscription);
-        }
-        // Someone who may read none learns nothing of whether the donor has any.
-        if (readable.Count == 0)
-            AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
+        foreach (var subscription in await ReadableAsync())
+            readable.Add(await AsReadAsync(subscription));
         return ValueList.Of(readable);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ReportArchiveAccess> ArchiveAccess(string? subscriptionId)
+    {
+        if (subscriptionId is not null)
+        {
+            Field.Id(subscriptionId, "subscription_id");
+            // A deleted (or never made) subscription's archive: the donor's and admins' only.
+            if (State.ById.ContainsKey(subscriptionId))
+                await RequireAsync(subscriptionId, Permission.ReadReports);
+            else
+                AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
+            return new(false, [subscriptionId]);
+        }
+        if (MayActOnAll(Permission.ReadReports))
+            return new(true, []);
+        return new(false, ValueList.Of((await ReadableAsync()).Select(s => s.SubscriptionId)));
     }
 
     /// <inheritdoc/>
@@ -109,6 +135,22 @@ public sealed class ReportSubscriptionsGrain(
         });
     }
 
+    /// <summary>The live subscriptions the caller may read, each judged alone, by id; refuses one who may read none.</summary>
+    private async Task<List<ReportSubscriptionView>> ReadableAsync()
+    {
+        var readable = new List<ReportSubscriptionView>();
+        var all = MayActOnAll(Permission.ReadReports);
+        foreach (var subscription in State.ById.Values.OrderBy(s => s.SubscriptionId, StringComparer.Ordinal))
+        {
+            if (all || (await ScopesOfAsync(subscription.Definition.Scope)).All(scope => AccessPolicy.Allows(CallerContext.Current, Permission.ReadReports, scope)))
+                readable.Add(subscription);
+        }
+        // Someone who may read none learns nothing of whether the donor has any.
+        if (readable.Count == 0)
+            AccessPolicy.Require(Permission.ReadReports, DonorScope([]), Entity, Id);
+        return readable;
+    }
+
     private async Task<ReportSubscriptionView> RequireAsync(string subscriptionId, Permission permission)
     {
         Field.Id(subscriptionId, "subscription_id");
@@ -120,10 +162,17 @@ public sealed class ReportSubscriptionsGrain(
         }
         if (MayActOnAll(permission))
             return subscription;
+        // Refused in the same words as an unknown one: the refusal names the donor asked about, never the subscription.
         foreach (var scope in await ScopesOfAsync(subscription.Definition.Scope))
-            AccessPolicy.Require(permission, scope, "report subscription", subscriptionId);
+            AccessPolicy.Require(permission, scope, Entity, Id);
         return subscription;
     }
+
+    /// <summary><paramref name="view"/> as reads give it: with the submission window of what it covers now.</summary>
+    private async Task<ReportSubscriptionView> AsReadAsync(ReportSubscriptionView view) =>
+        view with { WindowDays = await WindowDaysAsync(view.Definition.Scope) };
+
+    private static string NewSecretId() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     /// <summary>Whether the caller may do <paramref name="permission"/> on every subscription of the donor (admins, the donor itself), whatever they cover.</summary>
     private bool MayActOnAll(Permission permission) => AccessPolicy.Allows(CallerContext.Current, permission, DonorScope([]));
@@ -147,20 +196,45 @@ public sealed class ReportSubscriptionsGrain(
     /// </summary>
     private Task<IReadOnlyList<AccessScope>> ScopesOfAsync(ReportScope scope) => CallerContext.AsPlatformAsync<IReadOnlyList<AccessScope>>(async () =>
     {
-        var partnerships = scope.Kind switch
-        {
-            ReportScopeKind.Partnership => [scope.Id!],
-            ReportScopeKind.Programme => [await ProgrammePartnershipAsync(scope.Id!)],
-            _ => await Task.WhenAll(scope.PilotIds.Select(PilotPartnershipAsync)),
-        };
         var scopes = new List<AccessScope>();
-        foreach (var partnershipId in partnerships.Distinct(StringComparer.Ordinal))
+        foreach (var partnershipId in (await CoverageAsync(scope)).PartnershipIds)
         {
             var partnership = await Named("scope.id", "partnership", () => GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).Get());
             scopes.Add(DonorScope(partnership.Definition.CityIds));
         }
         return scopes;
     });
+
+    /// <summary>
+    /// The longest submission window (<see cref="SubmissionWindow"/>, set per programme) among the
+    /// programmes <paramref name="scope"/> covers: its reports wait until every window has closed.
+    /// </summary>
+    private Task<int> WindowDaysAsync(ReportScope scope) => CallerContext.AsPlatformAsync(async () =>
+    {
+        var programmeIds = (await CoverageAsync(scope)).ProgrammeIds;
+        var days = await Task.WhenAll(programmeIds.Select(async id =>
+            (await GrainFactory.GetGrain<IProgrammeGrain>(id).Get()).Definition.SubmissionWindowDays));
+        return days.DefaultIfEmpty(SubmissionWindow.DefaultDays).Max();
+    });
+
+    /// <summary>The partnerships and programmes <paramref name="scope"/> covers, read as the platform.</summary>
+    private Task<(IReadOnlyList<string> PartnershipIds, IReadOnlyList<string> ProgrammeIds)> CoverageAsync(ReportScope scope) =>
+        CallerContext.AsPlatformAsync<(IReadOnlyList<string>, IReadOnlyList<string>)>(async () =>
+        {
+            switch (scope.Kind)
+            {
+                case ReportScopeKind.Partnership:
+                    var partnership = await Named("scope.id", "partnership", () => GrainFactory.GetGrain<IPartnershipGrain>(scope.Id!).Get());
+                    return ([scope.Id!], partnership.ProgrammeIds);
+                case ReportScopeKind.Programme:
+                    return ([await ProgrammePartnershipAsync(scope.Id!)], [scope.Id!]);
+                default:
+                    var pilots = await Task.WhenAll(scope.PilotIds.Select(id =>
+                        Named("scope.pilot_ids", "pilot", () => GrainFactory.GetGrain<IPilotGrain>(id).Get())));
+                    return ([.. pilots.Select(p => p.Definition.PartnershipId).Distinct(StringComparer.Ordinal)],
+                        [.. pilots.Select(p => p.Definition.ProgrammeId).Distinct(StringComparer.Ordinal)]);
+            }
+        });
 
     private async Task<string> ProgrammePartnershipAsync(string programmeId)
     {
@@ -169,9 +243,6 @@ public sealed class ReportSubscriptionsGrain(
             ? programme.Definition.OwnerId
             : throw new InvalidFieldException("scope.id", "is a city's programme; list its pilots instead");
     }
-
-    private async Task<string> PilotPartnershipAsync(string pilotId) =>
-        (await Named("scope.pilot_ids", "pilot", () => GrainFactory.GetGrain<IPilotGrain>(pilotId).Get())).Definition.PartnershipId;
 
     // A scope naming nothing is the caller's mistake in a field, not a missing resource of the API.
     private static async Task<T> Named<T>(string field, string entity, Func<Task<T>> read)

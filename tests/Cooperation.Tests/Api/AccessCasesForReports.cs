@@ -23,6 +23,10 @@ public static partial class AccessCases
         {
             DonorOrganisationId = w.World.DonorId, SubscriptionId = AccessWorld.SubscriptionId, Paused = false,
         }).ResponseAsync),
+        ["ReportingService/RotateWebhookSecret"] = Case(ReportManagers, (c, _, w, _) => c.Reporting.RotateWebhookSecretAsync(new()
+        {
+            DonorOrganisationId = w.World.DonorId, SubscriptionId = AccessWorld.SubscriptionId,
+        }).ResponseAsync),
         ["ReportingService/DeleteSubscription"] = Case(ReportManagers, async (c, a, w, n) =>
         {
             await a.Reporting.CreateSubscriptionAsync(new() { Subscription = Requests.Subscription(w.World, n) });

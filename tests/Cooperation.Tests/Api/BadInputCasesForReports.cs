@@ -41,6 +41,17 @@ public static class BadInputCasesForReports
             s.SubscriptionId = BadInputWorld.SubscriptionId;
             s.Title = "Another";
         })).ResponseAsync, Exists),
+        ["CreateSubscription: webhook to a private address"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.WebhookUrl = "https://10.0.0.1/hook")).ResponseAsync, Invalid, "webhook_url"),
+        ["CreateSubscription: webhook over plain http"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.WebhookUrl = "http://hooks.example.org/")).ResponseAsync, Invalid, "webhook_url"),
+        ["UpdateSubscription: webhook to a loopback address"] = Case((a, w) => a.Reporting.UpdateSubscriptionAsync(Update(w, s => s.WebhookUrl = "https://127.0.0.2:9/hook")).ResponseAsync, Invalid, "webhook_url"),
+        ["RotateWebhookSecret: unknown subscription"] = Case((a, w) => a.Reporting.RotateWebhookSecretAsync(new()
+        {
+            DonorOrganisationId = w.World.DonorId, SubscriptionId = w.NewId,
+        }).ResponseAsync, NotFound),
+        ["RotateWebhookSecret: bad id"] = Case((a, w) => a.Reporting.RotateWebhookSecretAsync(new()
+        {
+            DonorOrganisationId = w.World.DonorId, SubscriptionId = "a b",
+        }).ResponseAsync, Invalid, "subscription_id"),
         ["UpdateSubscription: unknown subscription"] = Case((a, w) => a.Reporting.UpdateSubscriptionAsync(Update(w, s => s.SubscriptionId = w.NewId)).ResponseAsync, NotFound),
         ["UpdateSubscription: empty title"] = Case((a, w) => a.Reporting.UpdateSubscriptionAsync(Update(w, s => s.Title = "")).ResponseAsync, Invalid, "title"),
         ["SetSubscriptionPaused: unknown subscription"] = Case((a, w) => a.Reporting.SetSubscriptionPausedAsync(new()

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using System.Text;
 using Cooperation.Gateway.Reporting;
 using Cooperation.Gateway.Reporting.Delivery;
@@ -10,15 +9,16 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using static Cooperation.Tests.Support.ReportTesting;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Api;
 
 /// <summary>
 /// Donors' reports end to end: subscriptions kept in step with Hangfire recurring jobs, "send now"
-/// running the job, the PDF mailed to a real SMTP server on loopback and read back with
-/// pdftotext, the archive, the signed webhook, no second sending for a period, and a failing
-/// SMTP server leading to retries and a visible failed delivery.
+/// running the job, every file mailed to a real SMTP server on loopback and the PDF read back with
+/// pdftotext, the archive, the signed webhook, no second sending of a revision, and a failing SMTP
+/// server leading to retries and a visible failed delivery.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class DonorReportTests(ApiFixture api)
@@ -26,16 +26,21 @@ public sealed class DonorReportTests(ApiFixture api)
     private const string Period = "2025-03";
 
     [Fact]
-    public async Task The_recurring_job_follows_the_subscription()
+    public async Task The_recurring_job_follows_the_subscription_and_the_next_run_waits_for_the_submission_window()
     {
         var world = await api.CreateWorldAsync();
         var subscription = Requests.Subscription(world, Ids.New("sub"));
         var jobId = $"report:{world.DonorId}:{subscription.SubscriptionId}";
 
         var created = await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
-        Assert.Equal("0 7 1 * *", RecurringJob(jobId)?.Cron);
+        Assert.Equal("0 7 * * *", RecurringJob(jobId)?.Cron);
         Assert.Equal("Asia/Tokyo", RecurringJob(jobId)?.TimeZoneId);
-        Assert.NotEmpty(created.NextRunAt);
+        // The period the next run reports has closed, and so has its submission window (15 days, then a day's grace).
+        var covered = Contracts.Common.ReportingPeriod.Parse(created.NextRunPeriod, "next_run_period");
+        var nextRun = DateTimeOffset.Parse(created.NextRunAt, CultureInfo.InvariantCulture);
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        Assert.True(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nextRun, tokyo).DateTime) >= covered.End.AddDays(15 + 2), $"{nextRun} reports {covered}");
+        Assert.True(nextRun > DateTimeOffset.UtcNow);
 
         subscription.Schedule.Cron = "30 6 2 * *";
         await api.Reporting.UpdateSubscriptionAsync(new() { Subscription = subscription });
@@ -44,6 +49,7 @@ public sealed class DonorReportTests(ApiFixture api)
         var paused = await api.Reporting.SetSubscriptionPausedAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId, Paused = true });
         Assert.Null(RecurringJob(jobId));
         Assert.Empty(paused.NextRunAt);
+        Assert.Empty(paused.NextRunPeriod);
         await api.Reporting.SetSubscriptionPausedAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId, Paused = false });
         Assert.NotNull(RecurringJob(jobId));
 
@@ -52,7 +58,7 @@ public sealed class DonorReportTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Send_now_mails_the_pdf_archives_every_format_calls_the_webhook_and_never_sends_a_period_twice()
+    public async Task Send_now_mails_every_format_archives_them_calls_the_webhook_and_never_sends_a_revision_twice()
     {
         var (world, recipient) = await PortfolioAsync();
         await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
@@ -64,32 +70,45 @@ public sealed class DonorReportTests(ApiFixture api)
         subscription.WebhookUrl = webhook.Url;
         var created = await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
 
-        var sent = await SendNowAsync(world, subscription.SubscriptionId);
+        var sent = await SendNowAsync(api, world.DonorId, subscription.SubscriptionId, Period);
         Assert.Equal(Period, sent.Period);
         var mail = Assert.Single(await mailbox.MessagesToAsync(recipient, 1));
-        var pdf = Assert.Single(mail.Attachments.OfType<MimePart>());
-        Assert.Equal("application/pdf", pdf.ContentType.MimeType);
-        var text = await PdfTextAsync(pdf);
+        var attached = mail.Attachments.OfType<MimePart>().ToDictionary(p => p.ContentType.MimeType);
+        Assert.Equal(["application/pdf", "text/csv", "text/html"], attached.Keys.Order());
+        Assert.Equal(3, Links(mail.TextBody).Count);
+        var text = await PdfTextAsync(await BytesAsync(attached["application/pdf"]));
         Assert.Contains("Sản xuất phân compost", text);
         Assert.Contains("堆肥化", text);
         Assert.Contains("Compost produced", text);
 
         var reports = (await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId })).Reports;
         Assert.Equal(["csv", "html", "pdf"], reports.Select(r => r.Format.ToString().ToLowerInvariant()).Order());
-        Assert.All(reports, r => Assert.Equal(2, r.PilotCount));
-        var csv = Encoding.UTF8.GetString(await DownloadAsync(reports.Single(r => r.Format == Proto.ReportFormat.Csv).ReportId));
+        Assert.All(reports, r => Assert.Equal((2, 1), (r.PilotCount, r.Revision)));
+        var csv = Encoding.UTF8.GetString(await DownloadAsync(api, reports.Single(r => r.Format == Proto.ReportFormat.Csv).ReportId));
         Assert.Contains($"compost-produced,Compost produced,t,{Period},45,", csv);
-        var html = Encoding.UTF8.GetString(await DownloadAsync(reports.Single(r => r.Format == Proto.ReportFormat.Html).ReportId));
+        Assert.Equal(csv, Encoding.UTF8.GetString(await BytesAsync(attached["text/csv"])));
+        var html = Encoding.UTF8.GetString(await DownloadAsync(api, reports.Single(r => r.Format == Proto.ReportFormat.Html).ReportId));
         Assert.Contains("<svg", html);
         Assert.Contains("<td>Green Growth Promotion Plan</td><td>2</td>", html);
         Assert.Contains("堆肥化", html);
 
+        // The operators' mailbox command saves every attachment as sent, the text ones too.
+        var saved = Path.Combine(Path.GetTempPath(), $"coop-saved-{Guid.NewGuid():N}");
+        var save = await RunAsync("bash", [Path.Combine(Ops.Root, "ops", "mailbox.sh"), "save", "1", saved],
+            new Dictionary<string, string> { ["COOPERATION_MAILDIR"] = mailbox.Maildir });
+        Assert.True(save.ExitCode == 0, save.Output);
+        foreach (var part in attached.Values)
+            Assert.Equal(await BytesAsync(part), await File.ReadAllBytesAsync(Path.Combine(saved, part.FileName)));
+        Directory.Delete(saved, recursive: true);
+
         var (body, signature) = Assert.Single(webhook.Received);
         Assert.Equal(WebhookSender.Signature(created.WebhookSecret, body), signature);
-        Assert.Contains($"/v1/reports/{reports[0].ReportId}/content", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        var json = Encoding.UTF8.GetString(body);
+        Assert.All(reports, r => Assert.Contains($"/v1/reports/{r.ReportId}/content?expires=", json, StringComparison.Ordinal));
+        Assert.Contains("\"revision\":1", json, StringComparison.Ordinal);
 
-        // The same period again: the job runs and succeeds, and sends nothing new.
-        await SendNowAsync(world, subscription.SubscriptionId);
+        // The same period again, figures unchanged: the job runs and succeeds, and sends nothing new.
+        await SendNowAsync(api, world.DonorId, subscription.SubscriptionId, Period);
         Assert.Single(await mailbox.MessagesToAsync(recipient, 2, TimeSpan.FromSeconds(2)));
         Assert.Single(webhook.Received);
         Assert.Equal(3, (await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId })).Reports.Count);
@@ -105,13 +124,12 @@ public sealed class DonorReportTests(ApiFixture api)
 
         // Nothing listens on the SMTP port: every attempt fails.
         var sent = await api.Reporting.SendReportNowAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId, Period = Period });
-        var state = await WaitForJobAsync(sent.JobId, FailedState.StateName, TimeSpan.FromSeconds(60));
+        var state = await WaitForJobAsync(api, sent.JobId, FailedState.StateName, TimeSpan.FromSeconds(60));
         Assert.Equal(FailedState.StateName, state);
 
         var failed = Assert.Single((await api.Reporting.ListFailedDeliveriesAsync(new() { DonorOrganisationId = world.DonorId })).Deliveries,
             d => d.SubscriptionId == subscription.SubscriptionId);
-        Assert.Equal("email", failed.Channel);
-        Assert.Equal(3, failed.Attempts);
+        Assert.Equal(("email", 1, 3), (failed.Channel, failed.Revision, failed.Attempts));
         Assert.NotEmpty(failed.LastError);
     }
 
@@ -158,113 +176,9 @@ public sealed class DonorReportTests(ApiFixture api)
         return (world, $"{world.DonorId}@example.org");
     }
 
-    private async Task<Proto.SendReportNowResult> SendNowAsync(ApiWorld world, string subscriptionId)
-    {
-        var sent = await api.Reporting.SendReportNowAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscriptionId, Period = Period });
-        Assert.Equal(SucceededState.StateName, await WaitForJobAsync(sent.JobId, SucceededState.StateName, TimeSpan.FromSeconds(60)));
-        return sent;
-    }
-
-    private async Task<string?> WaitForJobAsync(string jobId, string state, TimeSpan timeout)
-    {
-        var storage = api.Services.GetRequiredService<JobStorage>();
-        var until = DateTime.UtcNow + timeout;
-        string? current;
-        do
-        {
-            using var connection = storage.GetConnection();
-            current = connection.GetStateData(jobId)?.Name;
-            if (current == state)
-                return current;
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < until);
-        return current;
-    }
-
     private RecurringJobDto? RecurringJob(string id)
     {
         using var connection = api.Services.GetRequiredService<JobStorage>().GetConnection();
         return connection.GetRecurringJobs([id]).SingleOrDefault(j => !j.Removed);
-    }
-
-    private async Task<byte[]> DownloadAsync(long reportId)
-    {
-        using var download = api.Reporting.DownloadReport(new() { ReportId = reportId });
-        var bytes = new List<byte>();
-        while (await download.ResponseStream.MoveNext(CancellationToken.None))
-            bytes.AddRange(download.ResponseStream.Current.Data);
-        return [.. bytes];
-    }
-
-    /// <summary>The text of a PDF, as Debian's pdftotext reads it (poppler-utils, installed by ops/test.sh).</summary>
-    private static async Task<string> PdfTextAsync(MimePart pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await using (var stream = File.Create(file))
-                await pdf.Content.DecodeToAsync(stream);
-            var start = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true };
-            using var process = Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    /// <summary>An HTTP endpoint on loopback that keeps what it is POSTed.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly List<(byte[] Body, string Signature)> _received = [];
-
-        public WebhookReceiver()
-        {
-            Url = $"http://127.0.0.1:{Ports.Free()}/hook/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public string Url { get; }
-
-        public IReadOnlyList<(byte[] Body, string Signature)> Received
-        {
-            get
-            {
-                lock (_received)
-                    return [.. _received];
-            }
-        }
-
-        public void Dispose() => _listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception) when (!_listener.IsListening)
-                {
-                    return;
-                }
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                lock (_received)
-                    _received.Add((body.ToArray(), context.Request.Headers[WebhookSender.SignatureHeader] ?? ""));
-                context.Response.StatusCode = 204;
-                context.Response.Close();
-            }
-        }
     }
 }

@@ -121,6 +121,9 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
             ["Reporting:RetryAttempts"] = "2",
             ["Reporting:RetryDelaysSeconds:0"] = "1",
             ["Reporting:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Webhook targets as outside development, with the tests' loopback receivers on the operator's allow-list.
+            ["Reporting:Webhooks:AllowAnyTarget"] = "false",
+            ["Reporting:Webhooks:AllowedTargets:0"] = "127.0.0.1",
         });
         builder.Services.AddCooperationApi(builder.Configuration);
         _app = builder.Build();

@@ -23,6 +23,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The port it listens on.</summary>
     public int Port { get; }
 
+    /// <summary>The Maildir it keeps messages in (what ops/mailbox.sh reads).</summary>
+    public string Maildir => _maildir;
+
     /// <summary>Starts a sink on <paramref name="port"/> and waits until it accepts connections.</summary>
     public static async Task<SmtpSink> StartAsync(int port)
     {

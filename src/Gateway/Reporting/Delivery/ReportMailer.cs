@@ -23,7 +23,11 @@ public sealed class ReportMailer(IOptions<ReportingOptions> options)
         message.Subject = subject;
         var body = new BodyBuilder { TextBody = text };
         foreach (var attachment in attachments)
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        {
+            // Base64 for every file: a text part (HTML, CSV) would have its line ends rewritten on the way, and its bytes no longer match the archive's.
+            if (body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType)) is MimePart part)
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 30_000 };

@@ -73,6 +73,8 @@ public static class ReportDocument
         string W(string key) => ReportText.Word(key, l);
 
         yield return new HeadingBlock(1, $"{W("report")}: {report.Title}");
+        if (report.Revision > 1)
+            yield return new TextBlock(RevisionText.Line(report.Revision, report.Changes, l));
         yield return new TextBlock($"{W("donor")}: {report.DonorName} · {W("period")}: {ReportCulture.Period(report.Period, l)} · " +
             $"{W("cutoff")}: {ReportCulture.Instant(report.Cutoff, report.TimeZone, l)}");
         yield return new TextBlock(W(report.Basis == FigureBasis.Approved ? "basis.approved" : "basis.all"));
