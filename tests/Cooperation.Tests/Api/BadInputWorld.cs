@@ -17,7 +17,7 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
         var world = await api.CreateWorldAsync();
         var pilotId = await api.CreatePilotWithKpiAsync(world);
         await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, "2025-01", 10));
-        await api.Pilots.AddMilestoneAsync(new Proto.AddMilestoneRequest { PilotId = pilotId, MilestoneId = "m1", Title = new() { En = "M1" }, PlannedDate = "2026-06-30" });
+        await api.Pilots.AddMilestoneAsync(new Proto.AddMilestoneRequest { PilotId = pilotId, MilestoneId = "m1", Title = new() { En = "M1" }, PlannedDate = "2099-06-30" });
 
         var jcmPilotId = Ids.New("jcm");
         var jcm = Requests.Pilot(jcmPilotId, world, Proto.PilotKind.JcmEquipment);
@@ -37,7 +37,7 @@ public sealed record BadInputWorld(ApiWorld World, string PilotId, string JcmPil
 
         var mouId = Ids.New("mou");
         await api.Mous.CreateMouAsync(Mou(mouId, world));
-        await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2026-12-31" });
+        await api.Mous.AddCommitmentAsync(new Proto.AddCommitmentRequest { MouId = mouId, CommitmentId = "c1", Text = "Study.", OwnerOrganisationId = world.AgencyId, DueDate = "2099-06-30" });
         await api.Reporting.CreateSubscriptionAsync(new() { Subscription = Requests.Subscription(world, SubscriptionId) });
         return new BadInputWorld(world, pilotId, jcmPilotId, mouId, Ids.New("fresh"));
     }
