@@ -52,7 +52,9 @@ public sealed class PipelineFaultMiddleware(RequestDelegate next, ErrorMappingIn
         {
             await next(http);
         }
-        catch (Exception error) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        // A request Kestrel itself refuses (too large, malformed HTTP) keeps its own answer.
+        catch (Exception error) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested
+                                      && error is not BadHttpRequestException)
         {
             await StatusResponses.WriteAsync(http, errors.StatusOf(error, http.Request.Path, http.RequestAborted));
         }

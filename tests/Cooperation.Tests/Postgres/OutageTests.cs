@@ -43,7 +43,7 @@ public sealed class OutageTests(ITestOutputHelper output)
             await silo.StopAsync();
             silo.Dispose();
             silo = await PlatformHosts.StartSiloAsync(postgres.ConnectionString, clusterId);
-            await RetryUntilReachable(() => api.Pilots.GetPilotAsync(new() { PilotId = busy[0] }).ResponseAsync);
+            await PlatformHosts.RetryUntilReachable(() => api.Pilots.GetPilotAsync(new() { PilotId = busy[0] }).ResponseAsync);
             using var http = new HttpClient(TestKeys.Handler(gateway, await TestKeys.IssueAsync(gateway, "platform", Role.Admin)))
             {
                 BaseAddress = new Uri("http://localhost"),
@@ -74,7 +74,7 @@ public sealed class OutageTests(ITestOutputHelper output)
             // Every update answered Unavailable is retried under its key until it is stored.
             foreach (var update in load.Unanswered.ToArray())
             {
-                load.Acknowledge(await RetryUntilReachable(() => api.Submissions.SubmitUpdateAsync(update).ResponseAsync), update);
+                load.Acknowledge(await PlatformHosts.RetryUntilReachable(() => api.Submissions.SubmitUpdateAsync(update).ResponseAsync), update);
                 load.Retried++;
             }
 
@@ -103,22 +103,6 @@ public sealed class OutageTests(ITestOutputHelper output)
             await gateway.DisposeAsync();
             await silo.StopAsync();
             silo.Dispose();
-        }
-    }
-
-    private static async Task<T> RetryUntilReachable<T>(Func<Task<T>> call)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < until)
-            {
-                await Task.Delay(250);
-            }
         }
     }
 

@@ -50,6 +50,26 @@ public static class PlatformHosts
         return (app, GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(app, adminKey) }));
     }
 
+    /// <summary>
+    /// <paramref name="call"/>'s answer, calling again while it is Unavailable (a silo restarting,
+    /// storage coming back), for at most a minute.
+    /// </summary>
+    public static async Task<T> RetryUntilReachable<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Grpc.Core.RpcException error) when (error.StatusCode == Grpc.Core.StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
     private static Dictionary<string, string?> Settings(string connectionString, string clusterId, Dictionary<string, string?> more)
     {
         more["ConnectionStrings:Cooperation"] = connectionString;
