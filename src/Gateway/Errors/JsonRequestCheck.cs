@@ -168,7 +168,7 @@ public sealed partial class JsonRequestCheck(RequestDelegate next, ILogger<JsonR
             {
                 FieldType.Enum when !IsEnumName(field.EnumType, value ?? "") && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
                     $"must be one of {string.Join(", ", field.EnumType.Values.Where(v => v.Number != 0).Select(v => v.Name))}",
-                FieldType.Bool when value is not ("true" or "false") => "must be true or false",
+                FieldType.Bool when !bool.TryParse(value, out _) => "must be true or false",
                 FieldType.Double or FieldType.Float when !IsRealText(value) => "must be a number",
                 FieldType.Int32 or FieldType.Int64 or FieldType.UInt32 or FieldType.UInt64 or FieldType.SInt32 or FieldType.SInt64
                     or FieldType.Fixed32 or FieldType.Fixed64 or FieldType.SFixed32 or FieldType.SFixed64
@@ -188,22 +188,27 @@ public sealed partial class JsonRequestCheck(RequestDelegate next, ILogger<JsonR
 
     private static bool IsEnumName(EnumDescriptor type, string name) => type.FindValueByName(name) is not null;
 
+    // As JSON transcoding reads them: a number, or one of the named non-finite values (which the
+    // domain then refuses by field).
     private static bool IsReal(JsonElement json) => json.ValueKind switch
     {
         JsonValueKind.Number => json.TryGetDouble(out _),
-        // Proto3 JSON writes non-finite and exact values as strings ("NaN", "1.5"); the domain refuses non-finite ones by field.
-        JsonValueKind.String => IsRealText(json.GetString()),
+        JsonValueKind.String => json.GetString() is "NaN" or "Infinity" or "-Infinity",
         _ => false,
     };
 
     private static bool IsRealText(string? text) =>
         text is "NaN" or "Infinity" or "-Infinity" || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    private static bool IsInteger(JsonElement json, FieldType type) => json.ValueKind switch
+    // As JSON transcoding reads them: a plain whole number; 64-bit ones also as strings.
+    private static bool IsInteger(JsonElement json, FieldType type) => (json.ValueKind, type) switch
     {
-        JsonValueKind.Number => json.TryGetDecimal(out var number) && number == decimal.Truncate(number)
-                                && number >= Range(type).Min && number <= Range(type).Max,
-        JsonValueKind.String => IsInRange(json.GetString(), type),
+        (JsonValueKind.Number, FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32) => json.TryGetInt32(out _),
+        (JsonValueKind.Number, FieldType.UInt32 or FieldType.Fixed32) => json.TryGetUInt32(out _),
+        (JsonValueKind.Number, FieldType.UInt64 or FieldType.Fixed64) => json.TryGetUInt64(out _),
+        (JsonValueKind.Number, _) => json.TryGetInt64(out _),
+        (JsonValueKind.String, FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64) =>
+            IsInRange(json.GetString(), type),
         _ => false,
     };
 
