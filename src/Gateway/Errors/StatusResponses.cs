@@ -16,6 +16,9 @@ public static class StatusResponses
     private static readonly JsonFormatter Json = new(new JsonFormatter.Settings(formatDefaultValues: true,
         TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor)));
 
+    private static readonly System.Text.Json.JsonSerializerOptions Compact =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Answers <paramref name="http"/> with <paramref name="status"/>; the response must not have started.</summary>
     public static async Task WriteAsync(HttpContext http, RpcStatus status)
     {
@@ -33,7 +36,9 @@ public static class StatusResponses
         }
         response.StatusCode = HttpStatuses.Of((Code)status.Code);
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(Json.Format(status), Encoding.UTF8, http.RequestAborted);
+        // Compact, as JSON transcoding writes its statuses.
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Json.Format(status))!.ToJsonString(Compact);
+        await response.WriteAsync(body, Encoding.UTF8, http.RequestAborted);
     }
 }
 
