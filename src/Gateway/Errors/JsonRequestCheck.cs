@@ -153,12 +153,13 @@ public sealed partial class JsonRequestCheck(RequestDelegate next, ILogger<JsonR
     private static void CheckQuery(string key, IEnumerable<string?> values, MessageDescriptor message, List<BadRequest.Types.FieldViolation> violations)
     {
         FieldDescriptor? field = null;
+        MessageDescriptor? within = message;
         foreach (var name in key.Split('.'))
         {
-            field = message is null ? null : Find(message, name);
+            field = within is null ? null : Find(within, name);
             if (field is null)
                 return;
-            message = field.FieldType == FieldType.Message ? field.MessageType : null!;
+            within = field.FieldType == FieldType.Message ? field.MessageType : null;
         }
         if (field is null || field.FieldType == FieldType.Message)
             return;

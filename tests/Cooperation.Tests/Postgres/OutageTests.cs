@@ -98,11 +98,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         }
         finally
         {
-            channel.Dispose();
-            await gateway.StopAsync();
-            await gateway.DisposeAsync();
-            await silo.StopAsync();
-            silo.Dispose();
+            await PlatformHosts.StopAsync(gateway, channel, silo);
         }
     }
 

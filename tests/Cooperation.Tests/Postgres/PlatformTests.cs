@@ -39,11 +39,7 @@ public sealed class PlatformTests(PostgresFixture postgres)
         }
         finally
         {
-            channel.Dispose();
-            await gateway.StopAsync();
-            await gateway.DisposeAsync();
-            await silo.StopAsync();
-            silo.Dispose();
+            await PlatformHosts.StopAsync(gateway, channel, silo);
         }
     }
 

@@ -50,6 +50,16 @@ public static class PlatformHosts
         return (app, GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(app, adminKey) }));
     }
 
+    /// <summary>Stops a gateway (closing its channel) and then a silo.</summary>
+    public static async Task StopAsync(WebApplication gateway, GrpcChannel channel, IHost silo)
+    {
+        channel.Dispose();
+        await gateway.StopAsync();
+        await gateway.DisposeAsync();
+        await silo.StopAsync();
+        silo.Dispose();
+    }
+
     /// <summary>
     /// <paramref name="call"/>'s answer, calling again while it is Unavailable (a silo restarting,
     /// storage coming back), for at most a minute.
