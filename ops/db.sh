@@ -10,12 +10,14 @@
 #   ops/db.sh psql [DB] [psql args...]
 #   ops/db.sh url [DB]       print the Npgsql connection string
 #
-# Environment: COOPERATION_PG_PORT (default 55432), COOPERATION_DB (default database "cooperation").
+# Environment: COOPERATION_PG_PORT (default 55432), COOPERATION_DB (default database "cooperation"),
+# COOPERATION_PG_STATE (default <repo>/.data: where the cluster, its log and lock live; tests that
+# stop PostgreSQL run a throw-away cluster of their own there).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PORT=${COOPERATION_PG_PORT:-55432}
-STATE=$ROOT/.data
+STATE=${COOPERATION_PG_STATE:-$ROOT/.data}
 DATA=$STATE/postgres
 LOG=$STATE/postgres.log
 ROLE=cooperation

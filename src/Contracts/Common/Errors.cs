@@ -81,8 +81,36 @@ public sealed class ConcurrentChangeException(string message) : CooperationExcep
 }
 
 /// <summary>
-/// Storage could not be reached or did not confirm a write (gRPC Unavailable). A write may or
-/// may not have been stored: read before retrying a request that is not idempotent.
+/// Storage could not be reached or did not confirm a write (gRPC Unavailable, with a retry hint).
+/// A write may or may not have been stored: retry with the same idempotency key, or read before
+/// retrying a request that is not idempotent.
 /// </summary>
 [GenerateSerializer, Alias("coop.StorageUnavailableException")]
-public sealed class StorageUnavailableException(string message) : CooperationException(message);
+public sealed class StorageUnavailableException(string message) : CooperationException(message)
+{
+    /// <summary>How long a client should wait before retrying, unless it knows better.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>The answer to a request that found storage unreachable.</summary>
+    public static StorageUnavailableException Unreachable() =>
+        new("The platform's storage is not reachable right now; retry shortly (with the same idempotency key for an update).");
+
+    /// <summary>How long to wait before retrying.</summary>
+    [Id(0)] public TimeSpan RetryAfter { get; init; } = DefaultRetryAfter;
+}
+
+/// <summary>
+/// A fault of the platform itself (gRPC Internal): a driver or component failed in a way no
+/// caller can fix. It crosses grain boundaries in place of the original exception, which the
+/// silo logged under <see cref="Reference"/>.
+/// </summary>
+[GenerateSerializer, Alias("coop.InternalFaultException")]
+public sealed class InternalFaultException(string reference)
+    : CooperationException($"Internal error (reference {reference}).")
+{
+    /// <summary>Where the original exception is logged.</summary>
+    [Id(0)] public string Reference { get; } = reference;
+
+    /// <summary>A fault with a new reference.</summary>
+    public static InternalFaultException New() => new(Guid.NewGuid().ToString("N")[..12]);
+}

@@ -20,8 +20,17 @@ public interface IJcmMethodology
     /// <summary>Methodology version, e.g. "1.0".</summary>
     string Version { get; }
 
-    /// <summary>What it covers.</summary>
+    /// <summary>Its title as the Joint Committee approved it.</summary>
     string Title { get; }
+
+    /// <summary>Its sectoral scope, e.g. "3. Energy demand".</summary>
+    string SectoralScope { get; }
+
+    /// <summary>When the Joint Committee approved this version.</summary>
+    DateOnly ApprovedOn { get; }
+
+    /// <summary>What the methodology covers, and which part of it the platform computes.</summary>
+    string Scope { get; }
 
     /// <summary>The formulas, for people.</summary>
     string Formula { get; }
@@ -31,6 +40,9 @@ public interface IJcmMethodology
 
     /// <summary>Codes of the factors a plan must fix.</summary>
     IReadOnlyList<string> FixedFactors { get; }
+
+    /// <summary>Codes of the fixed factors whose value is published per year (a plan states the year), e.g. the grid emission factor.</summary>
+    IReadOnlyList<string> DatedFactors { get; }
 
     /// <summary>Refuses factor values the calculation cannot use, naming the field.</summary>
     void CheckFactors(IReadOnlyDictionary<string, decimal> factors);
@@ -46,7 +58,7 @@ public interface IJcmMethodology
 public static class JcmMethodologies
 {
     /// <summary>Every methodology.</summary>
-    public static IReadOnlyList<IJcmMethodology> All { get; } = [new EfficientEquipmentMethodology()];
+    public static IReadOnlyList<IJcmMethodology> All { get; } = [new CommercialBuildingEfficiencyMethodology()];
 
     /// <summary>The methodology with this id and version, or null.</summary>
     public static IJcmMethodology? Find(string id, string version) =>
@@ -66,6 +78,11 @@ public static class JcmMethodologies
             throw new InvalidFieldException("parameters", $"{methodology.Id} needs monitored parameter '{code}'");
         foreach (var code in methodology.FixedFactors.Where(code => plan.Factors.All(f => f.Code != code)))
             throw new InvalidFieldException("factors", $"{methodology.Id} needs fixed factor '{code}'");
+        for (var i = 0; i < plan.Factors.Count; i++)
+        {
+            if (plan.Factors[i].Year is null && methodology.DatedFactors.Contains(plan.Factors[i].Code))
+                throw new InvalidFieldException($"factors[{i}].year", $"'{plan.Factors[i].Code}' is published per year: state the year its value applies to");
+        }
         methodology.CheckFactors(Decimals(plan.Factors.Select(f => (f.Code, f.Value))));
         return methodology;
     }
@@ -77,12 +94,15 @@ public static class JcmMethodologies
 }
 
 /// <summary>
-/// VN_AM003 ver 1.0 as the platform computes it: high-efficiency equipment replacing reference
-/// equipment, both run on grid electricity. The reference equipment would have needed
-/// EC_PJ × η_PJ ÷ η_RE to deliver the same output, so
+/// VN_AM003 ver 1.0, "Improving the energy efficiency of commercial buildings by utilization of
+/// high efficiency equipment" (Viet Nam–Japan Joint Committee, approved 14 January 2015). Existing
+/// facilities are replaced by high efficiency equipment; reference emissions are the project's
+/// consumption times the ratio of project to reference efficiency times the emission factor, and
+/// project emissions the monitored consumption times the emission factor. The platform computes
+/// the case of equipment run on grid electricity:
 /// RE = EC_PJ × (η_PJ ÷ η_RE) × EF_grid and PE = EC_PJ × EF_grid.
 /// </summary>
-public sealed class EfficientEquipmentMethodology : IJcmMethodology
+public sealed class CommercialBuildingEfficiencyMethodology : IJcmMethodology
 {
     /// <summary>Electricity consumed by the project equipment in the period, MWh.</summary>
     public const string ProjectConsumption = "ec-pj";
@@ -103,7 +123,20 @@ public sealed class EfficientEquipmentMethodology : IJcmMethodology
     public string Version => "1.0";
 
     /// <inheritdoc/>
-    public string Title => "High-efficiency equipment replacing less efficient reference equipment (grid electricity)";
+    public string Title => "Improving the energy efficiency of commercial buildings by utilization of high efficiency equipment";
+
+    /// <inheritdoc/>
+    public string SectoralScope => "3. Energy demand";
+
+    /// <inheritdoc/>
+    public DateOnly ApprovedOn => new(2015, 1, 14);
+
+    /// <inheritdoc/>
+    public string Scope =>
+        "Existing facilities of commercial buildings replaced or substituted by the high efficiency equipment its eligibility " +
+        "criteria list, reducing the electricity and fossil fuel they consume. The platform computes equipment run on grid " +
+        "electricity (such as chillers), with the project's metered consumption; fuel-fired equipment and lighting " +
+        "(rated power × operating hours) are not computed here.";
 
     /// <inheritdoc/>
     public string Formula => "RE = ec-pj × (eta-pj ÷ eta-re) × ef-grid; PE = ec-pj × ef-grid; ER = RE − PE";
@@ -113,6 +146,9 @@ public sealed class EfficientEquipmentMethodology : IJcmMethodology
 
     /// <inheritdoc/>
     public IReadOnlyList<string> FixedFactors { get; } = [GridFactor, ReferenceEfficiency, ProjectEfficiency];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> DatedFactors { get; } = [GridFactor];
 
     /// <inheritdoc/>
     public void CheckFactors(IReadOnlyDictionary<string, decimal> factors)

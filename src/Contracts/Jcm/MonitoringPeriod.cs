@@ -39,11 +39,12 @@ public sealed record MonitoringPeriodInput(
     }
 }
 
-/// <summary>A party's whole credits for a period.</summary>
-/// <param name="Party">The party.</param>
+/// <summary>A holder's whole credits for a period (or a total over periods).</summary>
+/// <param name="Party">The holder, as the plan names it.</param>
 /// <param name="Credits">Whole tonnes credited to it.</param>
+/// <param name="Holder">Which kind of holder it is.</param>
 [GenerateSerializer, Immutable, Alias("coop.CreditAllocation")]
-public sealed record CreditAllocation([property: Id(0)] string Party, [property: Id(1)] long Credits);
+public sealed record CreditAllocation([property: Id(0)] string Party, [property: Id(1)] long Credits, [property: Id(2)] CreditHolder Holder);
 
 /// <summary>The emission reductions computed for one monitoring period, in exact decimals.</summary>
 /// <param name="Input">What was monitored.</param>
@@ -51,7 +52,7 @@ public sealed record CreditAllocation([property: Id(0)] string Party, [property:
 /// <param name="ProjectEmissions">PE, tCO2e.</param>
 /// <param name="EmissionReductions">ER = RE − PE, tCO2e, never below zero.</param>
 /// <param name="Credits">ER rounded down to whole tonnes.</param>
-/// <param name="Allocations">Credits per party of the plan.</param>
+/// <param name="Allocations">Credits per holder of the plan, by the plan's rounding rule.</param>
 /// <param name="Warnings">What the calculation noticed, e.g. a negative ER reported as zero.</param>
 /// <param name="KpiPeriod">The reporting period the reduction was recorded in, on the emission-reductions KPI.</param>
 /// <param name="Plan">The monitoring plan it was computed under (plans may be revised later).</param>
@@ -99,4 +100,12 @@ public sealed record JcmView(
     [property: Id(4)] string? VerifierOrganisationId,
     [property: Id(5)] ValueList<MonitoringVerification> Verifications,
     [property: Id(6)] decimal VerifiedReductions,
-    [property: Id(7)] long VerifiedCredits);
+    [property: Id(7)] long VerifiedCredits)
+{
+    /// <summary>Each holder's credits over every period recorded.</summary>
+    public ValueList<CreditAllocation> Allocated => JcmCalculation.Totals(Periods);
+
+    /// <summary>Each holder's credits over the verified periods.</summary>
+    public ValueList<CreditAllocation> VerifiedAllocated => JcmCalculation.Totals(Periods.Where(p =>
+        Verifications.Any(v => v.PeriodId == p.Input.PeriodId && v.Status == ReviewStatus.Approved)));
+}

@@ -20,11 +20,12 @@ public interface IKpiSubject : IHasHistory
     Task<KpiView> DefineKpi(KpiDefinition kpi);
 
     /// <summary>
-    /// Changes a KPI: names, direction, baseline and target at any time; unit, measure,
-    /// aggregation and dimensions only while it has no readings (else FailedPrecondition).
+    /// Changes what <paramref name="change"/> sets and keeps the rest (<see cref="KpiChange"/>):
+    /// names, direction, baseline and target at any time; unit, measure, aggregation and
+    /// dimensions only while it has no readings (else FailedPrecondition).
     /// </summary>
     [Alias("UpdateKpi")]
-    Task<KpiView> UpdateKpi(KpiDefinition kpi);
+    Task<KpiView> UpdateKpi(KpiChange change);
 
     /// <summary>
     /// Validates and stores readings together; returns only after they are committed to storage.

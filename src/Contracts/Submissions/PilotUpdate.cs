@@ -35,14 +35,31 @@ public sealed record PilotUpdate(
     /// <summary>Longest idempotency key.</summary>
     public const int MaxKeyLength = 100;
 
-    /// <summary>The update with its note trimmed; refuses one that breaks a field rule.</summary>
+    /// <summary>
+    /// The update with its note trimmed; refuses one that breaks a field rule, naming every field
+    /// at fault. Runs before anything else reads the update (its idempotency hash serialises it,
+    /// which a non-finite number would break); the rules that need the pilot's KPIs come after.
+    /// </summary>
     public PilotUpdate Validated()
+    {
+        var violations = Violations();
+        if (violations.Count > 0)
+            throw new InvalidFieldException(violations);
+        return this with { Note = Note?.Trim() is { Length: > 0 } note ? note : null };
+    }
+
+    /// <summary>The refusal of an update that reports nothing.</summary>
+    public static readonly FieldViolation NothingToReport = new("readings", "an update needs readings, milestone progress or a note");
+
+    /// <summary>Every field rule the update breaks (see <see cref="Validated"/>); empty when none.</summary>
+    public List<FieldViolation> Violations()
     {
         var violations = new List<FieldViolation>();
         for (var i = 0; i < Readings.Count; i++)
         {
             if (Readings[i].Period != Period)
                 violations.Add(new($"readings[{i}].period", $"must be the update's period, {Period}"));
+            CheckNumbers(Readings[i], $"readings[{i}]", violations);
         }
         if (Readings.Count > KpiReadingInput.MaxPerRequest)
             violations.Add(new("readings", $"must hold at most {KpiReadingInput.MaxPerRequest} readings"));
@@ -54,10 +71,24 @@ public sealed record PilotUpdate(
         if (note is { Length: > MaxNoteLength })
             violations.Add(new("note", $"must be at most {MaxNoteLength} characters"));
         if (Readings.Count == 0 && Milestones.Count == 0 && note is null)
-            violations.Add(new("readings", "an update needs readings, milestone progress or a note"));
-        if (violations.Count > 0)
-            throw new InvalidFieldException(violations);
-        return this with { Note = note };
+            violations.Add(NothingToReport);
+        return violations;
+    }
+
+    /// <summary>Every number of a reading must be one (finite and within bounds), whatever its KPI.</summary>
+    private static void CheckNumbers(KpiReadingInput reading, string field, List<FieldViolation> violations)
+    {
+        foreach (var (value, name) in new[] { (reading.Value, "value"), (reading.Numerator, "numerator"), (reading.Denominator, "denominator") })
+        {
+            if (value is { } number && !Field.IsNumber(number))
+                violations.Add(new($"{field}.{name}", Field.NumberRule));
+        }
+        var breakdown = reading.Breakdown ?? ValueList<BreakdownValue>.Empty;
+        for (var j = 0; j < breakdown.Count; j++)
+        {
+            if (!Field.IsNumber(breakdown[j].Value))
+                violations.Add(new($"{field}.breakdown[{j}].value", Field.NumberRule));
+        }
     }
 
     /// <summary>Refuses an idempotency key that is missing, too long or not printable.</summary>

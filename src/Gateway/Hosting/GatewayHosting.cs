@@ -33,6 +33,11 @@ public static class GatewayHosting
     public static IServiceCollection AddCooperationApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ErrorMappingInterceptor>();
+        // Client errors are logged once, in one line, by the error interceptor; these would log
+        // them again, a malformed JSON body with its stack trace.
+        services.AddLogging(logging => logging
+            .AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning)
+            .AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning));
         services.AddSingleton<CallerInterceptor>();
         services.AddSingleton(typeof(GrainReferences<>));
         services.AddSingleton<KpiSubjects>();
@@ -92,10 +97,15 @@ public static class GatewayHosting
         return builder;
     }
 
-    /// <summary>Authenticates API keys, then maps the gRPC services, their JSON routes, reflection and health.</summary>
+    /// <summary>
+    /// Answers failures outside the services with statuses, authenticates API keys, checks the
+    /// JSON routes' requests, then maps the gRPC services, their JSON routes, reflection and health.
+    /// </summary>
     public static WebApplication UseCooperationApi(this WebApplication app)
     {
+        app.UseMiddleware<PipelineFaultMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<JsonRequestCheck>();
         app.UseCooperationReporting();
         app.MapGrpcService<CredentialGrpcService>();
         app.MapGrpcService<CityGrpcService>();

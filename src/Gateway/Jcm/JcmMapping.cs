@@ -18,8 +18,10 @@ public static class JcmMapping
             CommonMapping.ToDomain<MonitoringOption>((int)p.Option, $"parameters[{i}].option"),
             p.MeterId.Trim().OrNull(),
             Field.OptionalDate(p.CalibrationDate, $"parameters[{i}].calibration_date"))).ToArray(),
-        request.Factors.Select(f => new FixedFactor(f.Code, f.Value, f.Unit.Trim())).ToArray(),
-        request.CreditShares.Select((s, i) => new CreditShare(s.Party.Trim(), Percent(s.Percent, $"credit_shares[{i}].percent"))).ToArray());
+        request.Factors.Select(f => new FixedFactor(f.Code, f.Value, f.Unit.Trim(), f.Source.Trim().OrNull(), f.Year == 0 ? null : f.Year)).ToArray(),
+        request.CreditShares.Select((s, i) => new CreditShare(s.Party.Trim(), Percent(s.Percent, $"credit_shares[{i}].percent"),
+            CommonMapping.ToDomain<CreditHolder>((int)s.Holder, $"credit_shares[{i}].holder"))).ToArray(),
+        CommonMapping.ToDomain<CreditRounding>((int)request.CreditRounding, "credit_rounding"));
 
     /// <summary>A wire monitoring period to the domain.</summary>
     public static MonitoringPeriodInput ToDomain(this Proto.RecordMonitoringPeriodRequest request) => new(
@@ -51,6 +53,8 @@ public static class JcmMapping
             },
             VerifiedReductions = Tonnes(view.VerifiedReductions),
             VerifiedCredits = view.VerifiedCredits,
+            AllocatedCredits = { view.Allocated.Select(ToProto) },
+            VerifiedAllocatedCredits = { view.VerifiedAllocated.Select(ToProto) },
         };
         if (view.Plan is { } plan)
         {
@@ -64,8 +68,17 @@ public static class JcmMapping
                 MeterId = p.MeterId ?? "",
                 CalibrationDate = p.CalibrationDate.ToWire(),
             }));
-            wire.Factors.AddRange(plan.Factors.Select(f => new Proto.FixedFactor { Code = f.Code, Value = f.Value, Unit = f.Unit }));
-            wire.CreditShares.AddRange(plan.CreditShares.Select(s => new Proto.CreditShare { Party = s.Party, Percent = s.Percent.ToWire() }));
+            wire.Factors.AddRange(plan.Factors.Select(f => new Proto.FixedFactor
+            {
+                Code = f.Code, Value = f.Value, Unit = f.Unit, Source = f.Source ?? "", Year = f.Year ?? 0,
+            }));
+            wire.CreditShares.AddRange(plan.CreditShares.Select(s => new Proto.CreditShare
+            {
+                Party = s.Party, Percent = s.Percent.ToWire(), Holder = CommonMapping.ToProto<Proto.CreditHolder>(s.Holder),
+            }));
+            // Plans set before rounding rules were recorded carry none.
+            if (Field.IsChoice(plan.Rounding))
+                wire.CreditRounding = CommonMapping.ToProto<Proto.CreditRounding>(plan.Rounding);
         }
         return wire;
     }
@@ -81,9 +94,17 @@ public static class JcmMapping
         ProjectEmissions = Tonnes(result.ProjectEmissions),
         EmissionReductions = Tonnes(result.EmissionReductions),
         Credits = result.Credits,
-        Allocations = { result.Allocations.Select(a => new Proto.CreditAllocation { Party = a.Party, Credits = a.Credits }) },
+        Allocations = { result.Allocations.Select(ToProto) },
         Warnings = { result.Warnings },
         KpiPeriod = result.KpiPeriod.ToString(),
+    };
+
+    /// <summary>A holder's credits as the API returns them.</summary>
+    public static Proto.CreditAllocation ToProto(this CreditAllocation allocation) => new()
+    {
+        Party = allocation.Party,
+        Credits = allocation.Credits,
+        Holder = CommonMapping.ToProto<Proto.CreditHolder>(allocation.Holder),
     };
 
     /// <summary>Exact tonnes as the wire's double, to the gram.</summary>

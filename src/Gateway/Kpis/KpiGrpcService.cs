@@ -21,7 +21,7 @@ public sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiS
     public override async Task<Proto.Kpi> UpdateKpi(Proto.DefineKpiRequest request, ServerCallContext context)
     {
         var subject = subjects.Get(request.Subject);
-        return (await subject.UpdateKpi(request.ToDomain())).ToProto();
+        return (await subject.UpdateKpi(request.ToChange())).ToProto();
     }
 
     /// <inheritdoc/>

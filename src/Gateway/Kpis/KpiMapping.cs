@@ -21,6 +21,30 @@ public static class KpiMapping
         ValueList.Of(request.Dimensions));
 
     /// <summary>
+    /// A wire KPI definition as a change: what it sets changes, empty fields (and unspecified
+    /// enums, absent baseline or target, no dimensions) keep their value; a name changes only the
+    /// languages it gives.
+    /// </summary>
+    public static KpiChange ToChange(this Proto.DefineKpiRequest request) => new(
+        request.KpiCode,
+        Given(request.Name),
+        Given(request.Unit),
+        request.Measure == Proto.KpiMeasure.Unspecified ? null : CommonMapping.ToDomain<KpiMeasure>((int)request.Measure, "measure"),
+        request.Direction == Proto.KpiDirection.Unspecified ? null : CommonMapping.ToDomain<KpiDirection>((int)request.Direction, "direction"),
+        request.Aggregation == Proto.KpiAggregation.Unspecified ? null : CommonMapping.ToDomain<KpiAggregation>((int)request.Aggregation, "aggregation"),
+        request.Baseline?.ToDomain("baseline"),
+        request.Target?.ToDomain("target"),
+        request.Dimensions.Count == 0 ? null : ValueList.Of(request.Dimensions));
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static LocalizedText? Given(Proto.LocalizedText? text)
+    {
+        var given = new LocalizedText(Given(text?.Vi), Given(text?.Ja), Given(text?.En));
+        return given is { Vi: null, Ja: null, En: null } ? null : given;
+    }
+
+    /// <summary>
     /// Wire readings, refusing every malformed period at once (the grain checks the rest); a
     /// reading without a period takes <paramref name="period"/> when one is given.
     /// </summary>

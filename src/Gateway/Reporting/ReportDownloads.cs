@@ -51,7 +51,7 @@ public static class ReportDownloads
         }
         catch (Exception error) when (!http.Response.HasStarted)
         {
-            var rpc = error as RpcException ?? errors.Map(error, new HttpCallContext(http));
+            var rpc = error as RpcException ?? errors.Map(error, new HttpCallContext(http), request: null);
             var status = rpc.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)rpc.StatusCode, Message = rpc.Status.Detail };
             http.Response.StatusCode = HttpStatusOf((StatusCode)status.Code);
             http.Response.ContentType = "application/json; charset=utf-8";

@@ -22,8 +22,8 @@ public sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots, G
     /// <inheritdoc/>
     public override async Task<Proto.UpdateReceipt> SubmitUpdate(Proto.SubmitUpdateRequest request, ServerCallContext context)
     {
-        var pilot = pilots.Get(Field.Id(request.PilotId, "pilot_id"));
-        return (await pilot.SubmitUpdate(request.ToDomain(), IdempotencyKey(request.IdempotencyKey, context))).ToProto();
+        var (pilotId, update, key) = request.ToDomain(IdempotencyKey(request.IdempotencyKey, context));
+        return (await pilots.Get(pilotId).SubmitUpdate(update, key)).ToProto();
     }
 
     /// <inheritdoc/>

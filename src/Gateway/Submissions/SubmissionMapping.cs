@@ -10,20 +10,53 @@ namespace Cooperation.Gateway.Submissions;
 /// <summary>Updates and reviews between the wire and the domain.</summary>
 public static class SubmissionMapping
 {
-    /// <summary>A wire update to the domain; readings without a period take the update's.</summary>
-    public static PilotUpdate ToDomain(this Proto.SubmitUpdateRequest request)
+    /// <summary>
+    /// A wire update to the domain, with its pilot and idempotency key, checked before anything
+    /// else reads it: every field at fault is named at once. Readings without a period take the update's.
+    /// </summary>
+    public static (string PilotId, PilotUpdate Update, string Key) ToDomain(this Proto.SubmitUpdateRequest request, string idempotencyKey)
     {
-        var period = ReportingPeriod.Parse(request.Period, "period");
-        return new PilotUpdate(
-            period,
-            request.Readings.ToDomain(period),
-            ValueList.Of(request.Milestones.Select((m, i) => new MilestoneReport(
-                Field.Id(m.MilestoneId, $"milestones[{i}].milestone_id"),
-                new MilestoneProgress(
-                    CommonMapping.ToDomain<MilestoneStatus>((int)m.Status, $"milestones[{i}].status"),
-                    Field.OptionalDate(m.ActualDate, $"milestones[{i}].actual_date"),
-                    m.EvidenceLink.OrNull())))),
-            request.Note.OrNull());
+        var violations = new List<FieldViolation>();
+        var pilotId = Collect(violations, () => Field.Id(request.PilotId, "pilot_id"));
+        var key = Collect(violations, () => PilotUpdate.CheckKey(idempotencyKey));
+        var period = Collect(violations, () => (ReportingPeriod?)ReportingPeriod.Parse(request.Period, "period"));
+        var readings = Collect(violations, () => request.Readings.ToDomain(period ?? StandIn));
+        var milestones = request.Milestones.Select((m, i) => Collect(violations, () => new MilestoneReport(
+            Field.Id(m.MilestoneId, $"milestones[{i}].milestone_id"),
+            new MilestoneProgress(
+                CommonMapping.ToDomain<MilestoneStatus>((int)m.Status, $"milestones[{i}].status"),
+                Field.OptionalDate(m.ActualDate, $"milestones[{i}].actual_date"),
+                m.EvidenceLink.OrNull())))).ToArray();
+        // The update's own rules are checked even when something was refused already, so every
+        // field at fault is named at once: without a usable period, its readings as of one stand-in
+        // period; and whatever was refused counts as reported.
+        var update = period is { } known && readings is not null
+            ? new PilotUpdate(known, readings, ValueList.Of(milestones.OfType<MilestoneReport>()), request.Note.OrNull())
+            : new PilotUpdate(StandIn,
+                ValueList.Of((readings ?? WithoutPeriods(request.Readings).ToDomain(StandIn)).Select(r => r with { Period = StandIn })),
+                ValueList.Of(milestones.OfType<MilestoneReport>()), request.Note.OrNull());
+        var refused = violations.Count > 0;
+        violations.AddRange(update.Violations().Where(v => !refused || v != PilotUpdate.NothingToReport));
+        return violations.Count == 0 ? (pilotId!, update.Validated(), key!) : throw new InvalidFieldException(violations);
+    }
+
+    private static List<Proto.KpiReadingInput> WithoutPeriods(IEnumerable<Proto.KpiReadingInput> readings) =>
+        readings.Select(r => new Proto.KpiReadingInput(r) { Period = "" }).ToList();
+
+    private static readonly ReportingPeriod StandIn = new(ReportingFrequency.Monthly, 2000, 1);
+
+    /// <summary>The value <paramref name="map"/> gives, or its refused fields added to <paramref name="violations"/> and null.</summary>
+    private static T? Collect<T>(List<FieldViolation> violations, Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (InvalidFieldException invalid)
+        {
+            violations.AddRange(invalid.Violations);
+            return default;
+        }
     }
 
     /// <summary>A receipt as the API returns it.</summary>

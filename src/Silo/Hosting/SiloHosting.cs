@@ -63,6 +63,8 @@ public static class SiloHosting
                 options.Invariant = ClusterSettings.AdoNetInvariant;
                 options.ConnectionString = settings.ConnectionString;
             });
+            // Last: it wraps the storage providers registered above.
+            silo.AddInfrastructureFaultBoundary();
         });
         builder.Services.AddHostedService<ReadyAnnouncement>();
         return builder;

@@ -18,7 +18,9 @@ namespace Cooperation.Silo.Journal;
 /// Each append completes only after its transaction committed. A batch that breaks a
 /// constraint is retried one append at a time, so one conflicting append cannot fail the
 /// others; any other failure fails the whole batch (its outcome is unknown, and retrying it
-/// append by append against a database that is down would only pile up waits).
+/// append by append against a database that is down would only pile up waits). Reads and writes
+/// fail with the platform's own exceptions (<see cref="PlatformFaults"/>), never the driver's:
+/// they are what activations and grain calls pass on.
 /// </summary>
 public sealed partial class PostgresEventJournal(
     NpgsqlDataSource dataSource,
@@ -100,7 +102,8 @@ public sealed partial class PostgresEventJournal(
             """, entityType, entityId, beforeSequence, limit, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<JournalEntry?> FindAsync(string entityType, string entityId, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<JournalEntry?> FindAsync(string entityType, string entityId, string idempotencyKey,
+        CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM entity_event
@@ -110,10 +113,11 @@ public sealed partial class PostgresEventJournal(
         command.Parameters.AddWithValue("id", entityId);
         command.Parameters.AddWithValue("key", idempotencyKey);
         return (await ReadEntriesAsync(command, cancellationToken)).SingleOrDefault();
-    }
+    });
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<JournalEntry>> ReadFeedAsync(string scope, long afterPosition, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadFeedAsync(string scope, long afterPosition, int limit,
+        CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
         // Only rows no still-running transaction can precede: a reader that continues after the
         // last one it got never misses one.
@@ -127,10 +131,11 @@ public sealed partial class PostgresEventJournal(
         command.Parameters.AddWithValue("after", afterPosition);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadEntriesAsync(command, cancellationToken);
-    }
+    });
 
     /// <inheritdoc/>
-    public async Task<KpiReadingHistory> LoadReadingsAsync(string subject, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    public Task<KpiReadingHistory> LoadReadingsAsync(string subject, DateTimeOffset? asOf = null,
+        CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
         await using var command = dataSource.CreateCommand(asOf is null ? CurrentReadingsSql : ReadingsAsOfSql);
         command.Parameters.AddWithValue("subject", subject);
@@ -162,10 +167,10 @@ public sealed partial class PostgresEventJournal(
             last = Math.Max(last, reader.GetInt64(2));
         }
         return new KpiReadingHistory(latest, counts, last);
-    }
+    });
 
     /// <inheritdoc/>
-    public async Task<long> LastFeedPositionAsync(string scope, CancellationToken cancellationToken = default)
+    public Task<long> LastFeedPositionAsync(string scope, CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT coalesce(max(feed_position), 0) FROM entity_event
@@ -173,10 +178,10 @@ public sealed partial class PostgresEventJournal(
             """);
         command.Parameters.AddWithValue("scope", scope);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    });
 
-    private async Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, string entityType, string entityId, long sequence, int limit,
-        CancellationToken cancellationToken)
+    private Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, string entityType, string entityId, long sequence, int limit,
+        CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("type", entityType);
@@ -184,6 +189,21 @@ public sealed partial class PostgresEventJournal(
         command.Parameters.AddWithValue("sequence", sequence);
         command.Parameters.AddWithValue("limit", (long)limit);
         return await ReadEntriesAsync(command, cancellationToken);
+    });
+
+    /// <summary>Runs a read, failing with the platform's exception in place of the driver's.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception error) when (PlatformFaults.AtBoundary(error) is { } platform)
+        {
+            if (platform is InternalFaultException fault)
+                LogReadFault(logger, fault.Reference, error);
+            throw platform;
+        }
     }
 
     private static async Task<IReadOnlyList<JournalEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -260,8 +280,13 @@ public sealed partial class PostgresEventJournal(
         }
         catch (Exception error)
         {
-            LogBatchFailed(logger, batch.Count, error);
-            var failure = new StorageUnavailableException("Storing the change failed or was not confirmed; read the entity before retrying.");
+            // An outage leaves the outcome unknown: retrying with the same idempotency key is safe.
+            // Anything else (a refused statement, a bug) is a fault: nothing was stored.
+            CooperationException failure = PlatformFaults.IsStorageOutage(error)
+                ? new StorageUnavailableException(
+                    "Storing the change failed or was not confirmed; retry with the same idempotency key, or read the entity before retrying.")
+                : InternalFaultException.New();
+            LogBatchFailed(logger, batch.Count, (failure as InternalFaultException)?.Reference ?? "outage", error);
             foreach (var pending in batch)
                 pending.Committed.TrySetException(failure);
         }
@@ -315,8 +340,11 @@ public sealed partial class PostgresEventJournal(
     [LoggerMessage(LogLevel.Warning, "A batch of {Count} journal appends broke a constraint ({Reason}); retrying them one by one.")]
     private static partial void LogBatchRetry(ILogger logger, int count, string reason);
 
-    [LoggerMessage(LogLevel.Error, "A batch of {Count} journal appends failed")]
-    private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
+    [LoggerMessage(LogLevel.Error, "A batch of {Count} journal appends failed (reference {Reference})")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string reference, Exception error);
+
+    [LoggerMessage(LogLevel.Error, "A journal read failed (reference {Reference})")]
+    private static partial void LogReadFault(ILogger logger, string reference, Exception error);
 
     private sealed record PendingAppend(JournalAppend Append)
     {

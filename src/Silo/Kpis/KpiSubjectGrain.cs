@@ -118,13 +118,15 @@ public abstract class KpiSubjectGrain<TState>(
     }
 
     /// <inheritdoc/>
-    public async Task<KpiView> UpdateKpi(KpiDefinition kpi)
+    public async Task<KpiView> UpdateKpi(KpiChange change)
     {
         Authorize(KpiAccess.Define);
         RequireExists();
-        kpi.Validate();
+        Field.Id(change.Code, "kpi_code");
         RequireChangeable();
-        var existing = Find(kpi.Code) ?? throw new EntityNotFoundException("KPI", kpi.Code);
+        var existing = Find(change.Code) ?? throw new EntityNotFoundException("KPI", change.Code);
+        var kpi = change.AppliedTo(existing);
+        kpi.Validate();
         if (existing == kpi)
             return View(kpi);
         if (_ledger.For(kpi.Code)?.ReadingCount > 0 && !kpi.KeepsReadingsOf(existing))

@@ -21,12 +21,14 @@ public sealed partial class PilotGrain : IReadingImportParticipant
     {
         Authorize(Permission.ReportOnPilot);
         var key = PilotUpdate.CheckKey(idempotencyKey);
+        // Checked before anything reads it: the hash serialises the update, which a non-finite number would break.
+        var validated = update.Validated();
         var hash = RecentUpdates.Hash(CallerContext.Current.OrganisationId, update);
         if (_recentUpdates.Replay(key, hash) is { } replayed)
             return replayed;
         try
         {
-            var receipt = await SubmitAsync(update.Validated(), new RequestIdentity(key, hash));
+            var receipt = await SubmitAsync(validated, new RequestIdentity(key, hash));
             _recentUpdates.Remember(key, hash, receipt);
             return receipt;
         }
@@ -48,8 +50,27 @@ public sealed partial class PilotGrain : IReadingImportParticipant
     {
         RequireChangeable();
         var late = CheckSubmittable(update.Period, "period");
-        MilestoneSchedule.CheckReports(State.Milestones, update.Milestones, Today);
-        var readings = update.Readings.Count == 0 ? [] : CheckReadings(update.Readings, "readings", computed: false);
+        // Milestones and readings are checked together, so every field at fault is named at once.
+        var refused = new List<FieldViolation>();
+        try
+        {
+            MilestoneSchedule.CheckReports(State.Milestones, update.Milestones, Today);
+        }
+        catch (InvalidFieldException invalid)
+        {
+            refused.AddRange(invalid.Violations);
+        }
+        ValueList<StoredKpiReading> readings = [];
+        try
+        {
+            readings = update.Readings.Count == 0 ? [] : CheckReadings(update.Readings, "readings", computed: false);
+        }
+        catch (InvalidFieldException invalid)
+        {
+            refused.AddRange(invalid.Violations);
+        }
+        if (refused.Count > 0)
+            throw new InvalidFieldException(refused);
         var submitted = new UpdateSubmitted(update.Period, readings, update.Milestones, update.Note, late);
         await RaiseAsync([submitted], AsSubjectReadings(readings), request);
         if (update.Milestones.Count > 0)

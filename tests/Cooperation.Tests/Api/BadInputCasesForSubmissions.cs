@@ -38,6 +38,8 @@ public static class BadInputCasesForSubmissions
         ["SubmitUpdate: reading of another period"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].Period = "2025-02")).ResponseAsync, Invalid, "readings[0].period"),
         ["SubmitUpdate: unknown KPI"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].KpiCode = "unknown")).ResponseAsync, Invalid, "readings[0].kpi_code"),
         ["SubmitUpdate: value N/A"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].ClearValue())).ResponseAsync, Invalid, "readings[0].value"),
+        ["SubmitUpdate: value NaN"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].Value = double.NaN)).ResponseAsync, Invalid, "readings[0].value"),
+        ["SubmitUpdate: value infinite"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Readings[0].Value = double.NegativeInfinity)).ResponseAsync, Invalid, "readings[0].value"),
         ["SubmitUpdate: unknown milestone"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Milestones.Add(
             new Proto.MilestoneReport { MilestoneId = "nowhere", Status = Proto.MilestoneStatus.InProgress }))).ResponseAsync, Invalid, "milestones[0].milestone_id"),
         ["SubmitUpdate: done without a date"] = Case((a, w) => a.Submissions.SubmitUpdateAsync(With(Update(w), r => r.Milestones.Add(

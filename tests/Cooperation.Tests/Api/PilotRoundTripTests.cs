@@ -105,8 +105,18 @@ public sealed class PilotRoundTripTests(ApiFixture api)
 
         Assert.Equal("VN_AM003", Assert.Single(methodologies.Methodologies).MethodologyId);
         Assert.Equal((1282.5, 1080.0, 202.5, 202L), (result.ReferenceEmissions, result.ProjectEmissions, result.EmissionReductions, result.Credits));
-        Assert.Equal([101L, 101L], result.Allocations.Select(a => a.Credits));
+        // 202 t: Japan ⌈101⌉ = 101, Viet Nam ⌈20.2⌉ = 21, participants the remaining 80.
+        Assert.Equal([101L, 21L, 80L], result.Allocations.Select(a => a.Credits));
         Assert.Equal("2025-06", result.KpiPeriod);
         Assert.Equal(202, monitoring.TotalCredits);
+        Assert.Equal(Proto.CreditRounding.GovernmentsRoundedUp, monitoring.CreditRounding);
+        Assert.Equal([(Proto.CreditHolder.GovernmentOfJapan, 101L), (Proto.CreditHolder.PartnerGovernment, 21L), (Proto.CreditHolder.ProjectParticipant, 80L)],
+            monitoring.AllocatedCredits.Select(a => (a.Holder, a.Credits)));
+        Assert.Empty(monitoring.VerifiedAllocatedCredits);
+        Assert.Equal(("Test grid factor", 2023), (monitoring.Factors[0].Source, monitoring.Factors[0].Year));
+        var methodology = methodologies.Methodologies[0];
+        Assert.Equal("Improving the energy efficiency of commercial buildings by utilization of high efficiency equipment", methodology.Title);
+        Assert.Equal(("3. Energy demand", "2015-01-14"), (methodology.SectoralScope, methodology.ApprovedOn));
+        Assert.Equal(["ef-grid"], methodology.DatedFactors);
     }
 }

@@ -143,9 +143,9 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
         await pilot.RecordReadings([Sample.Reading("2025-01", 40)]);
 
-        await Assert.ThrowsAsync<RuleViolationException>(() => pilot.UpdateKpi(Sample.Kpi() with { Unit = "kg" }));
-        var updated = await pilot.UpdateKpi(Sample.Kpi() with { Target = new KpiPoint(2400, new DateOnly(2026, 12, 31)) });
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.UpdateKpi(Sample.Kpi("unknown")));
+        await Assert.ThrowsAsync<RuleViolationException>(() => pilot.UpdateKpi(new KpiChange(Sample.Kpi().Code, Unit: "kg")));
+        var updated = await pilot.UpdateKpi(new KpiChange(Sample.Kpi().Code, Target: new KpiPoint(2400, new DateOnly(2026, 12, 31))));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.UpdateKpi(KpiChange.To(Sample.Kpi("unknown"))));
 
         Assert.Equal(40.0 / 2400 * 100, updated.Progress.PercentOfTarget!.Value, 9);
     }

@@ -30,7 +30,7 @@ public sealed class PlatformTests(PostgresFixture postgres)
             silo = await PlatformHosts.StartSiloAsync(postgres.ConnectionString, clusterId);
 
             // The gateway finds the new silo by itself; calls fail until it has.
-            var pilot = await RetryUntilReachable(() => api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId }).ResponseAsync);
+            var pilot = await PlatformHosts.RetryUntilReachable(() => api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId }).ResponseAsync);
             var progress = Assert.Single(pilot.Kpis).Progress;
             Assert.Equal(45, progress.CurrentValue);
             Assert.Equal(2, progress.ReadingCount);
@@ -39,11 +39,7 @@ public sealed class PlatformTests(PostgresFixture postgres)
         }
         finally
         {
-            channel.Dispose();
-            await gateway.StopAsync();
-            await gateway.DisposeAsync();
-            await silo.StopAsync();
-            silo.Dispose();
+            await PlatformHosts.StopAsync(gateway, channel, silo);
         }
     }
 
@@ -66,21 +62,5 @@ public sealed class PlatformTests(PostgresFixture postgres)
         }
         Assert.Equal(0, await postgres.ScalarAsync<long>(
             "SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = @c AND Status = 3", ("c", clusterId)));
-    }
-
-    private static async Task<T> RetryUntilReachable<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500);
-            }
-        }
     }
 }

@@ -9,9 +9,14 @@ public static class Ops
     public static string Root { get; } = FindRoot();
 
     /// <summary>Runs <c>ops/db.sh</c> with <paramref name="arguments"/>; throws with its output when it fails.</summary>
-    public static async Task<string> DbAsync(params string[] arguments)
+    public static Task<string> DbAsync(params string[] arguments) => DbAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>ops/db.sh</c> with <paramref name="environment"/> added to this process's.</summary>
+    public static async Task<string> DbAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(Root, "ops", "db.sh"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

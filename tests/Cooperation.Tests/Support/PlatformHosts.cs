@@ -50,6 +50,36 @@ public static class PlatformHosts
         return (app, GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(app, adminKey) }));
     }
 
+    /// <summary>Stops a gateway (closing its channel) and then a silo.</summary>
+    public static async Task StopAsync(WebApplication gateway, GrpcChannel channel, IHost silo)
+    {
+        channel.Dispose();
+        await gateway.StopAsync();
+        await gateway.DisposeAsync();
+        await silo.StopAsync();
+        silo.Dispose();
+    }
+
+    /// <summary>
+    /// <paramref name="call"/>'s answer, calling again while it is Unavailable (a silo restarting,
+    /// storage coming back), for at most a minute.
+    /// </summary>
+    public static async Task<T> RetryUntilReachable<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Grpc.Core.RpcException error) when (error.StatusCode == Grpc.Core.StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
     private static Dictionary<string, string?> Settings(string connectionString, string clusterId, Dictionary<string, string?> more)
     {
         more["ConnectionStrings:Cooperation"] = connectionString;

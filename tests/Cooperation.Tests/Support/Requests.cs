@@ -89,7 +89,10 @@ public static partial class Requests
         Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Period = period, Value = value } },
     };
 
-    /// <summary>VN_AM003 ver 1.0 with EF 0.9, η 0.80 → 0.95 and a 50/50 split (the hand-computed example).</summary>
+    /// <summary>
+    /// VN_AM003 ver 1.0 with EF 0.9 (2023), η 0.80 → 0.95 (the hand-computed example), and the
+    /// Government of Japan 50 %, the Government of Viet Nam 10 %, participants 40 %, governments rounded up.
+    /// </summary>
     public static Proto.SetJcmPlanRequest JcmPlan(string pilotId) => new()
     {
         PilotId = pilotId,
@@ -98,11 +101,17 @@ public static partial class Requests
         Parameters = { new Proto.MonitoredParameter { Code = "ec-pj", Unit = "MWh", Option = Proto.MonitoringOption.B } },
         Factors =
         {
-            new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh" },
-            new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-" },
-            new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-" },
+            new Proto.FixedFactor { Code = "ef-grid", Value = 0.9, Unit = "tCO2/MWh", Source = "Test grid factor", Year = 2023 },
+            new Proto.FixedFactor { Code = "eta-re", Value = 0.8, Unit = "-", Source = "Methodology default" },
+            new Proto.FixedFactor { Code = "eta-pj", Value = 0.95, Unit = "-", Source = "Manufacturer's specification" },
         },
-        CreditShares = { new Proto.CreditShare { Party = "Japan", Percent = "50" }, new Proto.CreditShare { Party = "Viet Nam", Percent = "50" } },
+        CreditShares =
+        {
+            new Proto.CreditShare { Party = "Government of Japan", Percent = "50", Holder = Proto.CreditHolder.GovernmentOfJapan },
+            new Proto.CreditShare { Party = "Government of Viet Nam", Percent = "10", Holder = Proto.CreditHolder.PartnerGovernment },
+            new Proto.CreditShare { Party = "Participants", Percent = "40", Holder = Proto.CreditHolder.ProjectParticipant },
+        },
+        CreditRounding = Proto.CreditRounding.GovernmentsRoundedUp,
     };
 
     /// <summary>January–June 2025 with 1,200 MWh consumed.</summary>

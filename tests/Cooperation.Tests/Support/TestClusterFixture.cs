@@ -56,6 +56,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
             // equal load and keeps new grains on the silo that received the call; random placement
             // spreads them, so cross-silo calls are really exercised.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            silo.AddInfrastructureFaultBoundary();
         });
         // Tests that call grains directly act as the platform; calls through the gateway carry
         // their own caller, which this leaves alone.
