@@ -105,6 +105,7 @@ public sealed record ScopeTotal(string Id, string Name, int PilotCount, KpiStatu
 /// <param name="Funding">The donor's funding per currency.</param>
 /// <param name="Review">The period's review: who submitted, who approved, late or not; null when nothing was submitted.</param>
 /// <param name="Notes">Notes sent with the period's readings.</param>
+/// <param name="HistoricalBy">Who loaded the pilot's migrated history (approved on load), when the report shows any.</param>
 public sealed record PilotSection(
     string PilotId,
     string Title,
@@ -119,7 +120,8 @@ public sealed record PilotSection(
     decimal? VerifiedReductions,
     IReadOnlyList<FundingTotal> Funding,
     PeriodReview? Review,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? HistoricalBy = null);
 
 /// <summary>A KPI in a report.</summary>
 /// <param name="View">Its definition and progress.</param>
@@ -133,4 +135,6 @@ public sealed record KpiSection(KpiView View, string Name, IReadOnlyList<KpiRepo
 /// <param name="Verified">True when the period was approved by the cut-off; otherwise only submitted.</param>
 /// <param name="SubmittedBy">The organisation that submitted it.</param>
 /// <param name="RecordedAt">When it was stored.</param>
-public sealed record KpiReportPoint(ReportingPeriod Period, double Value, bool Verified, string? SubmittedBy, DateTimeOffset RecordedAt);
+/// <param name="Historical">The value is migrated history, approved on load by an admin, not a submission reviewed on the platform.</param>
+public sealed record KpiReportPoint(ReportingPeriod Period, double Value, bool Verified, string? SubmittedBy, DateTimeOffset RecordedAt,
+    bool Historical = false);

@@ -36,9 +36,10 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, _) => sections[i] = await PilotAsync(candidates[i], definition, period, cutoff, names));
         var pilots = sections.OfType<PilotSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal).ToArray();
-        // The organisations the report names: who submitted and who approved each period.
+        // The organisations the report names: who submitted and who approved each period, who loaded history.
         var organisations = pilots.Select(p => p.Review).OfType<PeriodReview>()
-            .SelectMany(r => new[] { r.LastSubmittedBy, r.DecidedBy }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            .SelectMany(r => new[] { r.LastSubmittedBy, r.DecidedBy }).Concat(pilots.Select(p => p.HistoricalBy))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var organisationNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in organisations)
             organisationNames[id] = await names.OrganisationAsync(id);
@@ -65,13 +66,16 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             return null;
 
         var reviews = view.Reporting;
-        var approved = reviews.Where(r => r.Review.Status == ReviewStatus.Approved && r.Review.DecidedAt <= cutoff)
-            .Select(r => r.Review.Period).ToHashSet();
+        var approvedReviews = reviews.Where(r => r.Review.Status == ReviewStatus.Approved && r.Review.DecidedAt <= cutoff).Select(r => r.Review).ToArray();
+        var approved = approvedReviews.Select(r => r.Period).ToHashSet();
+        // Migrated history says so: approved on load, by whom.
+        var historical = approvedReviews.Where(r => r.Historical).ToDictionary(r => r.Period);
         var language = definition.Language;
         // Figures as they stood at the cut-off: making the report again gives the same ones.
         var figures = await pilot.GetFiguresAsOf(cutoff, period, definition.Basis == FigureBasis.Approved ? ValueList.Of(approved) : null);
         var kpis = figures.Select(f => new KpiSection(f.View, ReportText.In(f.View.Definition.Name, language),
-            f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt)).ToArray())).ToList();
+            f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt,
+                historical.ContainsKey(r.Period))).ToArray())).ToList();
         var notes = figures.SelectMany(f => f.Periods).Where(r => r.Period.End >= period.Start).Select(r => r.Note).OfType<string>().ToList();
         // The pilot's own period that ends the report's (a quarterly pilot in a monthly report).
         var pilotPeriod = ReportingPeriod.Containing(period.End, view.Definition.Frequency);
@@ -83,7 +87,8 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             view.Status, milestones, kpis, view.Jcm?.TotalReductions, view.Jcm?.VerifiedReductions,
             funding.GroupBy(l => l.Currency).Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))).ToArray(),
             reviews.FirstOrDefault(r => r.Review.Period == pilotPeriod && r.Review.Submissions > 0)?.Review,
-            notes.Distinct(StringComparer.Ordinal).ToArray());
+            notes.Distinct(StringComparer.Ordinal).ToArray(),
+            historical.Values.Select(r => r.DecidedBy).LastOrDefault());
     }
 
     /// <summary>

@@ -138,6 +138,8 @@ public static class ReportDownloads
         protected override string PeerCore => http.Connection.RemoteIpAddress?.ToString() ?? "";
         protected override DateTime DeadlineCore => DateTime.MaxValue;
         protected override Metadata RequestHeadersCore { get; } = [];
+        // Where Grpc.AspNetCore's GetHttpContext finds the request of a call context it did not make.
+        protected override IDictionary<object, object> UserStateCore { get; } = new Dictionary<object, object> { ["__HttpContext"] = http };
         protected override CancellationToken CancellationTokenCore => http.RequestAborted;
         protected override Metadata ResponseTrailersCore { get; } = [];
         protected override Status StatusCore { get; set; }

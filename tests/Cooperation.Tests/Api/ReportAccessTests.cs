@@ -120,7 +120,7 @@ public sealed class ReportAccessTests(ApiFixture api)
         var downloadUnknown = await RefusalAsync(() => DownloadAsync(office, long.MaxValue - 7));
         Assert.All(new[] { getTheirs, getUnknown, listTheirs, downloadTheirs, downloadUnknown }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
         Assert.Equal(getUnknown.Status.Detail, getTheirs.Status.Detail);
-        Assert.Equal(downloadUnknown.Status.Detail.Replace($"{long.MaxValue - 7}", "#"), downloadTheirs.Status.Detail.Replace($"{theirReport}", "#"));
+        Assert.Equal(downloadUnknown.Status.Detail.Replace($"'{long.MaxValue - 7}'", "#"), downloadTheirs.Status.Detail.Replace($"'{theirReport}'", "#"));
         Assert.All(new[] { getTheirs, listTheirs, downloadTheirs }, e => Assert.DoesNotContain(theirs.SubscriptionId, e.Status.Detail));
     }
 

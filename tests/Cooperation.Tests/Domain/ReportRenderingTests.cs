@@ -156,3 +156,29 @@ public sealed partial class ReportRenderingTests
     [GeneratedRegex(@"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)</word>")]
     private static partial Regex BoxPattern();
 }
+
+/// <summary>Migrated history reads as such in every format.</summary>
+public sealed class HistoricalFiguresInReportsTests
+{
+    [Fact]
+    public async Task History_approved_on_load_is_marked_in_the_pdf_and_the_csv()
+    {
+        var report = SyntheticPortfolio.Report(1, 2, 6);
+        var pilot = report.Pilots[0];
+        // The first four periods were loaded from spreadsheets by the platform admin.
+        var history = pilot with
+        {
+            HistoricalBy = "platform",
+            Kpis = [.. pilot.Kpis.Select(k => k with { Points = [.. k.Points.Select((p, i) => p with { Historical = i < 4, Verified = p.Verified || i < 4 })] })],
+        };
+        report = report with { Pilots = [history] };
+
+        var text = await PdfFiles.TextAsync(ReportPdf.Render(report));
+        var csv = System.Text.Encoding.UTF8.GetString(ReportCsv.Render(report)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("history from earlier records, loaded and approved on load by platform", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+        var column = Array.IndexOf(csv[0].TrimStart('\uFEFF').Split(','), "historical");
+        Assert.True(column > 0);
+        Assert.Equal(2 * 4, csv.Skip(1).Count(row => row.Split(',')[column] == "true"));
+    }
+}

@@ -10,14 +10,15 @@ namespace Cooperation.Gateway.Reporting.Rendering;
 /// one row per pilot × KPI × period, with the KPI's baseline, target and progress repeated on
 /// each row so a filter on any column keeps whole facts. Columns and codes are for machines and
 /// stay the same in every language (numbers in invariant notation, dates ISO, <c>status</c> a code
-/// such as <c>on_track</c>); names and <c>status_text</c> are in the report's language. Cells are
+/// such as <c>on_track</c>; <c>historical</c> marks migrated history approved on load); names and
+/// <c>status_text</c> are in the report's language. Cells are
 /// neutralised against spreadsheet formulas (<see cref="SpreadsheetSafeCsvWriter"/>).
 /// </summary>
 public static class ReportCsv
 {
     private static readonly string[] Header =
     [
-        "pilot_id", "pilot_title", "partnership_id", "kpi_code", "kpi_name", "unit", "period", "value", "verified",
+        "pilot_id", "pilot_title", "partnership_id", "kpi_code", "kpi_name", "unit", "period", "value", "verified", "historical",
         "submitted_by", "recorded_at", "baseline", "target", "target_date", "percent_of_target", "status", "status_text",
     ];
 
@@ -46,6 +47,7 @@ public static class ReportCsv
                         csv.WriteField(point.Period.ToString());
                         csv.WriteField(Number(point.Value));
                         csv.WriteField(point.Verified ? "true" : "false");
+                        csv.WriteField(point.Historical ? "true" : "false");
                         csv.WriteField(point.SubmittedBy ?? "");
                         csv.WriteField(point.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                         csv.WriteField(definition.Baseline is { } baseline ? Number(baseline.Value) : "");

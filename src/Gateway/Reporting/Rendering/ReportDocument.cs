@@ -99,6 +99,11 @@ public static class ReportDocument
             yield return Funding(pilot.Funding, l);
             if (pilot.Kpis.Count > 0)
                 yield return Kpis(pilot.Kpis, l);
+            if (pilot.Kpis.SelectMany(k => k.Points).Where(p => p.Historical).Select(p => p.Period).Order().ToArray() is [var first, .., var last])
+            {
+                yield return new TextBlock(ReportText.Format("historical.note", l, ReportCulture.Period(first, l), ReportCulture.Period(last, l),
+                    report.OrganisationName(pilot.HistoricalBy)));
+            }
             if (ReportCharts.Pilot(pilot, report.Period.End, l) is { } chart)
                 yield return chart;
             if (pilot.Milestones.Count > 0)
