@@ -105,8 +105,10 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         public Task<string> ProgrammeAsync(string id) =>
             NameAsync($"programme/{id}", id, async () => (await grains.GetGrain<IProgrammeGrain>(id).Get()).Definition.Name);
 
-        public Task<string> OrganisationAsync(string id) =>
-            NameAsync($"organisation/{id}", id, async () => (await grains.GetGrain<IOrganisationGrain>(id).Get()).Definition.Names);
+        // The platform's admins act as the organisation "platform", which is no organisation record.
+        public Task<string> OrganisationAsync(string id) => id == Caller.Platform.OrganisationId
+            ? Task.FromResult(ReportText.Word("organisation.platform", language))
+            : NameAsync($"organisation/{id}", id, async () => (await grains.GetGrain<IOrganisationGrain>(id).Get()).Definition.Names);
 
         private Task<string> NameAsync(string key, string id, Func<Task<LocalizedText>> read) => _names.GetOrAdd(key, _ => new(async () =>
         {
