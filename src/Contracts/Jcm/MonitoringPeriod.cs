@@ -74,13 +74,15 @@ public sealed record MonitoringResult(
 /// <param name="DecidedAt">When the verifier decided, if it has.</param>
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="Comment">Why it was returned.</param>
+/// <param name="RecordedBy">The organisation that recorded the period (last), which may not verify it: four eyes.</param>
 [GenerateSerializer, Immutable, Alias("coop.MonitoringVerification")]
 public sealed record MonitoringVerification(
     [property: Id(0)] string PeriodId,
     [property: Id(1)] ReviewStatus Status,
     [property: Id(2)] DateTimeOffset? DecidedAt,
     [property: Id(3)] string? DecidedBy,
-    [property: Id(4)] string? Comment);
+    [property: Id(4)] string? Comment,
+    [property: Id(5)] string? RecordedBy = null);
 
 /// <summary>A JCM pilot's monitoring: plan, periods, their verification and totals.</summary>
 /// <param name="Plan">The monitoring plan, if set.</param>

@@ -323,7 +323,7 @@ public sealed partial class PilotGrain(
     {
         Authorize(Permission.VerifyMonitoring);
         JcmMonitoring.RequireJcm(Id, Definition);
-        var (changes, text) = JcmMonitoring.Review(State, periodId, decision, comment);
+        var (changes, text) = JcmMonitoring.Review(State, periodId, decision, comment, CallerContext.Current.OrganisationId);
         if (changes)
         {
             RequireChangeable();

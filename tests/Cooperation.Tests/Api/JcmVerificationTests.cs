@@ -54,6 +54,28 @@ public sealed class JcmVerificationTests(ApiFixture api)
         Assert.Equal(monitoring.Periods.Single(p => p.PeriodId == "mp-2").EmissionReductions, series.Periods.Single(p => p.Period == "2025-12").Value, 6);
     }
 
+    [Fact]
+    public async Task The_organisation_that_recorded_a_monitoring_period_may_not_verify_it()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("jcm");
+        var pilot = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
+        pilot.SkipKpiTemplates = false;
+        await api.Pilots.CreatePilotAsync(pilot);
+        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
+        // The lead partner is appointed verifier too, and records the period itself.
+        await api.Jcm.AppointJcmVerifierAsync(new() { PilotId = pilotId, OrganisationId = world.AgencyId });
+        var partner = api.As(await api.IssueKeyAsync(world.AgencyId, Role.PartnerAgency));
+        await partner.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(pilotId));
+
+        var own = await Assert.ThrowsAsync<RpcException>(() => partner.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = pilotId, PeriodId = "mp-1" }).ResponseAsync);
+        var byAdmin = await api.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = pilotId, PeriodId = "mp-1" });
+
+        Assert.Equal(StatusCode.PermissionDenied, own.StatusCode);
+        Assert.Contains("four eyes", own.Status.Detail);
+        Assert.Equal(Proto.ReviewStatus.Approved, byAdmin.Verifications.Single().Status);
+    }
+
     private static T With<T>(T request, Action<T> change)
     {
         change(request);

@@ -40,14 +40,15 @@ public static class JcmEvents
                 ? state.JcmPeriods.Replace(p => p.Input.PeriodId == recorded.Result.Input.PeriodId, recorded.Result)
                 : state.JcmPeriods.Add(recorded.Result),
             JcmVerifications = WithVerification(state.JcmVerifications,
-                new MonitoringVerification(recorded.Result.Input.PeriodId, ReviewStatus.Submitted, null, null, null)),
+                new MonitoringVerification(recorded.Result.Input.PeriodId, ReviewStatus.Submitted, null, null, null, entry.Actor.OrganisationId)),
         },
         JcmVerifierAppointed appointed => state with { JcmVerifierId = appointed.OrganisationId },
         MonitoringPeriodReviewed reviewed => state with
         {
             JcmVerifications = WithVerification(state.JcmVerifications, new MonitoringVerification(reviewed.PeriodId,
                 reviewed.Decision == ReviewDecision.Approve ? ReviewStatus.Approved : ReviewStatus.Returned,
-                entry.RecordedAt, entry.Actor.OrganisationId, reviewed.Comment)),
+                entry.RecordedAt, entry.Actor.OrganisationId, reviewed.Comment,
+                state.JcmVerifications.FirstOrDefault(v => v.PeriodId == reviewed.PeriodId)?.RecordedBy)),
         },
         _ => null,
     };

@@ -58,10 +58,12 @@ public static class JcmMonitoring
 
     /// <summary>
     /// Refuses a verifier's decision the period's state does not allow: a period is approved or
-    /// returned once it is recorded (or recorded again), never reopened; a return needs a comment.
+    /// returned once it is recorded (or recorded again), never reopened; a return needs a comment;
+    /// the organisation that recorded it may not verify it (four eyes, as for reporting periods).
     /// Returns whether the decision changes anything and the trimmed comment.
     /// </summary>
-    public static (bool Changes, string? Comment) Review(PilotState state, string periodId, ReviewDecision decision, string? comment)
+    public static (bool Changes, string? Comment) Review(PilotState state, string periodId, ReviewDecision decision, string? comment,
+        string verifierId)
     {
         Field.Choice(decision, "decision");
         if (decision == ReviewDecision.Reopen)
@@ -74,6 +76,9 @@ public static class JcmMonitoring
             return (false, text);
         if (current != ReviewStatus.Submitted)
             throw new RuleViolationException($"Monitoring period '{periodId}' is {current}; only a submitted period can be verified or returned.");
+        if (state.JcmVerifications.FirstOrDefault(v => v.PeriodId == periodId)?.RecordedBy == verifierId)
+            throw new AccessDeniedException($"Monitoring period '{periodId}' was recorded by {verifierId}, so {verifierId} may not verify it (four eyes): "
+                + "the pilot's donor appoints another verifier, or an admin decides.");
         return (true, text);
     }
 }
