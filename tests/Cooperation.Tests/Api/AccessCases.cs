@@ -137,10 +137,10 @@ public static partial class AccessCases
         }),
         ["JcmService/AppointJcmVerifier"] = Case([Admin, DonorIn], (c, _, w, _) =>
             c.Jcm.AppointJcmVerifierAsync(new() { PilotId = w.JcmPilotId, OrganisationId = w.Organisations[PartnerOut] }).ResponseAsync),
-        ["JcmService/ApproveMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, a, w, _) =>
-            await c.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w) })),
-        ["JcmService/ReturnMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, a, w, _) =>
-            await c.Jcm.ReturnMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(a, w), Comment = "Meter photo missing." })),
+        ["JcmService/ApproveMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, _, w, _) =>
+            await c.Jcm.ApproveMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(w) })),
+        ["JcmService/ReturnMonitoringPeriod"] = Case([Admin, PartnerOut], async (c, _, w, _) =>
+            await c.Jcm.ReturnMonitoringPeriodAsync(new() { PilotId = w.JcmPilotId, PeriodId = await RecordMonitoringAsync(w), Comment = "Meter photo missing." })),
         ["AuditService/GetHistory"] = Case(Members, (c, _, w, _) => c.Audit.GetHistoryAsync(new() { Entity = $"pilots/{w.PilotId}" }).ResponseAsync),
         ["AuditService/WatchPartnership"] = Case(Members, async (c, _, w, _) =>
         {
@@ -159,12 +159,13 @@ public static partial class AccessCases
         Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Value = 40 } },
     };
 
-    private static async Task<string> RecordMonitoringAsync(ApiClients admin, AccessWorld w)
+    // Recorded by the partner that leads the pilot, so four eyes never stand in a verifier's way.
+    private static async Task<string> RecordMonitoringAsync(AccessWorld w)
     {
         var (period, start, end) = AccessWorld.FreshMonth();
         var request = Requests.MonitoringPeriod(w.JcmPilotId);
         (request.PeriodId, request.Start, request.End) = ("mp-" + period, start, end);
-        return (await admin.Jcm.RecordMonitoringPeriodAsync(request)).PeriodId;
+        return (await w.Partner.Jcm.RecordMonitoringPeriodAsync(request)).PeriodId;
     }
 
     private static AccessCase Case(Identity[] allowed, Func<ApiClients, ApiClients, AccessWorld, string, Task> call) =>

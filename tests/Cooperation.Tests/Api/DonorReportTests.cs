@@ -75,7 +75,7 @@ public sealed class DonorReportTests(ApiFixture api)
         var mail = Assert.Single(await mailbox.MessagesToAsync(recipient, 1));
         var attached = mail.Attachments.OfType<MimePart>().ToDictionary(p => p.ContentType.MimeType);
         Assert.Equal(["application/pdf", "text/csv", "text/html"], attached.Keys.Order());
-        Assert.Equal(3, Links(mail.TextBody).Count);
+        Assert.Equal(3, Links(mail.TextBody!).Count);
         var text = await PdfTextAsync(await BytesAsync(attached["application/pdf"]));
         Assert.Contains("Sản xuất phân compost", text);
         Assert.Contains("堆肥化", text);
@@ -98,7 +98,7 @@ public sealed class DonorReportTests(ApiFixture api)
             new Dictionary<string, string> { ["COOPERATION_MAILDIR"] = mailbox.Maildir });
         Assert.True(save.ExitCode == 0, save.Output);
         foreach (var part in attached.Values)
-            Assert.Equal(await BytesAsync(part), await File.ReadAllBytesAsync(Path.Combine(saved, part.FileName)));
+            Assert.Equal(await BytesAsync(part), await File.ReadAllBytesAsync(Path.Combine(saved, part.FileName!)));
         Directory.Delete(saved, recursive: true);
 
         var (body, signature) = Assert.Single(webhook.Received);

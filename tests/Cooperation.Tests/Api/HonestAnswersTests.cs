@@ -212,23 +212,11 @@ public sealed class HonestAnswersTests(ApiFixture api)
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     /// <summary>A second gateway on the fixture's cluster whose log the test reads.</summary>
-    private async Task<WebApplication> StartGatewayAsync(CapturedLogs logs)
+    private Task<WebApplication> StartGatewayAsync(CapturedLogs logs) => KestrelGateway.BesideAsync(api, builder =>
     {
-        var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSingleton<IGrainFactory>(api.Cluster.Client);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Cooperation"] = api.Cluster.Postgres.ConnectionString,
-            ["Reporting:RunJobs"] = "false",
-        });
-        builder.Services.AddCooperationApi(builder.Configuration);
-        var app = builder.Build();
-        app.UseCooperationApi();
-        await app.StartAsync();
-        return app;
-    }
+    });
 }

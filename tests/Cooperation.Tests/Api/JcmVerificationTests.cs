@@ -12,13 +12,8 @@ public sealed class JcmVerificationTests(ApiFixture api)
     [Fact]
     public async Task A_verified_period_counts_as_verified_and_a_returned_one_is_recorded_again()
     {
-        var world = await api.CreateWorldAsync();
-        var pilotId = Ids.New("jcm");
-        var pilot = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
-        pilot.SkipKpiTemplates = false;
-        await api.Pilots.CreatePilotAsync(pilot);
+        var (world, pilotId) = await JcmPilotAsync();
         await api.Pilots.SetFundingLineAsync(AccessWorld.Funding(pilotId, world));
-        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
         var verifierId = Ids.New("tpe");
         await api.Organisations.CreateOrganisationAsync(Requests.Organisation(verifierId, world.SecondCityId, Proto.OrganisationKind.PartnerAgency));
         var donor = api.As(await api.IssueKeyAsync(world.DonorId, Role.Donor));
@@ -57,12 +52,7 @@ public sealed class JcmVerificationTests(ApiFixture api)
     [Fact]
     public async Task The_organisation_that_recorded_a_monitoring_period_may_not_verify_it()
     {
-        var world = await api.CreateWorldAsync();
-        var pilotId = Ids.New("jcm");
-        var pilot = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
-        pilot.SkipKpiTemplates = false;
-        await api.Pilots.CreatePilotAsync(pilot);
-        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
+        var (world, pilotId) = await JcmPilotAsync();
         // The lead partner is appointed verifier too, and records the period itself.
         await api.Jcm.AppointJcmVerifierAsync(new() { PilotId = pilotId, OrganisationId = world.AgencyId });
         var partner = api.As(await api.IssueKeyAsync(world.AgencyId, Role.PartnerAgency));
@@ -74,6 +64,18 @@ public sealed class JcmVerificationTests(ApiFixture api)
         Assert.Equal(StatusCode.PermissionDenied, own.StatusCode);
         Assert.Contains("four eyes", own.Status.Detail);
         Assert.Equal(Proto.ReviewStatus.Approved, byAdmin.Verifications.Single().Status);
+    }
+
+    /// <summary>A JCM pilot with its KPI templates and monitoring plan, in a new world.</summary>
+    private async Task<(ApiWorld World, string PilotId)> JcmPilotAsync()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("jcm");
+        var pilot = Requests.Pilot(pilotId, world, Proto.PilotKind.JcmEquipment);
+        pilot.SkipKpiTemplates = false;
+        await api.Pilots.CreatePilotAsync(pilot);
+        await api.Jcm.SetJcmPlanAsync(Requests.JcmPlan(pilotId));
+        return (world, pilotId);
     }
 
     private static T With<T>(T request, Action<T> change)

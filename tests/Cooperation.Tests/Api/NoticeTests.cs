@@ -78,7 +78,7 @@ public sealed class NoticeTests(ApiFixture api)
         update.IdempotencyKey = Guid.NewGuid().ToString();
         await partner.Submissions.SubmitUpdateAsync(update);
         await reviewer.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-03" });
-        Assert.Contains(await mailbox.MessagesToAsync($"{world.AgencyId}@example.org", 2), m => m.Subject.StartsWith("Approved:", StringComparison.Ordinal));
+        Assert.Contains(await mailbox.MessagesToAsync($"{world.AgencyId}@example.org", 2), m => m.Subject!.StartsWith("Approved:", StringComparison.Ordinal));
         Assert.StartsWith("Approved:", Assert.Single(await mailbox.MessagesToAsync($"{office}@example.org", 1)).Subject);
     }
 

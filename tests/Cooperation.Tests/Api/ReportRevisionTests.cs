@@ -37,12 +37,12 @@ public sealed class ReportRevisionTests(ApiFixture api)
 
         await SendNowAsync(api, world.DonorId, subscriptionId, Period);
         var mail = Assert.Single(await mailbox.MessagesToAsync(recipient, 1));
-        var links = Links(mail.TextBody);
+        var links = Links(mail.TextBody!);
         Assert.Equal(3, links.Count);
 
         // Each link, as a browser follows it: no key, the file itself.
         using var browser = new HttpClient();
-        var attachments = mail.Attachments.OfType<MimePart>().ToDictionary(a => a.FileName);
+        var attachments = mail.Attachments.OfType<MimePart>().ToDictionary(a => a.FileName!);
         foreach (var link in links)
         {
             using var head = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, gateway.Reach(link)));
@@ -151,7 +151,7 @@ public sealed class ReportRevisionTests(ApiFixture api)
         var archive = (await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscriptionId })).Reports;
         var revision2 = Assert.Single(archive, r => r.Revision == 2 && r.Format == Proto.ReportFormat.Pdf);
         Assert.Equal((0, 1), (revision2.FiguresChanged, revision2.NewlyVerified));
-        Assert.Contains(await mailbox.MessagesToAsync(recipient, 2), m => m.TextBody.Contains("0 figures changed, 1 newly verified", StringComparison.Ordinal));
+        Assert.Contains(await mailbox.MessagesToAsync(recipient, 2), m => m.TextBody!.Contains("0 figures changed, 1 newly verified", StringComparison.Ordinal));
         Assert.NotNull(partner);
     }
 
@@ -170,7 +170,7 @@ public sealed class ReportRevisionTests(ApiFixture api)
         // The subject names the period as the report's language writes it ("Nov 2026").
         static string Month(Contracts.Common.ReportingPeriod period) => Gateway.Reporting.Rendering.ReportCulture.Period(period, Contracts.Reporting.ReportLanguage.En);
         async Task<string[]> SubjectsAsync(int count, int seconds = 30) =>
-            [.. (await mailbox.MessagesToAsync(recipient, count, TimeSpan.FromSeconds(seconds))).Select(m => m.Subject).Where(s => s.Contains(Month(month)) || s.Contains(Month(month.Next()))).Order()];
+            [.. (await mailbox.MessagesToAsync(recipient, count, TimeSpan.FromSeconds(seconds))).Select(m => m.Subject!).Where(s => s.Contains(Month(month)) || s.Contains(Month(month.Next()))).Order()];
 
         // Half a day before it is due, a run does not report it.
         await Job(calendar.DueAt(month).AddHours(-12)).RunScheduledAsync(world.DonorId, subscriptionId, CancellationToken.None);
@@ -240,6 +240,6 @@ public sealed class ReportRevisionTests(ApiFixture api)
     private static string LinkOf(MimeMessage mail, string mediaType)
     {
         var name = mail.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == mediaType).FileName;
-        return Links(mail.TextBody.Split('\n').Single(l => l.Contains(name + " ", StringComparison.Ordinal))).Single();
+        return Links(mail.TextBody!.Split('\n').Single(l => l.Contains(name + " ", StringComparison.Ordinal))).Single();
     }
 }

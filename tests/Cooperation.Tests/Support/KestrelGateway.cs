@@ -25,15 +25,14 @@ public sealed class KestrelGateway : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>Its HTTP address, e.g. http://127.0.0.1:40123/.</summary>
-    public Uri Address { get; }
-
-    /// <summary>Starts one beside <paramref name="api"/>'s gateway.</summary>
-    public static async Task<KestrelGateway> StartAsync(ApiFixture api)
+    /// <summary>
+    /// A gateway of <paramref name="api"/>'s platform (its cluster and database, no jobs server),
+    /// hosted as <paramref name="host"/> says, started.
+    /// </summary>
+    public static async Task<WebApplication> BesideAsync(ApiFixture api, Action<WebApplicationBuilder> host)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        host(builder);
         builder.Services.AddSingleton<IGrainFactory>(api.Cluster.Client);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -44,6 +43,20 @@ public sealed class KestrelGateway : IAsyncDisposable
         var app = builder.Build();
         app.UseCooperationApi();
         await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Its HTTP address, e.g. http://127.0.0.1:40123/.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts one beside <paramref name="api"/>'s gateway.</summary>
+    public static async Task<KestrelGateway> StartAsync(ApiFixture api)
+    {
+        var app = await BesideAsync(api, builder =>
+        {
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KestrelGateway(app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }

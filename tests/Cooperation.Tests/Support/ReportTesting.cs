@@ -69,7 +69,7 @@ public static partial class ReportTesting
     public static async Task<byte[]> BytesAsync(MimeKit.MimePart part)
     {
         using var bytes = new MemoryStream();
-        await part.Content.DecodeToAsync(bytes);
+        await part.Content!.DecodeToAsync(bytes);
         return bytes.ToArray();
     }
 
