@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs the platform on this machine: PostgreSQL (data in .data/), schema, silo(s), gateway and
-# demo data. Ctrl-C stops everything it started.
+# Runs the platform on this machine: PostgreSQL (data in .data/), schema, silo(s), gateway, worker
+# (reports, notices, deliveries, reactions to events) and demo data. Ctrl-C stops everything it
+# started.
 #
 #   ops/run.sh [--silos N] [--release] [--no-demo]
 #
 # Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
-# (COOPERATION_HTTP_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
+# (COOPERATION_HTTP_PORT), worker health 5083 (COOPERATION_WORKER_PORT), PostgreSQL 55432
+# (COOPERATION_PG_PORT); silo i listens on 11111+i
 # (silo-to-silo) and 30000+i (gateway), SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to
 # .data/logs/; mail the platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
 set -euo pipefail
@@ -26,6 +28,7 @@ while [ $# -gt 0 ]; do
 done
 GRPC_PORT=${COOPERATION_GRPC_PORT:-5080}
 HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
+WORKER_PORT=${COOPERATION_WORKER_PORT:-5083}
 SMTP_PORT=${COOPERATION_SMTP_PORT:-2525}
 LOGS=$ROOT/.data/logs
 mkdir -p "$LOGS"
@@ -49,11 +52,18 @@ for ((i = 0; i < SILOS; i++)); do
 done
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env \
-Reporting__Smtp__Host=127.0.0.1 Reporting__Smtp__Port=$SMTP_PORT Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
+Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
+
+# The background work, apart from the edge: jobs (reports, digests, notices) and the reactions to
+# committed events. More workers may run; they share the jobs and take turns reacting.
+Reporting__Smtp__Host=127.0.0.1 Reporting__Smtp__Port=$SMTP_PORT Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
+Kestrel__Endpoints__Http__Url=http://127.0.0.1:$WORKER_PORT \
+  start_dotnet worker "$ROOT/src/Worker/bin/$CONFIG/net10.0" Cooperation.Worker.dll
+wait_for_url worker "http://127.0.0.1:$WORKER_PORT/healthz" 180
 if $DEMO; then
   say "loading the demo data (seed scenario)"
   wait_for_log gateway "Demo data loaded" 300
@@ -64,6 +74,7 @@ cat <<INFO
 Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   gRPC (HTTP/2, h2c):  127.0.0.1:$GRPC_PORT   reflection on, e.g. grpcurl -plaintext 127.0.0.1:$GRPC_PORT list
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
+  Worker (jobs):       http://127.0.0.1:$WORKER_PORT/healthz
   PostgreSQL:          $ConnectionStrings__Cooperation
   Jobs dashboard:      http://127.0.0.1:$HTTP_PORT/hangfire   (user: anything, password: an admin API key)
   Mailbox (SMTP $SMTP_PORT):  ops/mailbox.sh lists what the platform mailed; files in .data/mailbox/new

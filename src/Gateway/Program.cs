@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Hosting;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Demo;
 using Cooperation.Gateway.Hosting;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting.Rendering;
+using Cooperation.Reports.Rendering;
 using Cooperation.ReportBenchmark;
 
 // Times a donor report over a synthetic portfolio and prints, per format, the time and the size,
@@ -20,7 +20,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"portfolio pilots={pilots} kpis={kpis} periods={periods} points={pilots * kpis * periods} build_s={built.TotalSeconds:F2}"));
 
 var total = TimeSpan.Zero;
-foreach (var (format, render) in new (ReportFormats, Func<Cooperation.Gateway.Reporting.DonorReport, byte[]>)[]
+foreach (var (format, render) in new (ReportFormats, Func<Cooperation.Reports.DonorReport, byte[]>)[]
          { (ReportFormats.Csv, ReportCsv.Render), (ReportFormats.Html, ReportHtml.Render), (ReportFormats.Pdf, ReportPdf.Render) })
 {
     clock.Restart();

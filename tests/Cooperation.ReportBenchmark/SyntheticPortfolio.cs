@@ -3,7 +3,7 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Reports;
 
 namespace Cooperation.ReportBenchmark;
 

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Hosting;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Gateway.Common;

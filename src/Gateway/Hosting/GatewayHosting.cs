@@ -13,12 +13,12 @@ using Cooperation.Gateway.Programmes;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
 using Cooperation.Gateway.Reporting;
+using Cooperation.Reports;
 using Cooperation.Gateway.Submissions;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Configuration;
 
 namespace Cooperation.Gateway.Hosting;
 
@@ -57,7 +57,7 @@ public static class GatewayHosting
             })
             // Error details (BadRequest, ResourceInfo) must be known to render them as JSON.
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
-        services.AddCooperationReporting(configuration);
+        services.AddCooperationReports(configuration);
         services.AddGrpcReflection();
         // Cached: a health Check is a dictionary lookup (the bare-gRPC baseline of the benchmark);
         // the checks themselves run on the publisher's schedule.
@@ -69,32 +69,6 @@ public static class GatewayHosting
             options.Period = TimeSpan.FromSeconds(5);
         });
         return services;
-    }
-
-    /// <summary>
-    /// The Orleans client: finds silos through the ADO.NET membership table, waits for one at
-    /// start-up and reconnects by itself when silos restart.
-    /// </summary>
-    public static IHostApplicationBuilder AddClusterClient(this IHostApplicationBuilder builder)
-    {
-        var settings = ClusterSettings.From(builder.Configuration);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = settings.ClusterId;
-                options.ServiceId = settings.ServiceId;
-            });
-            client.UseAdoNetClustering(options =>
-            {
-                options.Invariant = ClusterSettings.AdoNetInvariant;
-                options.ConnectionString = settings.ConnectionString;
-            });
-            // A restarted cluster is found within seconds rather than the default minute.
-            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
-        });
-        return builder;
     }
 
     /// <summary>

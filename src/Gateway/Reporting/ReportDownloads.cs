@@ -7,11 +7,12 @@ using Cooperation.Gateway.Errors;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports.Delivery;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
+using Cooperation.Reports;
 
 namespace Cooperation.Gateway.Reporting;
 

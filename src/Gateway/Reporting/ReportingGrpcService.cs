@@ -1,17 +1,18 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Common;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports.Delivery;
 using Google.Protobuf;
 using Grpc.Core;
+using Cooperation.Reports;
 using Hangfire;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Reporting;
 
 /// <summary>
-/// gRPC (and JSON) front of donors' reports: subscriptions (kept in step with their recurring
-/// jobs), "send now", the archive and failed deliveries. Who may do what is decided by the
+/// gRPC (and JSON) front of donors' reports: subscriptions (the worker keeps their recurring jobs
+/// in step once a change is committed), "send now", the archive and failed deliveries. Who may do what is decided by the
 /// donor's subscriptions grain; webhook targets are checked before a subscription is saved, and
 /// webhook secrets are shown only when made.
 /// </summary>
@@ -35,7 +36,6 @@ public sealed class ReportingGrpcService(
         var definition = request.Subscription.ToDomain();
         await targets.CheckSavedAsync(definition.WebhookUrl, "webhook_url", context.CancellationToken);
         var (view, isNew) = await Donor(definition.DonorOrganisationId).Create(request.Subscription.SubscriptionId, definition);
-        schedule.Sync(view);
         var answer = ToProto(view);
         // Shown this once, to whoever made it; never in reads.
         if (isNew)
@@ -49,7 +49,6 @@ public sealed class ReportingGrpcService(
         var definition = request.Subscription.ToDomain();
         await targets.CheckSavedAsync(definition.WebhookUrl, "webhook_url", context.CancellationToken);
         var view = await Donor(definition.DonorOrganisationId).Change(request.Subscription.SubscriptionId, definition);
-        schedule.Sync(view);
         return ToProto(view);
     }
 
@@ -57,7 +56,6 @@ public sealed class ReportingGrpcService(
     public override async Task<Proto.Subscription> SetSubscriptionPaused(Proto.SetSubscriptionPausedRequest request, ServerCallContext context)
     {
         var view = await Donor(request.DonorOrganisationId).SetPaused(request.SubscriptionId, request.Paused);
-        schedule.Sync(view);
         return ToProto(view);
     }
 
@@ -72,7 +70,6 @@ public sealed class ReportingGrpcService(
     public override async Task<Proto.DeleteSubscriptionResult> DeleteSubscription(Proto.SubscriptionRef request, ServerCallContext context)
     {
         await Donor(request.DonorOrganisationId).Delete(request.SubscriptionId);
-        schedule.Remove(request.DonorOrganisationId, request.SubscriptionId);
         return new() { SubscriptionId = request.SubscriptionId };
     }
 

@@ -1,9 +1,10 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Common;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports.Delivery;
 using Cronos;
 using Proto = Cooperation.Contracts.Grpc;
+using Cooperation.Reports;
 
 namespace Cooperation.Gateway.Reporting;
 

@@ -1,3 +1,4 @@
+using Cooperation.Reports.Rendering;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;

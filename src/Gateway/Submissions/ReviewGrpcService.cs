@@ -2,15 +2,16 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
-using Cooperation.Gateway.Notices;
 using Grpc.Core;
-using Hangfire;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.Submissions;
 
-/// <summary>gRPC (and JSON) front of the review of pilots' reporting periods; returns and approvals are noticed by e-mail.</summary>
-public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots, IBackgroundJobClient jobs) : Proto.ReviewService.ReviewServiceBase
+/// <summary>
+/// gRPC (and JSON) front of the review of pilots' reporting periods. Returns and approvals are
+/// noticed by e-mail by the worker, once the decision is committed (it follows the journal).
+/// </summary>
+public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.ReviewService.ReviewServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.ListReportingPeriodsResponse> ListReportingPeriods(Proto.ListReportingPeriodsRequest request, ServerCallContext context)
@@ -36,12 +37,6 @@ public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots, IBack
         var pilot = Pilot(request.PilotId);
         var period = ReportingPeriod.Parse(request.Period, "period");
         var reviewed = await pilot.ReviewPeriod(period, decision, request.Comment.OrNull());
-        // Notices go out in the background, after the decision is stored.
-        if (decision != ReviewDecision.Reopen)
-        {
-            var (pilotId, name) = (request.PilotId, period.ToString());
-            jobs.Enqueue<ReviewNoticeJob>(job => job.SendAsync(pilotId, name, CancellationToken.None));
-        }
         return reviewed.ToProto();
     }
 

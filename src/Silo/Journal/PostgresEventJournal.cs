@@ -69,7 +69,8 @@ public sealed partial class PostgresEventJournal(
     private static readonly string ReadingsAsOfSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadingsSql, "AND recorded_at <= @as_of");
 
     // Transactions below the oldest one still running have all ended: no row can still appear below this.
-    private const string SafeFeedLimit = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20";
+    // Defined in SQL (ops/sql/0010), shared with the worker's event reactions.
+    private const string SafeFeedLimit = "entity_event_safe_position()";
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
         new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });

@@ -63,7 +63,7 @@ public sealed partial class PilotGrain
                 continue;
             }
             events.Add(new UpdateSubmitted(period.Key, submitted, [], Note: null, Late: false, Historical: true));
-            events.Add(new PeriodReviewed(period.Key, ReviewDecision.Approve, HistoricalComment(loader), Approvable(period.Key, submitted)));
+            events.Add(new PeriodReviewed(period.Key, ReviewDecision.Approve, HistoricalComment(loader), Approvable(period.Key, submitted), Historical: true));
         }
         await RaiseAsync(events, AsSubjectReadings(readings));
         return readings;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Cooperation.Gateway.Reporting;
-using Cooperation.Gateway.Reporting.Delivery;
-using Cooperation.Gateway.Reporting.Rendering;
+using Cooperation.Reports;
+using Cooperation.Reports.Delivery;
+using Cooperation.Reports.Rendering;
 using Cooperation.Tests.Support;
 using Hangfire;
 using Hangfire.States;
@@ -33,7 +34,8 @@ public sealed class DonorReportTests(ApiFixture api)
         var jobId = $"report:{world.DonorId}:{subscription.SubscriptionId}";
 
         var created = await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
-        Assert.Equal("0 7 * * *", RecurringJob(jobId)?.Cron);
+        // The worker keeps the schedule in step once the change is committed: soon after, not at once.
+        await EventuallyAsync(() => RecurringJob(jobId)?.Cron == "0 7 * * *");
         Assert.Equal("Asia/Tokyo", RecurringJob(jobId)?.TimeZoneId);
         // The period the next run reports has closed, and so has its submission window (15 days, then a day's grace).
         var covered = Contracts.Common.ReportingPeriod.Parse(created.NextRunPeriod, "next_run_period");
@@ -44,17 +46,27 @@ public sealed class DonorReportTests(ApiFixture api)
 
         subscription.Schedule.Cron = "30 6 2 * *";
         await api.Reporting.UpdateSubscriptionAsync(new() { Subscription = subscription });
-        Assert.Equal("30 6 2 * *", RecurringJob(jobId)?.Cron);
+        await EventuallyAsync(() => RecurringJob(jobId)?.Cron == "30 6 2 * *");
 
         var paused = await api.Reporting.SetSubscriptionPausedAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId, Paused = true });
-        Assert.Null(RecurringJob(jobId));
+        await EventuallyAsync(() => RecurringJob(jobId) is null);
         Assert.Empty(paused.NextRunAt);
         Assert.Empty(paused.NextRunPeriod);
         await api.Reporting.SetSubscriptionPausedAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId, Paused = false });
-        Assert.NotNull(RecurringJob(jobId));
+        await EventuallyAsync(() => RecurringJob(jobId) is not null);
 
         await api.Reporting.DeleteSubscriptionAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId });
-        Assert.Null(RecurringJob(jobId));
+        await EventuallyAsync(() => RecurringJob(jobId) is null);
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker did not follow the change within 15 s");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cooperation.Gateway.Notices;
+using Cooperation.Reports.Notices;
 using Cooperation.Tests.Support;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;

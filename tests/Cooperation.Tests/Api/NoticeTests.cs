@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cooperation.Gateway.Notices;
+using Cooperation.Reports.Notices;
 using Cooperation.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = Cooperation.Contracts.Grpc;

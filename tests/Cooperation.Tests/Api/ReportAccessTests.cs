@@ -2,7 +2,7 @@ using System.Text;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,8 @@ using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Reporting;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports;
+using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -168,7 +169,7 @@ public sealed class ReportRevisionTests(ApiFixture api)
         var month = ReportingPeriod.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), ReportingFrequency.Monthly);
         await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, month.ToString(), 70));
         // The subject names the period as the report's language writes it ("Nov 2026").
-        static string Month(Contracts.Common.ReportingPeriod period) => Gateway.Reporting.Rendering.ReportCulture.Period(period, Contracts.Reporting.ReportLanguage.En);
+        static string Month(Contracts.Common.ReportingPeriod period) => Reports.Rendering.ReportCulture.Period(period, Contracts.Reporting.ReportLanguage.En);
         async Task<string[]> SubjectsAsync(int count, int seconds = 30) =>
             [.. (await mailbox.MessagesToAsync(recipient, count, TimeSpan.FromSeconds(seconds))).Select(m => m.Subject!).Where(s => s.Contains(Month(month)) || s.Contains(Month(month.Next()))).Order()];
 

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Reporting;
+using Cooperation.Reports;
 
 namespace Cooperation.Tests.Domain;
 

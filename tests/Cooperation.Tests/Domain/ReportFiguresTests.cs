@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Gateway.Reporting;
+using Cooperation.Reports;
 using Cooperation.ReportBenchmark;
 
 namespace Cooperation.Tests.Domain;
@@ -55,6 +56,6 @@ public sealed class ReportFiguresTests
         Assert.Equal("改訂版 2: 変更された数値 3 件, 新たに検証された数値 1 件", RevisionText.Line(2, report.Changes, Contracts.Reporting.ReportLanguage.Ja));
         Assert.Equal("", RevisionText.Line(1, null, Contracts.Reporting.ReportLanguage.En));
         Assert.Contains("Revision 2: 3 figures changed", string.Join("\n",
-            Gateway.Reporting.Rendering.ReportDocument.Blocks(report).OfType<Gateway.Reporting.Rendering.TextBlock>().Select(b => b.Text)));
+            Reports.Rendering.ReportDocument.Blocks(report).OfType<Reports.Rendering.TextBlock>().Select(b => b.Text)));
     }
 }

@@ -4,7 +4,7 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
-using Cooperation.Gateway.Reporting.Rendering;
+using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Tests.Domain;
 

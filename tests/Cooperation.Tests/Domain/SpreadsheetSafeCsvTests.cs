@@ -3,7 +3,7 @@ using System.Text;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Gateway.Common;
-using Cooperation.Gateway.Reporting.Rendering;
+using Cooperation.Reports.Rendering;
 using Cooperation.Gateway.Submissions;
 using Cooperation.ReportBenchmark;
 using CsvHelper;

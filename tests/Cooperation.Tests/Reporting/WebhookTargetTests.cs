@@ -1,7 +1,8 @@
 using System.Net;
 using Cooperation.Contracts.Common;
 using Cooperation.Gateway.Reporting;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports;
+using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Gateway.Hosting;
+using Cooperation.Reports;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -116,6 +117,7 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         {
             ["ConnectionStrings:Cooperation"] = _cluster.Postgres.ConnectionString,
             ["Reporting:PollMilliseconds"] = "200",
+            ["Reactions:PollMilliseconds"] = "100",
             // Other tests' report jobs (and their retries) share these workers.
             ["Reporting:Workers"] = "4",
             ["Reporting:RetryAttempts"] = "2",
@@ -126,6 +128,8 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
             ["Reporting:Webhooks:AllowedTargets:0"] = "127.0.0.1",
         });
         builder.Services.AddCooperationApi(builder.Configuration);
+        // The worker's part in the same process: the jobs and the reactions to committed events.
+        builder.Services.AddReportJobs(builder.Configuration);
         _app = builder.Build();
         _app.UseCooperationApi();
         await _app.StartAsync();

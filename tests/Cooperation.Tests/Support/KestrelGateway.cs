@@ -37,7 +37,6 @@ public sealed class KestrelGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cooperation"] = api.Cluster.Postgres.ConnectionString,
-            ["Reporting:RunJobs"] = "false",
         });
         builder.Services.AddCooperationApi(builder.Configuration);
         var app = builder.Build();

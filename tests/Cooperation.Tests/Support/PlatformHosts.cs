@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using Cooperation.Gateway.Hosting;

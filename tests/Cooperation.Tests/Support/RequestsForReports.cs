@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Reporting;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports;
+using Cooperation.Reports.Delivery;
 using Cooperation.ReportBenchmark;
 using Npgsql;
 using Proto = Cooperation.Contracts.Grpc;

@@ -1,5 +1,5 @@
 using System.Net;
-using Cooperation.Gateway.Reporting.Delivery;
+using Cooperation.Reports.Delivery;
 
 namespace Cooperation.Tests.Support;
 

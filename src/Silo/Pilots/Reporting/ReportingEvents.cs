@@ -28,12 +28,14 @@ public sealed record UpdateSubmitted(
 /// <param name="Decision">What was decided.</param>
 /// <param name="Comment">The return comment, the reopen reason, or the approval's remark.</param>
 /// <param name="ApprovedReadings">On approval: the readings that counted then, now the period's verified figures.</param>
+/// <param name="Historical">An approval on load of migrated history: nobody to notice.</param>
 [EventKind("pilot.period-reviewed")]
 public sealed record PeriodReviewed(
     ReportingPeriod Period,
     ReviewDecision Decision,
     string? Comment,
-    ValueList<StoredKpiReading>? ApprovedReadings) : IEntityEvent;
+    ValueList<StoredKpiReading>? ApprovedReadings,
+    bool Historical = false) : IEntityEvent;
 
 /// <summary>How reporting events change a pilot.</summary>
 public static class ReportingEvents

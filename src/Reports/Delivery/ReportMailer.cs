@@ -1,0 +1,40 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Cooperation.Reports.Delivery;
+
+/// <summary>A file attached to a message.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Sends messages over SMTP with MailKit, as configured in "Reporting:Smtp".</summary>
+public sealed class ReportMailer(IOptions<ReportingOptions> options)
+{
+    /// <summary>Sends one message to <paramref name="recipients"/>.</summary>
+    public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string text, IReadOnlyList<MailAttachment> attachments,
+        CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value.Smtp;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
+        foreach (var recipient in recipients)
+            message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = subject;
+        var body = new BodyBuilder { TextBody = text };
+        foreach (var attachment in attachments)
+        {
+            // Base64 for every file: a text part (HTML, CSV) would have its line ends rewritten on the way, and its bytes no longer match the archive's.
+            if (body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType)) is MimePart part)
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+        message.Body = body.ToMessageBody();
+
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User))
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Cooperation.Reports.Delivery;
+
+/// <summary>What a key of the platform's reporting is for.</summary>
+public enum ReportingKeyPurpose
+{
+    /// <summary>Signs download links (<see cref="ReportLinks"/>).</summary>
+    Links,
+
+    /// <summary>Derives each subscription's webhook secret (<see cref="WebhookSecrets"/>).</summary>
+    WebhookSecrets,
+}
+
+/// <summary>
+/// The platform's keys for reports. Each comes from configuration (Reporting:LinkKey,
+/// Reporting:WebhookKey; base64 of at least 32 random bytes, set through the environment, never in
+/// the repository). One that is not set is made once and kept in PostgreSQL (table reporting_key),
+/// so every gateway of the platform shares it and links survive restarts; a warning says so.
+/// </summary>
+public sealed partial class ReportingKeys(NpgsqlDataSource dataSource, IOptions<ReportingOptions> options, ILogger<ReportingKeys> logger)
+{
+    /// <summary>Fewest bytes a key has.</summary>
+    public const int MinBytes = 32;
+
+    private readonly SemaphoreSlim _gate = new(1);
+    private readonly Dictionary<ReportingKeyPurpose, byte[]> _keys = [];
+
+    /// <summary>The key for <paramref name="purpose"/>.</summary>
+    public async Task<byte[]> GetAsync(ReportingKeyPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_keys.TryGetValue(purpose, out var key))
+                _keys[purpose] = key = Configured(purpose) ?? await StoredAsync(purpose, cancellationToken);
+            return key;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Refuses a configured key that is not base64 of <see cref="MinBytes"/> bytes or more, naming its setting; null when fine.</summary>
+    public static string? Problem(string? configured, string setting) =>
+        configured is null || Decode(configured) is { Length: >= MinBytes } ? null
+            : $"{setting} must be base64 of at least {MinBytes} random bytes (e.g. `openssl rand -base64 32`).";
+
+    private byte[]? Configured(ReportingKeyPurpose purpose) => Decode(purpose == ReportingKeyPurpose.Links ? options.Value.LinkKey : options.Value.WebhookKey);
+
+    private static byte[]? Decode(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            return null;
+        var bytes = new byte[configured.Length];
+        return Convert.TryFromBase64String(configured.Trim(), bytes, out var length) ? bytes[..length] : [];
+    }
+
+    private async Task<byte[]> StoredAsync(ReportingKeyPurpose purpose, CancellationToken cancellationToken)
+    {
+        var name = purpose == ReportingKeyPurpose.Links ? "links" : "webhook-secrets";
+        byte[]? key = null;
+        // A gateway that lost the race to make the key sees it at its second look.
+        for (var attempt = 0; key is null && attempt < 2; attempt++)
+        {
+            await using var command = dataSource.CreateCommand("""
+                WITH made AS (INSERT INTO reporting_key (purpose, key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING RETURNING key)
+                SELECT key FROM made UNION ALL SELECT key FROM reporting_key WHERE purpose = $1 LIMIT 1
+                """);
+            command.Parameters.Add(new() { Value = name });
+            command.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(MinBytes) });
+            key = await command.ExecuteScalarAsync(cancellationToken) as byte[];
+        }
+        if (key is null)
+            throw new InvalidOperationException($"No {name} key could be made or read in table reporting_key.");
+        LogStoredKey(logger, purpose == ReportingKeyPurpose.Links ? "Reporting__LinkKey" : "Reporting__WebhookKey");
+        return key;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{Setting} is not set: using a key kept in the database (table reporting_key). Outside development, set it from a secret store.")]
+    private static partial void LogStoredKey(ILogger logger, string setting);
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Cooperation.Reports.Delivery;
+using Cooperation.Reports.Notices;
+using Cooperation.Reports.Reactions;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Cooperation.Reports;
+
+/// <summary>
+/// Donors' reports and notices as a host needs them. Every host that reads the archive or queues
+/// a job registers <see cref="AddCooperationReports"/> (the gateway's API, the worker); only the
+/// worker adds <see cref="AddReportJobs"/>: the Hangfire server that runs the jobs (on PostgreSQL,
+/// schema "hangfire", retried with back-off as configured) and the event reactions that queue them.
+/// </summary>
+public static class ReportsHosting
+{
+    /// <summary>Registers the archive, delivery log, keys, links, builder, renderers' delivery and Hangfire's storage (no server).</summary>
+    public static IServiceCollection AddCooperationReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Reporting");
+        services.AddOptions<ReportingOptions>().Bind(section)
+            .Validate(o => ReportingKeys.Problem(o.LinkKey, "Reporting:LinkKey") is null, ReportingKeys.Problem("-", "Reporting:LinkKey")!)
+            .Validate(o => ReportingKeys.Problem(o.WebhookKey, "Reporting:WebhookKey") is null, ReportingKeys.Problem("-", "Reporting:WebhookKey")!)
+            .Validate(o => Cronos.CronExpression.TryParse(o.DefaultCron, Cronos.CronFormat.Standard, out _), "Reporting:DefaultCron must be a five-field cron expression.")
+            .ValidateOnStart();
+        var settings = section.Get<ReportingOptions>() ?? new ReportingOptions();
+        var connectionString = configuration.GetConnectionString("Cooperation")
+            ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: reports are archived in PostgreSQL.");
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<ScheduledRuns>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<ReportMailer>();
+        services.AddSingleton<ReportingKeys>();
+        services.AddSingleton<ReportLinks>();
+        services.AddSingleton<WebhookSecrets>();
+        services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<ReportAccess>();
+        services.AddSingleton<DonorReportBuilder>();
+        services.AddSingleton<SubscriptionSchedule>();
+        services.AddTransient<ReportDelivery>();
+        services.AddTransient<DonorReportJob>();
+        services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
+        services.AddTransient<DueReminderJob>();
+        services.AddTransient<ReviewNoticeJob>();
+        // Every connection of the webhook sender goes only where WebhookTargets admits, as resolved then.
+        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookTargets>().Handler());
+
+        // This host's own storage and filters, registered before AddHangfire (which only adds what is
+        // missing): Hangfire's static defaults (JobStorage.Current, GlobalJobFilters) are shared by
+        // every host in a process, and two gateways in one process (tests) would take each other's.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        services.AddSingleton<IJobFilterProvider>(JobFilters(settings));
+        services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HangfireLogs(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        return services;
+    }
+
+    /// <summary>
+    /// The worker's part: a Hangfire server running the jobs, the daily digest's schedule, and the
+    /// reactions to committed events (review notices, subscriptions' schedules).
+    /// </summary>
+    public static IServiceCollection AddReportJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Reporting").Get<ReportingOptions>() ?? new ReportingOptions();
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = Math.Max(1, settings.Workers);
+            server.SchedulePollingInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
+        });
+        services.AddHostedService<DigestSchedule>();
+        services.AddEventReactions(configuration);
+        return services;
+    }
+
+    /// <summary>Hangfire's default filters, with one retry policy for every job from configuration.</summary>
+    private static JobFilterProviderCollection JobFilters(ReportingOptions settings)
+    {
+        var filters = new JobFilterCollection();
+        foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is not AutomaticRetryAttribute))
+            filters.Add(filter.Instance, filter.Order);
+        filters.Add(new AutomaticRetryAttribute
+        {
+            Attempts = settings.RetryAttempts,
+            DelaysInSeconds = settings.RetryDelays,
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        });
+        return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
+    }
+}
+
+/// <summary>Keeps the daily reminder digest scheduled: set when the worker starts.</summary>
+internal sealed class DigestSchedule(IServiceProvider services, IRecurringJobManager jobs, IOptions<NoticeOptions> notices) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Applies the serializer settings of AddHangfire before the first job is written.
+        services.GetRequiredService<IGlobalConfiguration>();
+        DueReminderJob.Schedule(jobs, notices.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
