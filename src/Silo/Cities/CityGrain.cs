@@ -11,13 +11,13 @@ namespace Cooperation.Silo.Cities;
 
 /// <summary>A city: what it is, what it takes part in, and its composite indices.</summary>
 public sealed class CityGrain(
-    [PersistentState("city", StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
+    [PersistentState(EntityTypes.City, StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<CityGrain> logger) : EventSourcedGrain<CityState>(snapshot, journal, clock, logger), ICityGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "city";
+    protected override string EntityType => EntityTypes.City;
 
     /// <inheritdoc/>
     protected override CityState Initial => new();

@@ -19,7 +19,7 @@ namespace Cooperation.Silo.Mous;
 /// due-date reminder that marks commitments overdue in the MoU's time zone.
 /// </summary>
 public sealed class MouGrain(
-    [PersistentState("mou", StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
+    [PersistentState(EntityTypes.Mou, StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     IOptions<DueDateOptions> dueDates,
@@ -31,7 +31,7 @@ public sealed class MouGrain(
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
-    protected override string EntityType => "mou";
+    protected override string EntityType => EntityTypes.Mou;
 
     /// <inheritdoc/>
     protected override MouState Initial => new();

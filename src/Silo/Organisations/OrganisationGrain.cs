@@ -10,13 +10,13 @@ namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation: a city government or department, agency, park, enterprise or donor.</summary>
 public sealed class OrganisationGrain(
-    [PersistentState("organisation", StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
+    [PersistentState(EntityTypes.Organisation, StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<OrganisationGrain> logger) : EventSourcedGrain<OrganisationState>(snapshot, journal, clock, logger), IOrganisationGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "organisation";
+    protected override string EntityType => EntityTypes.Organisation;
 
     /// <inheritdoc/>
     protected override OrganisationState Initial => new();

@@ -19,13 +19,13 @@ namespace Cooperation.Silo.Partnerships;
 /// and MoUs, and rolls up their progress.
 /// </summary>
 public sealed class PartnershipGrain(
-    [PersistentState("partnership", StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
+    [PersistentState(EntityTypes.Partnership, StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<PartnershipGrain> logger) : EventSourcedGrain<PartnershipState>(snapshot, journal, clock, logger), IPartnershipGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "partnership";
+    protected override string EntityType => EntityTypes.Partnership;
 
     /// <inheritdoc/>
     protected override PartnershipState Initial => new();

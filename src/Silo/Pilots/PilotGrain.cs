@@ -29,7 +29,7 @@ namespace Cooperation.Silo.Pilots;
 /// reminder that marks milestones overdue in the pilot city's time zone.
 /// </summary>
 public sealed partial class PilotGrain(
-    [PersistentState("pilot", StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
+    [PersistentState(EntityTypes.Pilot, StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     IOptions<DueDateOptions> dueDates,
@@ -47,7 +47,7 @@ public sealed partial class PilotGrain(
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
-    protected override string EntityType => "pilot";
+    protected override string EntityType => EntityTypes.Pilot;
 
     /// <inheritdoc/>
     protected override PilotState Initial => new();

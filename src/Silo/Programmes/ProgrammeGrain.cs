@@ -13,13 +13,13 @@ namespace Cooperation.Silo.Programmes;
 
 /// <summary>A programme under a partnership or a city, with programme-level KPIs.</summary>
 public sealed class ProgrammeGrain(
-    [PersistentState("programme", StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
+    [PersistentState(EntityTypes.Programme, StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ProgrammeGrain> logger) : KpiSubjectGrain<ProgrammeState>(snapshot, journal, clock, logger), IProgrammeGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "programme";
+    protected override string EntityType => EntityTypes.Programme;
 
     /// <inheritdoc/>
     protected override ProgrammeState Initial => new();

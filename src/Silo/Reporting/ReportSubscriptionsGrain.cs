@@ -18,7 +18,7 @@ namespace Cooperation.Silo.Reporting;
 /// itself, the offices of the cities whose partnerships it covers, and admins.
 /// </summary>
 public sealed class ReportSubscriptionsGrain(
-    [PersistentState("subscriptions", StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
+    [PersistentState(EntityTypes.ReportSubscriptions, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ReportSubscriptionsGrain> logger) : EventSourcedGrain<ReportSubscriptionsState>(snapshot, journal, clock, logger), IReportSubscriptionsGrain
@@ -26,7 +26,7 @@ public sealed class ReportSubscriptionsGrain(
     private const string Entity = "report subscriptions of";
 
     /// <inheritdoc/>
-    protected override string EntityType => "subscriptions";
+    protected override string EntityType => EntityTypes.ReportSubscriptions;
 
     /// <inheritdoc/>
     protected override ReportSubscriptionsState Initial => new();

@@ -15,7 +15,7 @@ namespace Cooperation.Silo.Submissions;
 /// the import then decides again.
 /// </summary>
 public sealed partial class ReadingImportGrain(
-    [PersistentState("import", StorageNames.Domain)] IPersistentState<EntitySnapshot<ReadingImportState>> snapshot,
+    [PersistentState(EntityTypes.ReadingImport, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReadingImportState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ReadingImportGrain> logger) : EventSourcedGrain<ReadingImportState>(snapshot, journal, clock, logger), IReadingImportGrain
@@ -24,7 +24,7 @@ public sealed partial class ReadingImportGrain(
     public const int MaxAttempts = 3;
 
     /// <inheritdoc/>
-    protected override string EntityType => "import";
+    protected override string EntityType => EntityTypes.ReadingImport;
 
     /// <inheritdoc/>
     protected override ReadingImportState Initial => new();
