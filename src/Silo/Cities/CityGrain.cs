@@ -39,7 +39,7 @@ public sealed class CityGrain(
         definition.Validate();
         if (State.Definition is { } existing)
             return existing == definition ? View() : throw new EntityExistsException("city", Id);
-        await RaiseAsync(new CityCreated(definition));
+        await RaiseAsync(new CityCreated(StoredCityDefinition.Of(definition)));
         return View();
     }
 
@@ -75,7 +75,7 @@ public sealed class CityGrain(
         AccessPolicy.Require(Permission.ManageReference, State.Definition is null ? null : AccessScope.OfCities([Id]), "city", Id);
         index.Validate();
         if (!State.Indices.Contains(index))
-            await RaiseAsync(new CityIndexRecorded(index));
+            await RaiseAsync(new CityIndexRecorded(StoredCompositeIndex.Of(index)));
         return index;
     }
 

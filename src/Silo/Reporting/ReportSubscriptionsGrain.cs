@@ -49,7 +49,7 @@ public sealed class ReportSubscriptionsGrain(
                 ? new(await AsReadAsync(existing), IsNew: false)
                 : throw new EntityExistsException("report subscription", subscriptionId);
         }
-        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, definition, NewSecretId()));
+        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, StoredSubscriptionDefinition.Of(definition), NewSecretId()));
         return new(await AsReadAsync(State.ById[subscriptionId]), IsNew: true);
     }
 
@@ -59,7 +59,7 @@ public sealed class ReportSubscriptionsGrain(
         var current = await RequireAsync(subscriptionId, Permission.ManageReports);
         await CheckAsync(definition);
         if (current.Definition != definition)
-            await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, definition));
+            await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, StoredSubscriptionDefinition.Of(definition)));
         return await AsReadAsync(State.ById[subscriptionId]);
     }
 

@@ -68,7 +68,7 @@ public sealed partial class ReadingImportGrain(
                 return result;
 
             var stored = result with { Stored = true, StoredAt = Clock.Now() };
-            var own = Prepare([new ReadingsImported(hash, stored)], new RequestIdentity(Key, hash));
+            var own = Prepare([new ReadingsImported(hash, StoredImportResult.Of(stored))], new RequestIdentity(Key, hash));
             var staged = stages.Where(s => s.Append is not null).Select(s => s.Append!).ToArray();
             try
             {

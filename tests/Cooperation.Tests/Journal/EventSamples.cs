@@ -27,8 +27,9 @@ using Cooperation.Silo.Submissions;
 namespace Cooperation.Tests.Journal;
 
 /// <summary>
-/// One event of every kind, built from contract values the way grains build them, with every
-/// optional field set so that every stored property appears in its JSON.
+/// One event of every kind, built from contract values the way grains build them (through the
+/// stored records' mapping), with every optional field set so that every stored property
+/// appears in its JSON.
 /// </summary>
 public static class EventSamples
 {
@@ -50,6 +51,16 @@ public static class EventSamples
 
     /// <summary>A milestone's progress, done with evidence.</summary>
     public static MilestoneProgress Progress { get; } = new(MilestoneStatus.Done, new DateOnly(2025, 3, 28), "https://example.org/evidence/1");
+
+    /// <summary>A pilot with a location and participants.</summary>
+    public static PilotDefinition Pilot { get; } = new("hp-kitakyushu", "green-growth", Text, PilotKind.Compost, ReportingFrequency.Monthly, "hai-phong",
+        "Tràng Cát site", "hp-urenco", ["kitakyushu-city", "ajinomoto"]);
+
+    /// <summary>A funding line with a fraction disbursed.</summary>
+    public static FundingLine Line { get; } = new("moej-2025", "moej", Currency.Jpy, 12_500_000m, 3_250_000.5m);
+
+    /// <summary>A milestone as planned.</summary>
+    public static MilestoneDefinition Milestone { get; } = new("site-ready", Text, new DateOnly(2025, 6, 30));
 
     /// <summary>A JCM plan with a metered parameter, a dated factor and two holders.</summary>
     public static JcmMonitoringPlan Plan { get; } = new("VN_AM003", "1.0",
@@ -78,59 +89,58 @@ public static class EventSamples
         new CredentialRevoked("Key left on a shared laptop"),
         new CredentialRegistered("cred-7", "hp-urenco"),
 
-        new CityCreated(new CityDefinition(new LocalizedText("Hải Phòng", "ハイフォン", "Hai Phong"), "VN", "Asia/Ho_Chi_Minh")),
-        new CityIndexRecorded(new CompositeIndex("pgi", new LocalizedText("Chỉ số xanh cấp tỉnh", "省グリーン指数", "Provincial Green Index"), 2024,
-            [new IndexComponent("env", Text, 8.25), new IndexComponent("energy", Text, 6.5)])),
+        new CityCreated(StoredCityDefinition.Of(new CityDefinition(new LocalizedText("Hải Phòng", "ハイフォン", "Hai Phong"), "VN", "Asia/Ho_Chi_Minh"))),
+        new CityIndexRecorded(StoredCompositeIndex.Of(new CompositeIndex("pgi", new LocalizedText("Chỉ số xanh cấp tỉnh", "省グリーン指数", "Provincial Green Index"), 2024,
+            [new IndexComponent("env", Text, 8.25), new IndexComponent("energy", Text, 6.5)]))),
         new CityPartnershipAttached("hp-kitakyushu"),
         new CityProgrammeAttached("green-growth"),
 
-        new OrganisationCreated(new OrganisationDefinition(Text, OrganisationKind.Enterprise, "hai-phong", ReportLanguage.Vi)),
-        new OrganisationContactsSet(new OrganisationContacts(["ops@example.org"], [NoticeKind.DueReminders], ReportLanguage.Ja)),
+        new OrganisationCreated(StoredOrganisationDefinition.Of(new OrganisationDefinition(Text, OrganisationKind.Enterprise, "hai-phong", ReportLanguage.Vi))),
+        new OrganisationContactsSet(StoredOrganisationContacts.Of(new OrganisationContacts(["ops@example.org"], [NoticeKind.DueReminders], ReportLanguage.Ja))),
 
-        new PartnershipCreated(new PartnershipDefinition(Text, "hai-phong", "kitakyushu",
-            [new RelationStage(RelationKind.Friendship, 2009), new RelationStage(RelationKind.SisterCity, 2014)])),
-        new PartnershipMemberSet(new PartnershipMember("hp-urenco", PartnershipRole.Implementer)),
+        new PartnershipCreated(StoredPartnershipDefinition.Of(new PartnershipDefinition(Text, "hai-phong", "kitakyushu",
+            [new RelationStage(RelationKind.Friendship, 2009), new RelationStage(RelationKind.SisterCity, 2014)]))),
+        new PartnershipMemberSet(StoredPartnershipMember.Of(new PartnershipMember("hp-urenco", PartnershipRole.Implementer))),
         new ProgrammeAttached("green-growth"),
         new PilotAttached("hp-compost"),
         new MouAttached("mou-2024"),
 
-        new ProgrammeCreated(new ProgrammeDefinition(ProgrammeOwnerKind.Partnership, "hp-kitakyushu", Text,
-            new DateOnly(2024, 1, 1), new DateOnly(2030, 12, 31), ReportingFrequency.Quarterly, 20), "Asia/Ho_Chi_Minh", ["hai-phong", "kitakyushu"]),
+        new ProgrammeCreated(StoredProgrammeDefinition.Of(new ProgrammeDefinition(ProgrammeOwnerKind.Partnership, "hp-kitakyushu", Text,
+            new DateOnly(2024, 1, 1), new DateOnly(2030, 12, 31), ReportingFrequency.Quarterly, 20)), "Asia/Ho_Chi_Minh", ["hai-phong", "kitakyushu"]),
 
-        new KpiDefined(Kpi),
-        new KpiUpdated(Kpi with { Target = new KpiPoint(1000, new DateOnly(2027, 6, 30)) }),
-        new ReadingsRecorded([Reading]),
+        new KpiDefined(StoredKpi.Of(Kpi)),
+        new KpiUpdated(StoredKpi.Of(Kpi with { Target = new KpiPoint(1000, new DateOnly(2027, 6, 30)) })),
+        new ReadingsRecorded(StoredReading.Of([Reading])),
 
-        new PilotCreated(new PilotDefinition("hp-kitakyushu", "green-growth", Text, PilotKind.Compost, ReportingFrequency.Monthly, "hai-phong",
-            "Tràng Cát site", "hp-urenco", ["kitakyushu-city", "ajinomoto"]), "Asia/Ho_Chi_Minh", [Kpi], ["hai-phong", "kitakyushu"], 15),
+        new PilotCreated(StoredPilotDefinition.Of(Pilot), "Asia/Ho_Chi_Minh", StoredKpi.Of([Kpi]), ["hai-phong", "kitakyushu"], 15),
         new PilotStatusChanged(PilotStatus.Approved, PilotStatus.Suspended, "Awaiting the provincial budget", new DateOnly(2025, 3, 1)),
-        new FundingLineSet(new FundingLine("moej-2025", "moej", Currency.Jpy, 12_500_000m, 3_250_000.5m)),
-        new MilestoneAdded(new MilestoneDefinition("site-ready", Text, new DateOnly(2025, 6, 30))),
-        new MilestoneReported("site-ready", Progress),
+        new FundingLineSet(StoredFundingLine.Of(Line)),
+        new MilestoneAdded(StoredMilestone.Of(Milestone)),
+        new MilestoneReported("site-ready", StoredMilestoneProgress.Of(Progress)),
         new MilestonesFoundOverdue(["site-ready", "first-batch"]),
-        new UpdateSubmitted(Period("2025-03"), [Reading], [new MilestoneReport("site-ready", Progress)], "One truck was out of service", Late: true, Historical: true),
-        new PeriodReviewed(Period("2025-03"), ReviewDecision.Approve, "Checked against the weighbridge slips", [Reading]),
+        new UpdateSubmitted(Period("2025-03"), StoredReading.Of([Reading]), [StoredMilestoneReport.Of(new MilestoneReport("site-ready", Progress))], "One truck was out of service", Late: true, Historical: true),
+        new PeriodReviewed(Period("2025-03"), ReviewDecision.Approve, "Checked against the weighbridge slips", StoredReading.Of([Reading])),
 
-        new JcmPlanSet(Plan),
-        new MonitoringPeriodRecorded(Result, [Reading with { KpiCode = "emission-reductions", Breakdown = [] }]),
+        new JcmPlanSet(StoredMonitoringPlan.Of(Plan)),
+        new MonitoringPeriodRecorded(StoredMonitoringResult.Of(Result), StoredReading.Of([Reading with { KpiCode = "emission-reductions", Breakdown = [] }])),
         new JcmVerifierAppointed("jqa"),
         new MonitoringPeriodReviewed("mp-2024", ReviewDecision.Return, "The meter's calibration certificate is missing"),
 
-        new MouCreated(new MouDefinition("hp-kitakyushu", Text, ["hai-phong-pc", "kitakyushu-city"], "Cooperation on green growth",
-            ["hp-compost"], new DateOnly(2024, 4, 1), new DateOnly(2029, 3, 31)), "Asia/Ho_Chi_Minh", ["hai-phong", "kitakyushu"]),
-        new MouSigned(new Signature("hai-phong-pc", new DateOnly(2024, 3, 15))),
+        new MouCreated(StoredMouDefinition.Of(new MouDefinition("hp-kitakyushu", Text, ["hai-phong-pc", "kitakyushu-city"], "Cooperation on green growth",
+            ["hp-compost"], new DateOnly(2024, 4, 1), new DateOnly(2029, 3, 31))), "Asia/Ho_Chi_Minh", ["hai-phong", "kitakyushu"]),
+        new MouSigned(StoredSignature.Of(new Signature("hai-phong-pc", new DateOnly(2024, 3, 15)))),
         new MouTerminated("Superseded by the 2029 MoU"),
-        new CommitmentAdded(new CommitmentDefinition("training", "Train 40 engineers", "kitakyushu-city", new DateOnly(2025, 9, 30))),
+        new CommitmentAdded(StoredCommitment.Of(new CommitmentDefinition("training", "Train 40 engineers", "kitakyushu-city", new DateOnly(2025, 9, 30)))),
         new CommitmentStatusSet("training", CommitmentStatus.Done),
         new CommitmentsFoundOverdue(["training", "study-tour"]),
 
-        new ReportSubscriptionCreated("monthly", Subscription, "whs-3"),
+        new ReportSubscriptionCreated("monthly", StoredSubscriptionDefinition.Of(Subscription), "whs-3"),
         new ReportSubscriptionSecretRotated("monthly", "whs-4"),
-        new ReportSubscriptionChanged("monthly", Subscription with { Title = "MOEJ quarterly progress" }),
+        new ReportSubscriptionChanged("monthly", StoredSubscriptionDefinition.Of(Subscription with { Title = "MOEJ quarterly progress" })),
         new ReportSubscriptionPaused("monthly", true),
         new ReportSubscriptionDeleted("monthly"),
 
-        new ReadingsImported("5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", new ReadingImportResult(12, 11,
-            [new RowRejection(7, "value", "must be a number")], [new ImportedPeriod("hp-compost", Period("2025-03"), 11, false)], true, At, false)),
+        new ReadingsImported("5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", StoredImportResult.Of(new ReadingImportResult(12, 11,
+            [new RowRejection(7, "value", "must be a number")], [new ImportedPeriod("hp-compost", Period("2025-03"), 11, false)], true, At, false))),
     ];
 }

@@ -1,33 +1,18 @@
-using System.Reflection;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cooperation.Contracts.Common;
 using Cooperation.Silo.Journal;
-using Cooperation.Tests.Support;
 
 namespace Cooperation.Tests.Journal;
 
 /// <summary>
-/// The journal holds events as JSON for good: a golden sample of every event kind, written once
-/// and then frozen (tests/Cooperation.Tests/Golden/events), must still read and write back the
-/// same. A rename that would break stored history fails here. A new kind needs a sample: run the
-/// tests once with COOPERATION_WRITE_GOLDEN=1 to write the missing ones (never existing ones),
-/// and commit them.
+/// The journal holds events as JSON for good: a golden sample of every event kind (see
+/// <see cref="GoldenSamples"/>) must still read and write back the same, and the events grains
+/// build must still be written so. A rename that would break stored history fails here. A new
+/// kind needs a sample: run the tests once with COOPERATION_WRITE_GOLDEN=1 to write the missing
+/// ones (never existing ones), check them and commit them.
 /// </summary>
 public sealed class GoldenEventTests
 {
-    private static readonly string Folder = Path.Combine(Ops.Root, "tests", "Cooperation.Tests", "Golden", "events");
-
-    private static readonly bool WriteMissing = Environment.GetEnvironmentVariable("COOPERATION_WRITE_GOLDEN") == "1";
-
-    private static readonly JsonSerializerOptions Readable = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-    };
-
-    private static readonly JsonSerializerOptions Compact = new(Readable) { WriteIndented = false };
+    private static string Folder => GoldenSamples.Folder;
 
     /// <summary>Every kind the journal knows.</summary>
     public static TheoryData<string> Kinds => new(EventJson.Kinds.Order(StringComparer.Ordinal));
@@ -71,6 +56,25 @@ public sealed class GoldenEventTests
         Assert.Equal(sample, EventJson.Deserialize(kind, golden));
     }
 
+    /// <summary>Samples of shapes stored before a property was added (Golden/events/earlier).</summary>
+    public static TheoryData<string> EarlierShapes => new(Directory.GetFiles(Path.Combine(Folder, "earlier"), "*.json")
+        .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
+
+    /// <summary>
+    /// History written before a property existed still reads, with the meaning it had then: the
+    /// property absent reads as the value that applied (e.g. 15 days of submission window).
+    /// </summary>
+    [Theory, MemberData(nameof(EarlierShapes))]
+    public void An_event_stored_before_a_property_existed_reads_as_it_meant_then(string name)
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "earlier", name + ".json")))!.AsObject();
+        var kind = sample["kind"]!.GetValue<string>();
+
+        var read = EventJson.Deserialize(kind, sample["stored"]!.ToJsonString());
+
+        Assert.Equal(Canonical(sample["readsAs"]!.ToJsonString()), Canonical(EventJson.Serialize(read)));
+    }
+
     private const string EnumsFile = "enums";
 
     /// <summary>
@@ -84,7 +88,7 @@ public sealed class GoldenEventTests
         foreach (var type in StoredEnums().OrderBy(t => t.Name, StringComparer.Ordinal))
             current[type.Name] = new JsonArray(Enum.GetNames(type).Select(n => (JsonNode)n).ToArray());
 
-        var frozen = JsonNode.Parse(Golden(EnumsFile, current.ToJsonString(Readable)))!.AsObject();
+        var frozen = JsonNode.Parse(Golden(EnumsFile, current.ToJsonString(GoldenSamples.Readable)))!.AsObject();
 
         foreach (var (name, members) in frozen)
         {
@@ -94,49 +98,13 @@ public sealed class GoldenEventTests
             Assert.True(missing.Count == 0, $"{name} lost members that stored events may hold: {string.Join(", ", missing)}.");
         }
         Assert.True(Canonical(current.ToJsonString()) == Canonical(frozen.ToJsonString()),
-            $"The enums stored events hold changed: add the new members or enums to {EnumsFile}.json (never rename one). Now:\n{current.ToJsonString(Readable)}");
+            $"The enums stored events hold changed: add the new members or enums to {EnumsFile}.json (never rename one). Now:\n{current.ToJsonString(GoldenSamples.Readable)}");
     }
 
     /// <summary>Enums reachable from the stored event types' properties.</summary>
-    private static IEnumerable<Type> StoredEnums()
-    {
-        var seen = new HashSet<Type>();
-        var enums = new HashSet<Type>();
-        var pending = new Stack<Type>(EventSamples.All.Select(e => e.GetType()));
-        while (pending.TryPop(out var type))
-        {
-            if (!seen.Add(type))
-                continue;
-            var inner = Nullable.GetUnderlyingType(type) ?? type;
-            if (inner.IsEnum)
-            {
-                enums.Add(inner);
-                continue;
-            }
-            if (inner.IsGenericType)
-                foreach (var argument in inner.GetGenericArguments())
-                    pending.Push(argument);
-            if (inner.Namespace?.StartsWith("Cooperation", StringComparison.Ordinal) != true || inner == typeof(ReportingPeriod))
-                continue;
-            foreach (var property in inner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-                pending.Push(property.PropertyType);
-        }
-        return enums;
-    }
+    private static IEnumerable<Type> StoredEnums() => StoredShapes.Reachable(EventJson.Kinds.Select(EventJson.TypeOf)).Where(t => t.IsEnum);
 
-    /// <summary>The frozen sample named <paramref name="name"/>; written from <paramref name="missing"/> only when asked and absent.</summary>
-    private static string Golden(string name, string? missing = null)
-    {
-        var path = Path.Combine(Folder, name + ".json");
-        if (!File.Exists(path) && WriteMissing && missing is not null)
-        {
-            Directory.CreateDirectory(Folder);
-            File.WriteAllText(path, JsonNode.Parse(missing)!.ToJsonString(Readable) + "\n");
-        }
-        Assert.True(File.Exists(path), $"No golden sample {path}: run the tests with COOPERATION_WRITE_GOLDEN=1 once to write it from the current code, check it and commit it.");
-        return File.ReadAllText(path);
-    }
+    private static string Golden(string name, string? missing = null) => GoldenSamples.Read(name, missing);
 
-    /// <summary>JSON as compact text, property order and number text kept: equal when the stored form is.</summary>
-    private static string Canonical(string json) => JsonNode.Parse(json)!.ToJsonString(Compact);
+    private static string Canonical(string json) => GoldenSamples.Canonical(json);
 }
