@@ -17,8 +17,8 @@ public sealed class AuditedEntities(IGrainFactory grains)
 {
     private static readonly (string Collection, string EntityType)[] Kinds =
     [
-        ("pilots", "pilot"), ("partnerships", "partnership"), ("mous", "mou"), ("programmes", "programme"),
-        ("cities", "city"), ("organisations", "organisation"), ("credentials", "credential"),
+        ("pilots", EntityTypes.Pilot), ("partnerships", EntityTypes.Partnership), ("mous", EntityTypes.Mou), ("programmes", EntityTypes.Programme),
+        ("cities", EntityTypes.City), ("organisations", EntityTypes.Organisation), ("credentials", EntityTypes.Credential),
     ];
 
     /// <summary>The grain of the entity named "<c>{collection}/{id}</c>"; InvalidArgument naming <paramref name="field"/> otherwise.</summary>
@@ -34,13 +34,13 @@ public sealed class AuditedEntities(IGrainFactory grains)
     /// <summary>The grain of an entity as the journal names it.</summary>
     public IHasHistory Grain(string entityType, string id) => entityType switch
     {
-        "pilot" => grains.GetGrain<IPilotGrain>(id),
-        "partnership" => grains.GetGrain<IPartnershipGrain>(id),
-        "mou" => grains.GetGrain<IMouGrain>(id),
-        "programme" => grains.GetGrain<IProgrammeGrain>(id),
-        "city" => grains.GetGrain<ICityGrain>(id),
-        "organisation" => grains.GetGrain<IOrganisationGrain>(id),
-        "credential" => grains.GetGrain<ICredentialGrain>(id),
+        EntityTypes.Pilot => grains.GetGrain<IPilotGrain>(id),
+        EntityTypes.Partnership => grains.GetGrain<IPartnershipGrain>(id),
+        EntityTypes.Mou => grains.GetGrain<IMouGrain>(id),
+        EntityTypes.Programme => grains.GetGrain<IProgrammeGrain>(id),
+        EntityTypes.City => grains.GetGrain<ICityGrain>(id),
+        EntityTypes.Organisation => grains.GetGrain<IOrganisationGrain>(id),
+        EntityTypes.Credential => grains.GetGrain<ICredentialGrain>(id),
         _ => throw new ArgumentException($"No audited entity type '{entityType}'.", nameof(entityType)),
     };
 

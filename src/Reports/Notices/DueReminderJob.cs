@@ -53,7 +53,7 @@ public sealed partial class DueReminderJob(
         await Parallel.ForEachAsync(await EntitiesAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (entity, _) =>
             {
-                IHasDueItems grain = entity.Type == "pilot" ? grains.GetGrain<IPilotGrain>(entity.Id) : grains.GetGrain<IMouGrain>(entity.Id);
+                IHasDueItems grain = entity.Type == EntityTypes.Pilot ? grains.GetGrain<IPilotGrain>(entity.Id) : grains.GetGrain<IMouGrain>(entity.Id);
                 var owed = await grain.GetDueItems(settings.WithinDays);
                 lock (items)
                     items.AddRange(owed);

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Access;
 /// <param name="CityId">The organisation's city ("" for the platform).</param>
 /// <param name="Label">Who or what holds it.</param>
 /// <param name="SecretHash">SHA-256 of its key's secret.</param>
-[EventKind("credential.issued")]
+[EventKind("credential.issued", 1)]
 [GenerateSerializer, Immutable, Alias("coop.CredentialIssued")]
 public sealed record CredentialIssued(
     [property: Id(0)] string OrganisationId,
@@ -20,11 +20,11 @@ public sealed record CredentialIssued(
     [property: Id(4)] string SecretHash) : IEntityEvent;
 
 /// <summary>A credential was revoked for good.</summary>
-[EventKind("credential.revoked")]
+[EventKind("credential.revoked", 1)]
 public sealed record CredentialRevoked(string Reason) : IEntityEvent;
 
 /// <summary>A credential was entered in the registry.</summary>
-[EventKind("credential-registry.registered")]
+[EventKind("credential-registry.registered", 1)]
 [GenerateSerializer, Immutable, Alias("coop.CredentialRegistered")]
 public sealed record CredentialRegistered([property: Id(0)] string CredentialId, [property: Id(1)] string OrganisationId) : IEntityEvent;
 

@@ -13,7 +13,7 @@ namespace Cooperation.Silo.Access;
 /// issued or revoked which credential and when.
 /// </summary>
 public sealed class CredentialGrain(
-    [PersistentState("credential", StorageNames.Domain)] IPersistentState<EntitySnapshot<CredentialState>> snapshot,
+    [PersistentState(EntityTypes.Credential, StorageNames.Domain)] IPersistentState<EntitySnapshot<CredentialState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<CredentialGrain> logger) : EventSourcedGrain<CredentialState>(snapshot, journal, clock, logger), ICredentialGrain
@@ -28,7 +28,7 @@ public sealed class CredentialGrain(
     private static readonly AccessScope AdminsOnly = AccessScope.OfCities([]);
 
     /// <inheritdoc/>
-    protected override string EntityType => "credential";
+    protected override string EntityType => EntityTypes.Credential;
 
     /// <inheritdoc/>
     protected override CredentialState Initial => new();

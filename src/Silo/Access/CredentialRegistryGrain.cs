@@ -18,7 +18,7 @@ public sealed class CredentialRegistryGrain(
     : EventSourcedGrain<CredentialRegistryState>(snapshot, journal, clock, logger), ICredentialRegistryGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "credentialregistry";
+    protected override string EntityType => EntityTypes.CredentialRegistry;
 
     /// <inheritdoc/>
     protected override CredentialRegistryState Initial => new();

@@ -5,19 +5,19 @@ using Cooperation.Silo.Journal;
 namespace Cooperation.Silo.Cities;
 
 /// <summary>A city was created.</summary>
-[EventKind("city.created")]
-public sealed record CityCreated(CityDefinition Definition) : IEntityEvent;
+[EventKind("city.created", 1)]
+public sealed record CityCreated(StoredCityDefinition Definition) : IEntityEvent;
 
 /// <summary>A composite index was recorded for a year, replacing an earlier one for that year.</summary>
-[EventKind("city.index-recorded")]
-public sealed record CityIndexRecorded(CompositeIndex Index) : IEntityEvent;
+[EventKind("city.index-recorded", 1)]
+public sealed record CityIndexRecorded(StoredCompositeIndex Index) : IEntityEvent;
 
 /// <summary>The city joined a partnership.</summary>
-[EventKind("city.partnership-attached")]
+[EventKind("city.partnership-attached", 1)]
 public sealed record CityPartnershipAttached(string PartnershipId) : IEntityEvent;
 
 /// <summary>A programme of the city was created.</summary>
-[EventKind("city.programme-attached")]
+[EventKind("city.programme-attached", 1)]
 public sealed record CityProgrammeAttached(string ProgrammeId) : IEntityEvent;
 
 /// <summary>How a city's events change its state.</summary>
@@ -26,16 +26,19 @@ public static class CityEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static CityState Apply(CityState state, JournalEntry entry) => entry.Event switch
     {
-        CityCreated created => new CityState { Definition = created.Definition },
-        CityIndexRecorded recorded => state with
-        {
-            Indices = ValueList.Of(state.Indices
-                .Where(i => !(i.IndexCode == recorded.Index.IndexCode && i.Year == recorded.Index.Year))
-                .Append(recorded.Index)
-                .OrderBy(i => i.IndexCode, StringComparer.Ordinal).ThenBy(i => i.Year)),
-        },
+        CityCreated created => new CityState { Definition = created.Definition.ToContract() },
+        CityIndexRecorded recorded => WithIndex(state, recorded.Index.ToContract()),
         CityPartnershipAttached attached => state with { PartnershipIds = state.PartnershipIds.Add(attached.PartnershipId) },
         CityProgrammeAttached attached => state with { ProgrammeIds = state.ProgrammeIds.Add(attached.ProgrammeId) },
         var other => throw new InvalidOperationException($"A city does not take {other.GetType().Name} events."),
+    };
+
+    /// <summary>The state with <paramref name="index"/> replacing the one of its index and year, if any.</summary>
+    private static CityState WithIndex(CityState state, CompositeIndex index) => state with
+    {
+        Indices = ValueList.Of(state.Indices
+            .Where(i => !(i.IndexCode == index.IndexCode && i.Year == index.Year))
+            .Append(index)
+            .OrderBy(i => i.IndexCode, StringComparer.Ordinal).ThenBy(i => i.Year)),
     };
 }

@@ -11,13 +11,13 @@ namespace Cooperation.Silo.Cities;
 
 /// <summary>A city: what it is, what it takes part in, and its composite indices.</summary>
 public sealed class CityGrain(
-    [PersistentState("city", StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
+    [PersistentState(EntityTypes.City, StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<CityGrain> logger) : EventSourcedGrain<CityState>(snapshot, journal, clock, logger), ICityGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "city";
+    protected override string EntityType => EntityTypes.City;
 
     /// <inheritdoc/>
     protected override CityState Initial => new();
@@ -39,7 +39,7 @@ public sealed class CityGrain(
         definition.Validate();
         if (State.Definition is { } existing)
             return existing == definition ? View() : throw new EntityExistsException("city", Id);
-        await RaiseAsync(new CityCreated(definition));
+        await RaiseAsync(new CityCreated(StoredCityDefinition.Of(definition)));
         return View();
     }
 
@@ -75,7 +75,7 @@ public sealed class CityGrain(
         AccessPolicy.Require(Permission.ManageReference, State.Definition is null ? null : AccessScope.OfCities([Id]), "city", Id);
         index.Validate();
         if (!State.Indices.Contains(index))
-            await RaiseAsync(new CityIndexRecorded(index));
+            await RaiseAsync(new CityIndexRecorded(StoredCompositeIndex.Of(index)));
         return index;
     }
 

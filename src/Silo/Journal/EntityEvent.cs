@@ -6,16 +6,44 @@ namespace Cooperation.Silo.Journal;
 /// <summary>
 /// A change to an entity, as its grain records it in the journal. Each event type carries an
 /// <see cref="EventKindAttribute"/>; its JSON form (<see cref="EventJson"/>) is what is stored,
-/// so properties may be added but never renamed.
+/// so properties may be added but never renamed. Event types are the silo's own records: they
+/// hold no contract type (nested data has its own records, mapped to the contracts in one place
+/// per entity), so a change to the API never changes what is stored.
 /// </summary>
 public interface IEntityEvent;
 
-/// <summary>Names an event type in the journal, e.g. "pilot.status-changed"; never reused for another type.</summary>
+/// <summary>
+/// Names an event type in the journal, e.g. "pilot.status-changed", and the version of its shape.
+/// A change that cannot be made by adding properties gets a new type with the next version,
+/// stored as "{kind}.v{version}"; the earlier type stays, so history written with it still reads.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class EventKindAttribute(string kind) : Attribute
+public sealed class EventKindAttribute(string kind, int version) : Attribute
 {
-    /// <summary>The stored name.</summary>
+    /// <summary>The event's name, the same for all its versions.</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>The version of the stored shape, from 1.</summary>
+    public int Version { get; } = version >= 1 ? version : throw new ArgumentOutOfRangeException(nameof(version), "Versions start at 1.");
+
+    /// <summary>The name stored in the journal: the kind for version 1 (the shapes written before versions), "{kind}.v{n}" after.</summary>
+    public string StoredKind => Version == 1 ? Kind : $"{Kind}.v{Version}";
+}
+
+/// <summary>
+/// A record of data an event holds (a definition, a reading...), the silo's own counterpart of a
+/// contract type: it keeps the stored JSON when the contract changes. <see cref="Of"/> and
+/// <see cref="ToContract"/> are the one mapping between the two.
+/// </summary>
+/// <typeparam name="TSelf">The record.</typeparam>
+/// <typeparam name="TContract">The contract type it stores.</typeparam>
+public interface IStoredRecord<TSelf, TContract> where TSelf : IStoredRecord<TSelf, TContract>
+{
+    /// <summary>The record of <paramref name="value"/>.</summary>
+    static abstract TSelf Of(TContract value);
+
+    /// <summary>The contract value this record holds.</summary>
+    TContract ToContract();
 }
 
 /// <summary>An event with what the journal knows about it.</summary>

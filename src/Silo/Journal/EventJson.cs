@@ -19,7 +19,7 @@ public static class EventJson
 
     private static readonly FrozenDictionary<Type, string> KindsByType = typeof(EventJson).Assembly.GetTypes()
         .Where(type => typeof(IEntityEvent).IsAssignableFrom(type) && type is { IsAbstract: false, IsInterface: false })
-        .ToFrozenDictionary(type => type, type => type.GetCustomAttribute<EventKindAttribute>()?.Kind
+        .ToFrozenDictionary(type => type, type => type.GetCustomAttribute<EventKindAttribute>()?.StoredKind
             ?? throw new InvalidOperationException($"Event type {type.Name} has no [EventKind]."));
 
     private static readonly FrozenDictionary<string, Type> TypesByKind = KindsByType
@@ -28,8 +28,12 @@ public static class EventJson
             ? group.Single().Key
             : throw new InvalidOperationException($"Event kind '{group.Key}' is used by more than one type."));
 
-    /// <summary>Every known kind.</summary>
+    /// <summary>Every known kind, as stored (each version of an event is a kind of its own).</summary>
     public static IReadOnlyCollection<string> Kinds => TypesByKind.Keys;
+
+    /// <summary>The event type stored as <paramref name="kind"/>.</summary>
+    public static Type TypeOf(string kind) => TypesByKind.GetValueOrDefault(kind)
+        ?? throw new InvalidOperationException($"Unknown event kind '{kind}': written by a newer version?");
 
     /// <summary>The stored kind of <paramref name="event"/>.</summary>
     public static string KindOf(IEntityEvent @event) => KindsByType[@event.GetType()];
@@ -40,9 +44,7 @@ public static class EventJson
     /// <summary>The event stored as <paramref name="kind"/> with <paramref name="json"/>.</summary>
     public static IEntityEvent Deserialize(string kind, string json)
     {
-        var type = TypesByKind.GetValueOrDefault(kind)
-            ?? throw new InvalidOperationException($"Unknown event kind '{kind}': written by a newer version?");
-        return (IEntityEvent)(JsonSerializer.Deserialize(json, type, Options)
+        return (IEntityEvent)(JsonSerializer.Deserialize(json, TypeOf(kind), Options)
             ?? throw new InvalidOperationException($"Event of kind '{kind}' is null."));
     }
 

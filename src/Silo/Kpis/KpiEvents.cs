@@ -6,16 +6,16 @@ using Cooperation.Silo.Kpis.Readings;
 namespace Cooperation.Silo.Kpis;
 
 /// <summary>A KPI was defined on a pilot or programme.</summary>
-[EventKind("kpi.defined")]
-public sealed record KpiDefined(KpiDefinition Kpi) : IEntityEvent;
+[EventKind("kpi.defined", 1)]
+public sealed record KpiDefined(StoredKpi Kpi) : IEntityEvent;
 
 /// <summary>A KPI's definition was changed.</summary>
-[EventKind("kpi.updated")]
-public sealed record KpiUpdated(KpiDefinition Kpi) : IEntityEvent;
+[EventKind("kpi.updated", 1)]
+public sealed record KpiUpdated(StoredKpi Kpi) : IEntityEvent;
 
 /// <summary>Readings were recorded directly (not as a partner's update), e.g. by a city office.</summary>
-[EventKind("kpi.readings-recorded")]
-public sealed record ReadingsRecorded(ValueList<StoredKpiReading> Readings) : IEntityEvent;
+[EventKind("kpi.readings-recorded", 1)]
+public sealed record ReadingsRecorded(ValueList<StoredReading> Readings) : IEntityEvent;
 
 /// <summary>The events that change KPIs and readings, the same for every KPI subject.</summary>
 public static class KpiEvents
@@ -23,8 +23,8 @@ public static class KpiEvents
     /// <summary>The state after a KPI event; null when <paramref name="event"/> is not one.</summary>
     public static TState? Apply<TState>(TState state, IEntityEvent @event) where TState : class, IKpiSubjectState<TState> => @event switch
     {
-        KpiDefined defined => state.WithKpis(state.Kpis.Add(defined.Kpi)),
-        KpiUpdated updated => state.WithKpis(state.Kpis.Replace(k => k.Code == updated.Kpi.Code, updated.Kpi)),
+        KpiDefined defined => state.WithKpis(state.Kpis.Add(defined.Kpi.ToContract())),
+        KpiUpdated updated => state.WithKpis(state.Kpis.Replace(k => k.Code == updated.Kpi.Code, updated.Kpi.ToContract())),
         // Readings live in the ledger, built from the reading history.
         ReadingsRecorded => state,
         _ => null,
@@ -33,8 +33,8 @@ public static class KpiEvents
     /// <summary>The readings an event records, if any.</summary>
     public static IReadOnlyList<StoredKpiReading> ReadingsOf(IEntityEvent @event) => @event switch
     {
-        ReadingsRecorded recorded => recorded.Readings,
-        IRecordsReadings records => records.Readings,
+        ReadingsRecorded recorded => StoredReading.ToContract(recorded.Readings),
+        IRecordsReadings records => StoredReading.ToContract(records.Readings),
         _ => [],
     };
 
@@ -52,5 +52,5 @@ public static class KpiEvents
 public interface IRecordsReadings
 {
     /// <summary>The readings, numbered in the subject's reading history.</summary>
-    ValueList<StoredKpiReading> Readings { get; }
+    ValueList<StoredReading> Readings { get; }
 }

@@ -113,7 +113,7 @@ public abstract class KpiSubjectGrain<TState>(
         if (Find(kpi.Code) is { } existing)
             return existing == kpi ? View(kpi) : throw new EntityExistsException("KPI", kpi.Code);
         RequireChangeable();
-        await RaiseAsync(new KpiDefined(kpi));
+        await RaiseAsync(new KpiDefined(StoredKpi.Of(kpi)));
         return View(kpi);
     }
 
@@ -132,7 +132,7 @@ public abstract class KpiSubjectGrain<TState>(
         if (_ledger.For(kpi.Code)?.ReadingCount > 0 && !kpi.KeepsReadingsOf(existing))
             throw new RuleViolationException(
                 $"KPI '{kpi.Code}' has readings: its unit, measure, aggregation and dimensions can no longer change.");
-        await RaiseAsync(new KpiUpdated(kpi));
+        await RaiseAsync(new KpiUpdated(StoredKpi.Of(kpi)));
         return View(kpi);
     }
 
@@ -143,7 +143,7 @@ public abstract class KpiSubjectGrain<TState>(
         if (historical)
             throw new InvalidFieldException("historical", $"applies to pilots' readings only: {Subject} has no review");
         var readings = CheckReadings(inputs, "readings", computed: false);
-        await RaiseAsync([new ReadingsRecorded(readings)], AsSubjectReadings(readings));
+        await RaiseAsync([new ReadingsRecorded(StoredReading.Of(readings))], AsSubjectReadings(readings));
         return readings;
     }
 

@@ -9,27 +9,27 @@ namespace Cooperation.Silo.Mous;
 /// <param name="Definition">As drafted.</param>
 /// <param name="TimeZone">Its partnership's first city's time zone.</param>
 /// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it.</param>
-[EventKind("mou.created")]
-public sealed record MouCreated(MouDefinition Definition, string TimeZone, ValueList<string> PartnershipCityIds) : IEntityEvent;
+[EventKind("mou.created", 1)]
+public sealed record MouCreated(StoredMouDefinition Definition, string TimeZone, ValueList<string> PartnershipCityIds) : IEntityEvent;
 
 /// <summary>A party signed.</summary>
-[EventKind("mou.signed")]
-public sealed record MouSigned(Signature Signature) : IEntityEvent;
+[EventKind("mou.signed", 1)]
+public sealed record MouSigned(StoredSignature Signature) : IEntityEvent;
 
 /// <summary>The MoU was terminated.</summary>
-[EventKind("mou.terminated")]
+[EventKind("mou.terminated", 1)]
 public sealed record MouTerminated(string Reason) : IEntityEvent;
 
 /// <summary>A commitment was added.</summary>
-[EventKind("mou.commitment-added")]
-public sealed record CommitmentAdded(CommitmentDefinition Commitment) : IEntityEvent;
+[EventKind("mou.commitment-added", 1)]
+public sealed record CommitmentAdded(StoredCommitment Commitment) : IEntityEvent;
 
 /// <summary>A commitment's status changed.</summary>
-[EventKind("mou.commitment-status-set")]
+[EventKind("mou.commitment-status-set", 1)]
 public sealed record CommitmentStatusSet(string CommitmentId, CommitmentStatus Status) : IEntityEvent;
 
 /// <summary>The due-date check found commitments overdue.</summary>
-[EventKind("mou.commitments-overdue")]
+[EventKind("mou.commitments-overdue", 1)]
 public sealed record CommitmentsFoundOverdue(ValueList<string> CommitmentIds) : IEntityEvent;
 
 /// <summary>How an MoU's events change its state.</summary>
@@ -38,12 +38,12 @@ public static class MouEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static MouState Apply(MouState state, JournalEntry entry) => entry.Event switch
     {
-        MouCreated created => new MouState { Definition = created.Definition, TimeZone = created.TimeZone, PartnershipCityIds = created.PartnershipCityIds },
-        MouSigned signed => state with { Signatures = state.Signatures.Add(signed.Signature) },
+        MouCreated created => new MouState { Definition = created.Definition.ToContract(), TimeZone = created.TimeZone, PartnershipCityIds = created.PartnershipCityIds },
+        MouSigned signed => state with { Signatures = state.Signatures.Add(signed.Signature.ToContract()) },
         MouTerminated terminated => state with { TerminationReason = terminated.Reason },
         CommitmentAdded added => state with
         {
-            Commitments = state.Commitments.Add(new CommitmentRecord(added.Commitment, CommitmentStatus.Open, null)),
+            Commitments = state.Commitments.Add(new CommitmentRecord(added.Commitment.ToContract(), CommitmentStatus.Open, null)),
         },
         CommitmentStatusSet set => state with { Commitments = WithStatus(state.Commitments, set.CommitmentId, set.Status) },
         CommitmentsFoundOverdue overdue => state with { Commitments = DueItems.MarkOverdue(state.Commitments, overdue.CommitmentIds, entry.RecordedAt) },

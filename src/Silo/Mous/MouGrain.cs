@@ -19,7 +19,7 @@ namespace Cooperation.Silo.Mous;
 /// due-date reminder that marks commitments overdue in the MoU's time zone.
 /// </summary>
 public sealed class MouGrain(
-    [PersistentState("mou", StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
+    [PersistentState(EntityTypes.Mou, StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     IOptions<DueDateOptions> dueDates,
@@ -31,7 +31,7 @@ public sealed class MouGrain(
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
-    protected override string EntityType => "mou";
+    protected override string EntityType => EntityTypes.Mou;
 
     /// <inheritdoc/>
     protected override MouState Initial => new();
@@ -95,7 +95,7 @@ public sealed class MouGrain(
             }
             await Task.WhenAll(definition.PartyOrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get();
-            await RaiseAsync(new MouCreated(definition, city.Definition.TimeZone, ValueList.Of(partnership.Definition.CityIds)));
+            await RaiseAsync(new MouCreated(StoredMouDefinition.Of(definition), city.Definition.TimeZone, ValueList.Of(partnership.Definition.CityIds)));
         }
         // Skipped when already listed, so a repeat never waits on a partnership reading its MoUs.
         if (!partnership.MouIds.Contains(Id))
@@ -133,7 +133,7 @@ public sealed class MouGrain(
         if (State.Signatures.FirstOrDefault(s => s.OrganisationId == signature.OrganisationId) is { } signed)
             return signed == signature ? View() : throw new RuleViolationException($"'{signature.OrganisationId}' already signed on {Field.Format(signed.SignedOn)}.");
         RequireNotTerminated();
-        await RaiseAsync(new MouSigned(signature));
+        await RaiseAsync(new MouSigned(StoredSignature.Of(signature)));
         return View();
     }
 
@@ -168,7 +168,7 @@ public sealed class MouGrain(
             return CommitmentView(commitment.CommitmentId);
         }
         RequireNotOver();
-        await RaiseAndResyncAsync(new CommitmentAdded(commitment));
+        await RaiseAndResyncAsync(new CommitmentAdded(StoredCommitment.Of(commitment)));
         return CommitmentView(commitment.CommitmentId);
     }
 

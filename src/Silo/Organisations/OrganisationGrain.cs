@@ -10,13 +10,13 @@ namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation: a city government or department, agency, park, enterprise or donor.</summary>
 public sealed class OrganisationGrain(
-    [PersistentState("organisation", StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
+    [PersistentState(EntityTypes.Organisation, StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<OrganisationGrain> logger) : EventSourcedGrain<OrganisationState>(snapshot, journal, clock, logger), IOrganisationGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "organisation";
+    protected override string EntityType => EntityTypes.Organisation;
 
     /// <inheritdoc/>
     protected override OrganisationState Initial => new();
@@ -38,7 +38,7 @@ public sealed class OrganisationGrain(
         if (State.Definition is { } existing)
             return existing == definition ? await Get() : throw new EntityExistsException("organisation", Id);
         await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
-        await RaiseAsync(new OrganisationCreated(definition));
+        await RaiseAsync(new OrganisationCreated(StoredOrganisationDefinition.Of(definition)));
         return new(Id, definition);
     }
 
@@ -50,7 +50,7 @@ public sealed class OrganisationGrain(
         // Contacts sent without a language keep the one in force.
         contacts = contacts with { Language = contacts.Language ?? State.Language };
         if (contacts != State.Contacts)
-            await RaiseAsync(new OrganisationContactsSet(contacts));
+            await RaiseAsync(new OrganisationContactsSet(StoredOrganisationContacts.Of(contacts)));
         return await Get();
     }
 

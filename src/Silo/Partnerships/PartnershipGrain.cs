@@ -19,13 +19,13 @@ namespace Cooperation.Silo.Partnerships;
 /// and MoUs, and rolls up their progress.
 /// </summary>
 public sealed class PartnershipGrain(
-    [PersistentState("partnership", StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
+    [PersistentState(EntityTypes.Partnership, StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<PartnershipGrain> logger) : EventSourcedGrain<PartnershipState>(snapshot, journal, clock, logger), IPartnershipGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "partnership";
+    protected override string EntityType => EntityTypes.Partnership;
 
     /// <inheritdoc/>
     protected override PartnershipState Initial => new();
@@ -52,7 +52,7 @@ public sealed class PartnershipGrain(
         if (State.Definition is null)
         {
             await Task.WhenAll(cities.Select(city => city.Get()));
-            await RaiseAsync(new PartnershipCreated(definition));
+            await RaiseAsync(new PartnershipCreated(StoredPartnershipDefinition.Of(definition)));
         }
         // Also on a repeat: converges after a failure between the writes.
         await Task.WhenAll(cities.Select(city => city.AttachPartnership(Id)));
@@ -79,7 +79,7 @@ public sealed class PartnershipGrain(
         if (State.Members.Contains(member))
             return View();
         await GrainFactory.GetGrain<IOrganisationGrain>(member.OrganisationId).Get();
-        await RaiseAsync(new PartnershipMemberSet(member));
+        await RaiseAsync(new PartnershipMemberSet(StoredPartnershipMember.Of(member)));
         return View();
     }
 

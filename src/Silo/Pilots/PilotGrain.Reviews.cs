@@ -3,6 +3,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Kpis.Readings;
 using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Reporting;
@@ -59,11 +60,11 @@ public sealed partial class PilotGrain
             var submitted = ValueList.Of(period);
             if (!historical)
             {
-                events.Add(new UpdateSubmitted(period.Key, submitted, [], Note: null, late));
+                events.Add(new UpdateSubmitted(period.Key, StoredReading.Of(submitted), [], Note: null, late));
                 continue;
             }
-            events.Add(new UpdateSubmitted(period.Key, submitted, [], Note: null, Late: false, Historical: true));
-            events.Add(new PeriodReviewed(period.Key, ReviewDecision.Approve, HistoricalComment(loader), Approvable(period.Key, submitted), Historical: true));
+            events.Add(new UpdateSubmitted(period.Key, StoredReading.Of(submitted), [], Note: null, Late: false, Historical: true));
+            events.Add(new PeriodReviewed(period.Key, ReviewDecision.Approve, HistoricalComment(loader), StoredReading.Of(Approvable(period.Key, submitted)), Historical: true));
         }
         await RaiseAsync(events, AsSubjectReadings(readings));
         return readings;
@@ -82,7 +83,7 @@ public sealed partial class PilotGrain
         RequireChangeable();
         // An approval verifies the figures that count now; they stay the period's approved figures.
         var approved = decision == ReviewDecision.Approve ? Approvable(period, []) : null;
-        await RaiseAsync(new PeriodReviewed(period, decision, text, approved));
+        await RaiseAsync(new PeriodReviewed(period, decision, text, approved is null ? null : StoredReading.Of(approved)));
         return View().Reporting.First(p => p.Review.Period == period);
     }
 }

@@ -4,6 +4,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
+using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
 using Cooperation.Silo.Submissions;
@@ -71,7 +72,7 @@ public sealed partial class PilotGrain : IReadingImportParticipant
         }
         if (refused.Count > 0)
             throw new InvalidFieldException(refused);
-        var submitted = new UpdateSubmitted(update.Period, readings, update.Milestones, update.Note, late);
+        var submitted = new UpdateSubmitted(update.Period, StoredReading.Of(readings), ValueList.Of(update.Milestones.Select(StoredMilestoneReport.Of)), update.Note, late);
         await RaiseAsync([submitted], AsSubjectReadings(readings), request);
         if (update.Milestones.Count > 0)
             await _reminder.SyncAsync(this, NextCheck());
@@ -92,8 +93,8 @@ public sealed partial class PilotGrain : IReadingImportParticipant
         return new SubmissionWindow(State.SubmissionWindowDays).IsLate(period, Today);
     }
 
-    private UpdateReceipt Receipt(JournalEntry entry, UpdateSubmitted update) => new(Id, entry.Sequence, update.Period, update.Readings,
-        update.Milestones, update.Note, update.Late, entry.RecordedAt, entry.Actor.OrganisationId, Replayed: false);
+    private UpdateReceipt Receipt(JournalEntry entry, UpdateSubmitted update) => new(Id, entry.Sequence, update.Period, StoredReading.ToContract(update.Readings),
+        ValueList.Of(update.Milestones.Select(m => m.ToContract())), update.Note, update.Late, entry.RecordedAt, entry.Actor.OrganisationId, Replayed: false);
 
     /// <inheritdoc/>
     public Task<ImportStage> Stage(ValueList<ImportRow> rows)
@@ -137,7 +138,7 @@ public sealed partial class PilotGrain : IReadingImportParticipant
             return Task.FromResult(new ImportStage(ValueList.Of(rejections), [], null));
 
         var updates = readings.GroupBy(r => r.Period)
-            .Select(g => new UpdateSubmitted(g.Key, ValueList.Of(g), [], Note: null, late[g.Key]))
+            .Select(g => new UpdateSubmitted(g.Key, StoredReading.Of(g), [], Note: null, late[g.Key]))
             .ToArray();
         var entries = Prepare(updates);
         var periods = updates.Select(u => new ImportedPeriod(Id, u.Period, u.Readings.Count, u.Late));

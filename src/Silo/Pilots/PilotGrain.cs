@@ -29,7 +29,7 @@ namespace Cooperation.Silo.Pilots;
 /// reminder that marks milestones overdue in the pilot city's time zone.
 /// </summary>
 public sealed partial class PilotGrain(
-    [PersistentState("pilot", StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
+    [PersistentState(EntityTypes.Pilot, StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     IOptions<DueDateOptions> dueDates,
@@ -47,7 +47,7 @@ public sealed partial class PilotGrain(
     private readonly DueDateReminder _reminder = new(dueDates.Value, clock);
 
     /// <inheritdoc/>
-    protected override string EntityType => "pilot";
+    protected override string EntityType => EntityTypes.Pilot;
 
     /// <inheritdoc/>
     protected override PilotState Initial => new();
@@ -143,8 +143,8 @@ public sealed partial class PilotGrain(
             await Task.WhenAll(definition.OrganisationIds.Select(id => GrainFactory.GetGrain<IOrganisationGrain>(id).Get()));
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
             var programme = await GrainFactory.GetGrain<IProgrammeGrain>(definition.ProgrammeId).Get();
-            await RaiseAsync(new PilotCreated(definition, city.Definition.TimeZone,
-                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [], ValueList.Of(partnership.Definition.CityIds),
+            await RaiseAsync(new PilotCreated(StoredPilotDefinition.Of(definition), city.Definition.TimeZone,
+                StoredKpi.Of(applyKpiTemplates ? KpiTemplates.For(definition.Kind) : []), ValueList.Of(partnership.Definition.CityIds),
                 programme.Definition.SubmissionWindowDays));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when
@@ -182,7 +182,7 @@ public sealed partial class PilotGrain(
 
     /// <summary>A funding line's event shows only to those who may see the line.</summary>
     protected override ValueTask<bool> ShowsAsync(IEntityEvent @event) =>
-        ValueTask.FromResult(@event is not FundingLineSet set || MaySee(set.Line));
+        ValueTask.FromResult(@event is not FundingLineSet set || MaySee(set.Line.ToContract()));
 
     /// <inheritdoc/>
     public Task<ValueList<DueItem>> GetDueItems(int withinDays)
@@ -224,7 +224,7 @@ public sealed partial class PilotGrain(
         var donor = await GrainFactory.GetGrain<IOrganisationGrain>(line.DonorOrganisationId).Get();
         if (donor.Definition.Kind != OrganisationKind.Donor)
             throw new InvalidFieldException("donor_organisation_id", $"'{line.DonorOrganisationId}' is not a donor organisation");
-        await RaiseAsync(new FundingLineSet(line));
+        await RaiseAsync(new FundingLineSet(StoredFundingLine.Of(line)));
         return ForCaller(View());
     }
 
@@ -235,7 +235,7 @@ public sealed partial class PilotGrain(
         if (MilestoneSchedule.Add(State.Milestones, milestone) is not null)
         {
             RequireChangeable();
-            await RaiseAsync(new MilestoneAdded(milestone));
+            await RaiseAsync(new MilestoneAdded(StoredMilestone.Of(milestone)));
         }
         await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestone.MilestoneId);
@@ -248,7 +248,7 @@ public sealed partial class PilotGrain(
         if (MilestoneSchedule.Report(State.Milestones, milestoneId, progress, Today) is not null)
         {
             RequireChangeable();
-            await RaiseAsync(new MilestoneReported(milestoneId, progress));
+            await RaiseAsync(new MilestoneReported(milestoneId, StoredMilestoneProgress.Of(progress)));
         }
         await _reminder.SyncAsync(this, NextCheck());
         return MilestoneView(milestoneId);
@@ -275,7 +275,7 @@ public sealed partial class PilotGrain(
         {
             RequireChangeable();
             // A revised plan applies to later periods; each result keeps the plan it was computed with.
-            await RaiseAsync(new JcmPlanSet(plan));
+            await RaiseAsync(new JcmPlanSet(StoredMonitoringPlan.Of(plan)));
         }
         return PilotViews.Jcm(State);
     }
@@ -299,7 +299,7 @@ public sealed partial class PilotGrain(
         RequireChangeable();
         // The result and the reading it records are one event: both are stored or neither.
         var readings = CheckReadings([JcmMonitoring.Reading(result)], "readings", computed: true);
-        await RaiseAsync([new MonitoringPeriodRecorded(result, readings)], AsSubjectReadings(readings));
+        await RaiseAsync([new MonitoringPeriodRecorded(StoredMonitoringResult.Of(result), StoredReading.Of(readings))], AsSubjectReadings(readings));
         return result;
     }
 

@@ -1,5 +1,4 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Programmes;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
 
@@ -9,8 +8,8 @@ namespace Cooperation.Silo.Programmes;
 /// <param name="Definition">As stated.</param>
 /// <param name="TimeZone">Its owner city's time zone (a partnership's first city).</param>
 /// <param name="CityIds">The cities whose offices manage it: its owner city, or its partnership's cities.</param>
-[EventKind("programme.created")]
-public sealed record ProgrammeCreated(ProgrammeDefinition Definition, string TimeZone, ValueList<string> CityIds) : IEntityEvent;
+[EventKind("programme.created", 1)]
+public sealed record ProgrammeCreated(StoredProgrammeDefinition Definition, string TimeZone, ValueList<string> CityIds) : IEntityEvent;
 
 /// <summary>How a programme's events change its state.</summary>
 public static class ProgrammeEvents
@@ -18,7 +17,7 @@ public static class ProgrammeEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static ProgrammeState Apply(ProgrammeState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch
     {
-        ProgrammeCreated created => new ProgrammeState { Definition = created.Definition, TimeZone = created.TimeZone, CityIds = created.CityIds },
+        ProgrammeCreated created => new ProgrammeState { Definition = created.Definition.ToContract(), TimeZone = created.TimeZone, CityIds = created.CityIds },
         var other => throw new InvalidOperationException($"A programme does not take {other.GetType().Name} events."),
     };
 }

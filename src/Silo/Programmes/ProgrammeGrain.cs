@@ -13,13 +13,13 @@ namespace Cooperation.Silo.Programmes;
 
 /// <summary>A programme under a partnership or a city, with programme-level KPIs.</summary>
 public sealed class ProgrammeGrain(
-    [PersistentState("programme", StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
+    [PersistentState(EntityTypes.Programme, StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ProgrammeGrain> logger) : KpiSubjectGrain<ProgrammeState>(snapshot, journal, clock, logger), IProgrammeGrain
 {
     /// <inheritdoc/>
-    protected override string EntityType => "programme";
+    protected override string EntityType => EntityTypes.Programme;
 
     /// <inheritdoc/>
     protected override ProgrammeState Initial => new();
@@ -67,7 +67,7 @@ public sealed class ProgrammeGrain(
             AccessPolicy.Require(Permission.ManagePartnership, AccessScope.OfCities([definition.OwnerId]), "city", definition.OwnerId);
             var city = GrainFactory.GetGrain<ICityGrain>(definition.OwnerId);
             if (State.Definition is null)
-                await RaiseAsync(new ProgrammeCreated(definition, (await city.Get()).Definition.TimeZone, [definition.OwnerId]));
+                await RaiseAsync(new ProgrammeCreated(StoredProgrammeDefinition.Of(definition), (await city.Get()).Definition.TimeZone, [definition.OwnerId]));
         }
         else
         {
@@ -75,7 +75,7 @@ public sealed class ProgrammeGrain(
             if (State.Definition is null)
             {
                 var timeZone = (await GrainFactory.GetGrain<ICityGrain>(partnership.Definition.FirstCityId).Get()).Definition.TimeZone;
-                await RaiseAsync(new ProgrammeCreated(definition, timeZone, ValueList.Of(partnership.Definition.CityIds)));
+                await RaiseAsync(new ProgrammeCreated(StoredProgrammeDefinition.Of(definition), timeZone, ValueList.Of(partnership.Definition.CityIds)));
             }
         }
         // Also on a repeat: converges after a failure between the writes.

@@ -9,23 +9,23 @@ namespace Cooperation.Silo.Reporting;
 /// (Events written before secrets became write-only held it as "webhookSecret"; migration 0009
 /// removed those.)
 /// </summary>
-[EventKind("report-subscription.created")]
-public sealed record ReportSubscriptionCreated(string SubscriptionId, ReportSubscriptionDefinition Definition, string? WebhookSecretId) : IEntityEvent;
+[EventKind("report-subscription.created", 1)]
+public sealed record ReportSubscriptionCreated(string SubscriptionId, StoredSubscriptionDefinition Definition, string? WebhookSecretId) : IEntityEvent;
 
 /// <summary>A subscription's webhook secret was replaced by the one <paramref name="WebhookSecretId"/> names.</summary>
-[EventKind("report-subscription.secret-rotated")]
+[EventKind("report-subscription.secret-rotated", 1)]
 public sealed record ReportSubscriptionSecretRotated(string SubscriptionId, string WebhookSecretId) : IEntityEvent;
 
 /// <summary>A subscription's definition was replaced.</summary>
-[EventKind("report-subscription.changed")]
-public sealed record ReportSubscriptionChanged(string SubscriptionId, ReportSubscriptionDefinition Definition) : IEntityEvent;
+[EventKind("report-subscription.changed", 1)]
+public sealed record ReportSubscriptionChanged(string SubscriptionId, StoredSubscriptionDefinition Definition) : IEntityEvent;
 
 /// <summary>A subscription was paused or resumed.</summary>
-[EventKind("report-subscription.paused")]
+[EventKind("report-subscription.paused", 1)]
 public sealed record ReportSubscriptionPaused(string SubscriptionId, bool Paused) : IEntityEvent;
 
 /// <summary>A subscription ended.</summary>
-[EventKind("report-subscription.deleted")]
+[EventKind("report-subscription.deleted", 1)]
 public sealed record ReportSubscriptionDeleted(string SubscriptionId) : IEntityEvent;
 
 /// <summary>A donor's subscriptions: the fold of their events.</summary>
@@ -42,7 +42,7 @@ public sealed record ReportSubscriptionsState
         switch (entry.Event)
         {
             case ReportSubscriptionCreated created:
-                next[created.SubscriptionId] = new(created.SubscriptionId, created.Definition, false, entry.RecordedAt)
+                next[created.SubscriptionId] = new(created.SubscriptionId, created.Definition.ToContract(), false, entry.RecordedAt)
                 {
                     WebhookSecretId = created.WebhookSecretId ?? "",
                     CreatedAt = entry.RecordedAt,
@@ -52,7 +52,7 @@ public sealed record ReportSubscriptionsState
                 next[rotated.SubscriptionId] = next[rotated.SubscriptionId] with { WebhookSecretId = rotated.WebhookSecretId, ChangedAt = entry.RecordedAt };
                 break;
             case ReportSubscriptionChanged changed:
-                next[changed.SubscriptionId] = next[changed.SubscriptionId] with { Definition = changed.Definition, ChangedAt = entry.RecordedAt };
+                next[changed.SubscriptionId] = next[changed.SubscriptionId] with { Definition = changed.Definition.ToContract(), ChangedAt = entry.RecordedAt };
                 break;
             case ReportSubscriptionPaused paused:
                 next[paused.SubscriptionId] = next[paused.SubscriptionId] with { Paused = paused.Paused, ChangedAt = entry.RecordedAt };

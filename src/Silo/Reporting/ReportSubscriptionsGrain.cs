@@ -18,7 +18,7 @@ namespace Cooperation.Silo.Reporting;
 /// itself, the offices of the cities whose partnerships it covers, and admins.
 /// </summary>
 public sealed class ReportSubscriptionsGrain(
-    [PersistentState("subscriptions", StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
+    [PersistentState(EntityTypes.ReportSubscriptions, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ReportSubscriptionsGrain> logger) : EventSourcedGrain<ReportSubscriptionsState>(snapshot, journal, clock, logger), IReportSubscriptionsGrain
@@ -26,7 +26,7 @@ public sealed class ReportSubscriptionsGrain(
     private const string Entity = "report subscriptions of";
 
     /// <inheritdoc/>
-    protected override string EntityType => "subscriptions";
+    protected override string EntityType => EntityTypes.ReportSubscriptions;
 
     /// <inheritdoc/>
     protected override ReportSubscriptionsState Initial => new();
@@ -49,7 +49,7 @@ public sealed class ReportSubscriptionsGrain(
                 ? new(await AsReadAsync(existing), IsNew: false)
                 : throw new EntityExistsException("report subscription", subscriptionId);
         }
-        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, definition, NewSecretId()));
+        await RaiseAsync(new ReportSubscriptionCreated(subscriptionId, StoredSubscriptionDefinition.Of(definition), NewSecretId()));
         return new(await AsReadAsync(State.ById[subscriptionId]), IsNew: true);
     }
 
@@ -59,7 +59,7 @@ public sealed class ReportSubscriptionsGrain(
         var current = await RequireAsync(subscriptionId, Permission.ManageReports);
         await CheckAsync(definition);
         if (current.Definition != definition)
-            await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, definition));
+            await RaiseAsync(new ReportSubscriptionChanged(subscriptionId, StoredSubscriptionDefinition.Of(definition)));
         return await AsReadAsync(State.ById[subscriptionId]);
     }
 

@@ -6,8 +6,8 @@ namespace Cooperation.Silo.Submissions;
 /// <summary>An import stored its readings (in the same transaction as this event).</summary>
 /// <param name="RequestHash">Hash of the file as asked, to tell a retry from another file under the key.</param>
 /// <param name="Result">What it did: the answer to every retry.</param>
-[EventKind("import.stored")]
-public sealed record ReadingsImported(string RequestHash, ReadingImportResult Result) : IEntityEvent;
+[EventKind("import.stored", 1)]
+public sealed record ReadingsImported(string RequestHash, StoredImportResult Result) : IEntityEvent;
 
 /// <summary>An import's state: the fold of its one event.</summary>
 [GenerateSerializer, Alias("coop.ReadingImportState")]
@@ -26,7 +26,7 @@ public static class ReadingImportEvents
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static ReadingImportState Apply(ReadingImportState state, JournalEntry entry) => entry.Event switch
     {
-        ReadingsImported stored => new ReadingImportState { RequestHash = stored.RequestHash, Result = stored.Result },
+        ReadingsImported stored => new ReadingImportState { RequestHash = stored.RequestHash, Result = stored.Result.ToContract() },
         var other => throw new InvalidOperationException($"An import does not take {other.GetType().Name} events."),
     };
 }

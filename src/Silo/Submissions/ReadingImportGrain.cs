@@ -15,7 +15,7 @@ namespace Cooperation.Silo.Submissions;
 /// the import then decides again.
 /// </summary>
 public sealed partial class ReadingImportGrain(
-    [PersistentState("import", StorageNames.Domain)] IPersistentState<EntitySnapshot<ReadingImportState>> snapshot,
+    [PersistentState(EntityTypes.ReadingImport, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReadingImportState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,
     ILogger<ReadingImportGrain> logger) : EventSourcedGrain<ReadingImportState>(snapshot, journal, clock, logger), IReadingImportGrain
@@ -24,7 +24,7 @@ public sealed partial class ReadingImportGrain(
     public const int MaxAttempts = 3;
 
     /// <inheritdoc/>
-    protected override string EntityType => "import";
+    protected override string EntityType => EntityTypes.ReadingImport;
 
     /// <inheritdoc/>
     protected override ReadingImportState Initial => new();
@@ -68,7 +68,7 @@ public sealed partial class ReadingImportGrain(
                 return result;
 
             var stored = result with { Stored = true, StoredAt = Clock.Now() };
-            var own = Prepare([new ReadingsImported(hash, stored)], new RequestIdentity(Key, hash));
+            var own = Prepare([new ReadingsImported(hash, StoredImportResult.Of(stored))], new RequestIdentity(Key, hash));
             var staged = stages.Where(s => s.Append is not null).Select(s => s.Append!).ToArray();
             try
             {

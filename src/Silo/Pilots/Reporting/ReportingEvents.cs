@@ -1,5 +1,4 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
@@ -14,11 +13,11 @@ namespace Cooperation.Silo.Pilots.Reporting;
 /// <param name="Note">Its narrative note.</param>
 /// <param name="Late">It came after the period's submission window closed.</param>
 /// <param name="Historical">Migrated history an admin loaded (approved in the same append), not a partner's submission.</param>
-[EventKind("pilot.update-submitted")]
+[EventKind("pilot.update-submitted", 1)]
 public sealed record UpdateSubmitted(
     ReportingPeriod Period,
-    ValueList<StoredKpiReading> Readings,
-    ValueList<MilestoneReport> Milestones,
+    ValueList<StoredReading> Readings,
+    ValueList<StoredMilestoneReport> Milestones,
     string? Note,
     bool Late,
     bool Historical = false) : IEntityEvent, IRecordsReadings;
@@ -29,12 +28,12 @@ public sealed record UpdateSubmitted(
 /// <param name="Comment">The return comment, the reopen reason, or the approval's remark.</param>
 /// <param name="ApprovedReadings">On approval: the readings that counted then, now the period's verified figures.</param>
 /// <param name="Historical">An approval on load of migrated history: nobody to notice.</param>
-[EventKind("pilot.period-reviewed")]
+[EventKind("pilot.period-reviewed", 1)]
 public sealed record PeriodReviewed(
     ReportingPeriod Period,
     ReviewDecision Decision,
     string? Comment,
-    ValueList<StoredKpiReading>? ApprovedReadings,
+    ValueList<StoredReading>? ApprovedReadings,
     bool Historical = false) : IEntityEvent;
 
 /// <summary>How reporting events change a pilot.</summary>
@@ -46,14 +45,15 @@ public static class ReportingEvents
         UpdateSubmitted submitted => state with
         {
             Milestones = submitted.Milestones.Aggregate(state.Milestones,
-                (milestones, report) => MilestoneSchedule.WithReport(milestones, report.MilestoneId, report.Progress)),
+                (milestones, report) => MilestoneSchedule.WithReport(milestones, report.MilestoneId, report.Progress.ToContract())),
             Reviews = WithReview(state.Reviews, submitted.Period,
                 review => review.Submitted(entry.RecordedAt, entry.Actor.OrganisationId, submitted.Late, submitted.Historical)),
         },
         PeriodReviewed reviewed => state with
         {
             Reviews = WithReview(state.Reviews, reviewed.Period, review =>
-                review.Decided(reviewed.Decision, reviewed.Comment, entry.RecordedAt, entry.Actor.OrganisationId, reviewed.ApprovedReadings)),
+                review.Decided(reviewed.Decision, reviewed.Comment, entry.RecordedAt, entry.Actor.OrganisationId,
+                    reviewed.ApprovedReadings is null ? null : StoredReading.ToContract(reviewed.ApprovedReadings))),
         },
         _ => null,
     };
