@@ -15,7 +15,7 @@ public static partial class ReportTesting
     {
         var sent = await api.Reporting.SendReportNowAsync(new() { DonorOrganisationId = donorId, SubscriptionId = subscriptionId, Period = period });
         var state = await WaitForJobAsync(api, sent.JobId, SucceededState.StateName, TimeSpan.FromSeconds(60));
-        return state == SucceededState.StateName ? sent : throw new InvalidOperationException($"Report job {sent.JobId} ended {state}.");
+        return state == SucceededState.StateName ? sent : throw new InvalidOperationException($"Report job {sent.JobId} ended {state}: {JobFailure(api, sent.JobId)}");
     }
 
     /// <summary>The state of Hangfire job <paramref name="jobId"/> once it is <paramref name="state"/>, or when <paramref name="timeout"/> passed.</summary>
@@ -34,6 +34,17 @@ public static partial class ReportTesting
         }
         while (DateTime.UtcNow < until);
         return current;
+    }
+
+    /// <summary>Why job <paramref name="jobId"/> is not done: its state's reason and, when it failed, the exception.</summary>
+    public static string JobFailure(ApiFixture api, string jobId)
+    {
+        using var connection = api.Services.GetRequiredService<JobStorage>().GetConnection();
+        var state = connection.GetStateData(jobId);
+        if (state is null)
+            return "no state";
+        state.Data.TryGetValue("ExceptionDetails", out var details);
+        return $"{state.Reason} {details}";
     }
 
     /// <summary>An archived report's bytes through the gRPC chunk stream.</summary>
