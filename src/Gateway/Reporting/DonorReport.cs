@@ -136,5 +136,7 @@ public sealed record KpiSection(KpiView View, string Name, IReadOnlyList<KpiRepo
 /// <param name="SubmittedBy">The organisation that submitted it.</param>
 /// <param name="RecordedAt">When it was stored.</param>
 /// <param name="Historical">The value is migrated history, approved on load by an admin, not a submission reviewed on the platform.</param>
+/// <param name="Numerator">For ratio KPIs: the period's numerator (the chart combines the parts, not the periods' ratios).</param>
+/// <param name="Denominator">For ratio KPIs: the period's denominator.</param>
 public sealed record KpiReportPoint(ReportingPeriod Period, double Value, bool Verified, string? SubmittedBy, DateTimeOffset RecordedAt,
-    bool Historical = false);
+    bool Historical = false, double? Numerator = null, double? Denominator = null);

@@ -1,0 +1,34 @@
+using Cooperation.Contracts.Common;
+
+namespace Cooperation.Contracts.Kpis.Aggregations;
+
+/// <summary>
+/// <see cref="KpiAggregation.Cumulative"/>: each period reports the running total (capacity
+/// installed, households served); the latest period counts, never summed. A running total only
+/// grows, and a breakdown adds up.
+/// </summary>
+public sealed class CumulativeAggregation : KpiAggregationKind
+{
+    /// <inheritdoc/>
+    public override KpiAggregation Kind => KpiAggregation.Cumulative;
+
+    /// <inheritdoc/>
+    public override bool BreakdownsAddUp => true;
+
+    /// <inheritdoc/>
+    public override bool BreaksDown => true;
+
+    /// <inheritdoc/>
+    public override bool OnlyGrows => true;
+
+    /// <inheritdoc/>
+    public override bool TakesYesNo => false;
+
+    /// <inheritdoc/>
+    public override double? ValueOf(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations) =>
+        PlainValue(kpi, reading, field, violations);
+
+    /// <summary>Each period's own value: it already is the total.</summary>
+    public override IEnumerable<double> ValuesAfterEach(KpiDefinition kpi, IEnumerable<PeriodFigure> periods) =>
+        periods.Select(p => p.Value);
+}
