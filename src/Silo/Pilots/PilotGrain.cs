@@ -20,6 +20,7 @@ using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Silo.Pilots;
 
@@ -100,8 +101,7 @@ public sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
-    protected override bool IsComputed(string kpiCode) =>
-        kpiCode == KpiTemplates.EmissionReductionsCode && State.JcmPlan is not null;
+    protected override bool IsComputed(string kpiCode) => PilotKinds.Of(Definition.Kind).Computes(kpiCode);
 
     /// <inheritdoc/>
     protected override string? RefusesPeriod(ReportingPeriod period) =>
@@ -144,7 +144,7 @@ public sealed partial class PilotGrain(
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
             var programme = await GrainFactory.GetGrain<IProgrammeGrain>(definition.ProgrammeId).Get();
             await RaiseAsync(new PilotCreated(definition, city.Definition.TimeZone,
-                applyKpiTemplates ? KpiTemplates.For(definition.Kind) : [], ValueList.Of(partnership.Definition.CityIds),
+                applyKpiTemplates ? PilotKinds.Of(definition.Kind).KpiTemplates : [], ValueList.Of(partnership.Definition.CityIds),
                 programme.Definition.SubmissionWindowDays));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when

@@ -6,6 +6,7 @@ using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Silo.Pilots;
 
@@ -25,7 +26,7 @@ public static class PilotViews
             MilestoneSchedule.Views(state.Milestones, today, state.Status is not (PilotStatus.Completed or PilotStatus.Cancelled)),
             MilestoneSchedule.Completion(state.Milestones),
             kpis, readingCount,
-            definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null,
+            PilotKinds.Of(definition.Kind).JcmMonitored ? Jcm(state) : null,
             ReportingCalendar.Periods(state, today),
             basis);
     }
