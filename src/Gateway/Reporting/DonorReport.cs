@@ -44,11 +44,7 @@ public sealed record DonorReport(
     public ReportChanges? Changes { get; init; }
 
     /// <summary>Committed and disbursed by the donor per currency, over all pilots.</summary>
-    public IReadOnlyList<FundingTotal> FundingTotals => Pilots.SelectMany(p => p.Funding)
-        .GroupBy(f => f.Currency)
-        .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
-        .Select(g => new FundingTotal(g.Key, g.Sum(f => f.Committed), g.Sum(f => f.Disbursed)))
-        .ToArray();
+    public IReadOnlyList<FundingTotal> FundingTotals => FundingTotal.PerCurrency(Pilots.SelectMany(p => p.Funding));
 
     /// <summary>Pilots, KPI statuses and emission reductions per partnership.</summary>
     public IReadOnlyList<ScopeTotal> Partnerships => Totals(p => (p.PartnershipId, p.PartnershipName));

@@ -85,7 +85,7 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         return new PilotSection(pilotId, ReportText.In(view.Definition.Title, language), view.Definition.PartnershipId, view.Definition.ProgrammeId,
             await names.PartnershipAsync(view.Definition.PartnershipId), await names.ProgrammeAsync(view.Definition.ProgrammeId),
             view.Status, milestones, kpis, view.Jcm?.TotalReductions, view.Jcm?.VerifiedReductions,
-            funding.GroupBy(l => l.Currency).Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))).ToArray(),
+            FundingTotal.PerCurrency(funding),
             reviews.FirstOrDefault(r => r.Review.Period == pilotPeriod && r.Review.Submissions > 0)?.Review,
             notes.Distinct(StringComparer.Ordinal).ToArray(),
             historical.Values.Select(r => r.DecidedBy).LastOrDefault());

@@ -87,7 +87,8 @@ public sealed partial class PilotGrain(
     {
         KpiAccess.Read => Permission.ReadPilot,
         KpiAccess.Define => Permission.ManagePilot,
-        _ => Permission.ReportOnPilot,
+        KpiAccess.Record => Permission.ReportOnPilot,
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Every KPI access maps to a permission."),
     });
 
     /// <summary>A completed or cancelled pilot is over: its record is final.</summary>
