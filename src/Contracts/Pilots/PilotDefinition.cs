@@ -26,6 +26,9 @@ public enum PilotKind
 
     /// <summary>Anything else.</summary>
     Other = 7,
+
+    /// <summary>Reducing a water utility's losses (non-revenue water): district metering, leak repair, pipe renewal.</summary>
+    WaterLossReduction = 8,
 }
 
 /// <summary>What a city office states when it creates a pilot project.</summary>

@@ -38,6 +38,15 @@ public sealed class PilotKindsTests
         Assert.Empty(PilotKinds.Of(PilotKind.Other).KpiTemplates);
     }
 
+    [Fact]
+    public void A_water_loss_pilot_measures_non_revenue_water_as_lost_over_supplied()
+    {
+        var nrw = PilotKinds.Of(PilotKind.WaterLossReduction).KpiTemplates.Single(k => k.Code == "non-revenue-water");
+
+        Assert.Equal((KpiMeasure.Percentage, KpiDirection.LowerIsBetter, KpiAggregation.Ratio), (nrw.Measure, nrw.Direction, nrw.Aggregation));
+        Assert.Equal(new LocalizedText("Tỷ lệ thất thoát nước", "無収水率", "Non-revenue water"), nrw.Name);
+    }
+
     /// <summary>
     /// "Computed, not entered" is one rule of the kind: the grain refuses such readings, the pilot's
     /// and the kind's reading templates leave them out, a review does not approve them.
