@@ -7,23 +7,9 @@ namespace Cooperation.Contracts.Kpis.Aggregations;
 /// installed, households served); the latest period counts, never summed. A running total only
 /// grows, and a breakdown adds up.
 /// </summary>
-public sealed class CumulativeAggregation : KpiAggregationKind
+public sealed class CumulativeAggregation()
+    : KpiAggregationKind(KpiAggregation.Cumulative, breakdownsAddUp: true, breaksDown: true, onlyGrows: true, takesYesNo: false)
 {
-    /// <inheritdoc/>
-    public override KpiAggregation Kind => KpiAggregation.Cumulative;
-
-    /// <inheritdoc/>
-    public override bool BreakdownsAddUp => true;
-
-    /// <inheritdoc/>
-    public override bool BreaksDown => true;
-
-    /// <inheritdoc/>
-    public override bool OnlyGrows => true;
-
-    /// <inheritdoc/>
-    public override bool TakesYesNo => false;
-
     /// <inheritdoc/>
     public override double? ValueOf(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations) =>
         PlainValue(kpi, reading, field, violations);

@@ -6,23 +6,9 @@ namespace Cooperation.Contracts.Kpis.Aggregations;
 /// <see cref="KpiAggregation.Incremental"/>: each period reports what happened in it (tonnes
 /// diverted, people trained); the value is their sum, so it only grows, and a breakdown adds up.
 /// </summary>
-public sealed class IncrementalAggregation : KpiAggregationKind
+public sealed class IncrementalAggregation()
+    : KpiAggregationKind(KpiAggregation.Incremental, breakdownsAddUp: true, breaksDown: true, onlyGrows: true, takesYesNo: false)
 {
-    /// <inheritdoc/>
-    public override KpiAggregation Kind => KpiAggregation.Incremental;
-
-    /// <inheritdoc/>
-    public override bool BreakdownsAddUp => true;
-
-    /// <inheritdoc/>
-    public override bool BreaksDown => true;
-
-    /// <inheritdoc/>
-    public override bool OnlyGrows => true;
-
-    /// <inheritdoc/>
-    public override bool TakesYesNo => false;
-
     /// <inheritdoc/>
     public override double? ValueOf(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations) =>
         PlainValue(kpi, reading, field, violations);

@@ -26,20 +26,29 @@ public readonly record struct KpiJudgement(double? PercentOfTarget, KpiStatus St
 /// </summary>
 public abstract class KpiAggregationKind
 {
+    /// <summary>A kind and what a definition of it may be.</summary>
+    /// <param name="kind">The kind these rules are for.</param>
+    /// <param name="breakdownsAddUp">Whether a number KPI's breakdown must add up to its reading.</param>
+    /// <param name="breaksDown">Whether readings may be broken down by dimensions at all.</param>
+    /// <param name="onlyGrows">Whether the value can only grow.</param>
+    /// <param name="takesYesNo">Whether a yes/no KPI may be of this kind.</param>
+    protected KpiAggregationKind(KpiAggregation kind, bool breakdownsAddUp, bool breaksDown, bool onlyGrows, bool takesYesNo) =>
+        (Kind, BreakdownsAddUp, BreaksDown, OnlyGrows, TakesYesNo) = (kind, breakdownsAddUp, breaksDown, onlyGrows, takesYesNo);
+
     /// <summary>The kind these rules are for.</summary>
-    public abstract KpiAggregation Kind { get; }
+    public KpiAggregation Kind { get; }
 
     /// <summary>Whether a number KPI's breakdown must add up to its reading: sums of counts or amounts do, rates do not.</summary>
-    public abstract bool BreakdownsAddUp { get; }
+    public bool BreakdownsAddUp { get; }
 
     /// <summary>Whether readings may be broken down by dimensions at all.</summary>
-    public abstract bool BreaksDown { get; }
+    public bool BreaksDown { get; }
 
     /// <summary>Whether the value can only grow (a sum or a running total): such a KPI cannot aim lower.</summary>
-    public abstract bool OnlyGrows { get; }
+    public bool OnlyGrows { get; }
 
     /// <summary>Whether a yes/no KPI may be of this kind: only where the latest period counts.</summary>
-    public abstract bool TakesYesNo { get; }
+    public bool TakesYesNo { get; }
 
     /// <summary>
     /// Checks what <paramref name="reading"/> must hold for <paramref name="kpi"/>, adding what is

@@ -7,23 +7,9 @@ namespace Cooperation.Contracts.Kpis.Aggregations;
 /// that time (wastewater treated per day, a milestone reached); the latest period counts. A level
 /// may rise or fall; its breakdown need not add up.
 /// </summary>
-public sealed class LevelAggregation : KpiAggregationKind
+public sealed class LevelAggregation()
+    : KpiAggregationKind(KpiAggregation.Level, breakdownsAddUp: false, breaksDown: true, onlyGrows: false, takesYesNo: true)
 {
-    /// <inheritdoc/>
-    public override KpiAggregation Kind => KpiAggregation.Level;
-
-    /// <inheritdoc/>
-    public override bool BreakdownsAddUp => false;
-
-    /// <inheritdoc/>
-    public override bool BreaksDown => true;
-
-    /// <inheritdoc/>
-    public override bool OnlyGrows => false;
-
-    /// <inheritdoc/>
-    public override bool TakesYesNo => true;
-
     /// <inheritdoc/>
     public override double? ValueOf(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations) =>
         PlainValue(kpi, reading, field, violations);

@@ -8,23 +8,9 @@ namespace Cooperation.Contracts.Kpis.Aggregations;
 /// denominators (× 100 for percentages), never an average of percentages. A ratio is not broken
 /// down.
 /// </summary>
-public sealed class RatioAggregation : KpiAggregationKind
+public sealed class RatioAggregation()
+    : KpiAggregationKind(KpiAggregation.Ratio, breakdownsAddUp: false, breaksDown: false, onlyGrows: false, takesYesNo: false)
 {
-    /// <inheritdoc/>
-    public override KpiAggregation Kind => KpiAggregation.Ratio;
-
-    /// <inheritdoc/>
-    public override bool BreakdownsAddUp => false;
-
-    /// <inheritdoc/>
-    public override bool BreaksDown => false;
-
-    /// <inheritdoc/>
-    public override bool OnlyGrows => false;
-
-    /// <inheritdoc/>
-    public override bool TakesYesNo => false;
-
     /// <summary>A numerator of at least 0 and a denominator above 0, no value; stores numerator ÷ denominator (× 100 for percentages).</summary>
     public override double? ValueOf(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations)
     {
