@@ -44,11 +44,7 @@ public sealed record DonorReport(
     public ReportChanges? Changes { get; init; }
 
     /// <summary>Committed and disbursed by the donor per currency, over all pilots.</summary>
-    public IReadOnlyList<FundingTotal> FundingTotals => Pilots.SelectMany(p => p.Funding)
-        .GroupBy(f => f.Currency)
-        .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
-        .Select(g => new FundingTotal(g.Key, g.Sum(f => f.Committed), g.Sum(f => f.Disbursed)))
-        .ToArray();
+    public IReadOnlyList<FundingTotal> FundingTotals => FundingTotal.PerCurrency(Pilots.SelectMany(p => p.Funding));
 
     /// <summary>Pilots, KPI statuses and emission reductions per partnership.</summary>
     public IReadOnlyList<ScopeTotal> Partnerships => Totals(p => (p.PartnershipId, p.PartnershipName));
@@ -136,5 +132,7 @@ public sealed record KpiSection(KpiView View, string Name, IReadOnlyList<KpiRepo
 /// <param name="SubmittedBy">The organisation that submitted it.</param>
 /// <param name="RecordedAt">When it was stored.</param>
 /// <param name="Historical">The value is migrated history, approved on load by an admin, not a submission reviewed on the platform.</param>
+/// <param name="Numerator">For ratio KPIs: the period's numerator (the chart combines the parts, not the periods' ratios).</param>
+/// <param name="Denominator">For ratio KPIs: the period's denominator.</param>
 public sealed record KpiReportPoint(ReportingPeriod Period, double Value, bool Verified, string? SubmittedBy, DateTimeOffset RecordedAt,
-    bool Historical = false);
+    bool Historical = false, double? Numerator = null, double? Denominator = null);

@@ -75,7 +75,7 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         var figures = await pilot.GetFiguresAsOf(cutoff, period, definition.Basis == FigureBasis.Approved ? ValueList.Of(approved) : null);
         var kpis = figures.Select(f => new KpiSection(f.View, ReportText.In(f.View.Definition.Name, language),
             f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt,
-                historical.ContainsKey(r.Period))).ToArray())).ToList();
+                historical.ContainsKey(r.Period), r.Numerator, r.Denominator)).ToArray())).ToList();
         var notes = figures.SelectMany(f => f.Periods).Where(r => r.Period.End >= period.Start).Select(r => r.Note).OfType<string>().ToList();
         // The pilot's own period that ends the report's (a quarterly pilot in a monthly report).
         var pilotPeriod = ReportingPeriod.Containing(period.End, view.Definition.Frequency);
@@ -85,7 +85,7 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
         return new PilotSection(pilotId, ReportText.In(view.Definition.Title, language), view.Definition.PartnershipId, view.Definition.ProgrammeId,
             await names.PartnershipAsync(view.Definition.PartnershipId), await names.ProgrammeAsync(view.Definition.ProgrammeId),
             view.Status, milestones, kpis, view.Jcm?.TotalReductions, view.Jcm?.VerifiedReductions,
-            funding.GroupBy(l => l.Currency).Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))).ToArray(),
+            FundingTotal.PerCurrency(funding),
             reviews.FirstOrDefault(r => r.Review.Period == pilotPeriod && r.Review.Submissions > 0)?.Review,
             notes.Distinct(StringComparer.Ordinal).ToArray(),
             historical.Values.Select(r => r.DecidedBy).LastOrDefault());

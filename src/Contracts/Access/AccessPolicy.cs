@@ -116,14 +116,21 @@ public static class AccessPolicy
                 Permission.ManageReference => scope.CityIds.Count == 0 || scope.CityIds.Contains(caller.CityId),
                 Permission.ManageCredentials or Permission.AppointVerifier or Permission.LoadHistory => false,
                 Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
-                _ => scope.CityIds.Contains(caller.CityId),
+                Permission.ReadPartnership or Permission.ManagePartnership or Permission.ReadPilot or Permission.ManagePilot
+                    or Permission.ReportOnPilot or Permission.ReviewPilot or Permission.ReadMou or Permission.ManageMou
+                    or Permission.ManageContacts or Permission.ReadReports or Permission.ManageReports or Permission.ReadFunding
+                    => scope.CityIds.Contains(caller.CityId),
+                _ => throw Undecided(caller.Role, permission),
             },
             Role.PartnerAgency => permission switch
             {
                 Permission.ReadPartnership => scope.MemberIds.Contains(organisation),
                 Permission.ReadPilot or Permission.ReportOnPilot => scope.ParticipantIds.Contains(organisation),
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
-                _ => false,
+                Permission.ManageReference or Permission.ManagePartnership or Permission.ManagePilot or Permission.ReviewPilot
+                    or Permission.AppointVerifier or Permission.ManageMou or Permission.ManageCredentials or Permission.ManageContacts
+                    or Permission.ReadReports or Permission.ManageReports or Permission.ReadFunding or Permission.LoadHistory => false,
+                _ => throw Undecided(caller.Role, permission),
             },
             Role.Donor => permission switch
             {
@@ -131,11 +138,19 @@ public static class AccessPolicy
                 Permission.ReadPilot or Permission.AppointVerifier or Permission.ReadFunding => scope.DonorIds.Contains(organisation),
                 Permission.ReadReports or Permission.ManageReports => scope.DonorIds.Contains(organisation),
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
-                _ => false,
+                Permission.ManageReference or Permission.ManagePartnership or Permission.ManagePilot or Permission.ReportOnPilot
+                    or Permission.ReviewPilot or Permission.ManageMou or Permission.ManageCredentials or Permission.ManageContacts
+                    or Permission.LoadHistory => false,
+                _ => throw Undecided(caller.Role, permission),
             },
-            _ => false,
+            // Anonymous callers and privileged ones (admins, the platform) are decided above.
+            _ => throw Undecided(caller.Role, permission),
         };
     }
+
+    /// <summary>A role and permission no rule above decides: a new enum value must be placed, never guessed.</summary>
+    private static ArgumentOutOfRangeException Undecided(Role role, Permission permission) =>
+        new(nameof(permission), permission, $"No rule decides whether a {role} may {permission}: every role lists every permission.");
 
     /// <summary>
     /// Refuses the current caller unless it may do <paramref name="permission"/> on the
@@ -197,6 +212,8 @@ public static class AccessPolicy
         Permission.ManageReports => "manage the reports of",
         Permission.ReadFunding => "read the funding of",
         Permission.LoadHistory => "load historical figures into",
-        _ => "change",
+        Permission.ManageReference or Permission.ManagePartnership or Permission.ManagePilot or Permission.ManageMou
+            or Permission.ManageContacts => "change",
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "Every permission says how it reads."),
     };
 }

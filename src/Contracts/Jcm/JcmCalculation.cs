@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
 
 namespace Cooperation.Contracts.Jcm;
 
@@ -11,6 +12,13 @@ namespace Cooperation.Contracts.Jcm;
 /// </summary>
 public static class JcmCalculation
 {
+    /// <summary>The KPI a JCM pilot's computed emission reductions are recorded on, tCO2e per reporting period.</summary>
+    public const string EmissionReductionsKpi = "emission-reductions";
+
+    /// <summary>Whether <paramref name="kpi"/> can take the reductions: the emission-reductions KPI, an incremental number.</summary>
+    public static bool TakesReductions(KpiDefinition? kpi) =>
+        kpi is { Code: EmissionReductionsKpi, Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number };
+
     /// <summary>Computes <paramref name="period"/> under <paramref name="plan"/>, reporting in <paramref name="frequency"/> periods.</summary>
     public static MonitoringResult Compute(JcmMonitoringPlan plan, MonitoringPeriodInput period, ReportingFrequency frequency)
     {

@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis.Aggregations;
 
 namespace Cooperation.Contracts.Kpis;
 
@@ -27,7 +28,10 @@ public enum KpiDirection
     LowerIsBetter = 2,
 }
 
-/// <summary>How the readings of successive periods combine into a KPI's current value.</summary>
+/// <summary>
+/// How the readings of successive periods combine into a KPI's current value. Each value's rules
+/// are one class in <see cref="KpiAggregations"/>.
+/// </summary>
 [GenerateSerializer, Alias("coop.KpiAggregation")]
 public enum KpiAggregation
 {
@@ -82,7 +86,7 @@ public sealed record KpiDefinition(
     public const int MaxDimensions = 3;
 
     /// <summary>Whether breakdowns must add up to the reading: sums of counts or amounts do, rates do not.</summary>
-    public bool IsAdditive => Measure == KpiMeasure.Number && Aggregation is KpiAggregation.Incremental or KpiAggregation.Cumulative;
+    public bool IsAdditive => Measure == KpiMeasure.Number && KpiAggregations.Of(Aggregation).BreakdownsAddUp;
 
     /// <summary>Whether a change to <paramref name="other"/> keeps the meaning of stored readings.</summary>
     public bool KeepsReadingsOf(KpiDefinition other) =>
@@ -97,11 +101,12 @@ public sealed record KpiDefinition(
         Field.Choice(Measure, "measure");
         Field.Choice(Direction, "direction");
         Field.Choice(Aggregation, "aggregation");
-        if (Measure == KpiMeasure.YesNo && Aggregation != KpiAggregation.Level)
+        var aggregation = KpiAggregations.Of(Aggregation);
+        if (Measure == KpiMeasure.YesNo && !aggregation.TakesYesNo)
             throw new InvalidFieldException("aggregation", "a yes/no KPI is a level: the latest period counts");
-        if (Direction == KpiDirection.LowerIsBetter && Aggregation is KpiAggregation.Incremental or KpiAggregation.Cumulative)
+        if (Direction == KpiDirection.LowerIsBetter && aggregation.OnlyGrows)
             throw new InvalidFieldException("direction", "a sum or running total only grows: to aim lower, measure a level or a ratio");
-        ValidateDimensions();
+        ValidateDimensions(aggregation);
         ValidatePoint(Baseline, "baseline");
         ValidatePoint(Target, "target");
         if (Baseline is { } baseline && Target is { } target)
@@ -118,18 +123,19 @@ public sealed record KpiDefinition(
     public string? CheckValue(double value) => Measure switch
     {
         _ when !Field.IsNumber(value) => Field.NumberRule,
-        KpiMeasure.Percentage when value is < 0 or > 100 => "must be a percentage from 0 to 100",
-        KpiMeasure.YesNo when value is not (0 or 1) => "must be 1 (yes) or 0 (no)",
-        _ => null,
+        KpiMeasure.Number => null,
+        KpiMeasure.Percentage => value is < 0 or > 100 ? "must be a percentage from 0 to 100" : null,
+        KpiMeasure.YesNo => value is not (0 or 1) ? "must be 1 (yes) or 0 (no)" : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(Measure), Measure, "Every measure says which values it allows."),
     };
 
-    private void ValidateDimensions()
+    private void ValidateDimensions(KpiAggregationKind aggregation)
     {
         if (Dimensions is null || Dimensions.Count == 0)
             return;
         if (Dimensions.Count > MaxDimensions)
             throw new InvalidFieldException("dimensions", $"must hold at most {MaxDimensions} dimensions");
-        if (Aggregation == KpiAggregation.Ratio || Measure == KpiMeasure.YesNo)
+        if (!aggregation.BreaksDown || Measure == KpiMeasure.YesNo)
             throw new InvalidFieldException("dimensions", "ratio and yes/no KPIs cannot be broken down");
         Field.DistinctIds(Dimensions, "dimensions");
     }

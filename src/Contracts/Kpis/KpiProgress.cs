@@ -89,15 +89,18 @@ public static class KpiTrajectory
     }
 
     /// <summary>
-    /// The progress <paramref name="value"/> reached as a share of what the line expects by
-    /// <paramref name="asOf"/> (1 = on the line); null before the line starts or without a target.
+    /// The status of a KPI that went <paramref name="reached"/> of the way from baseline to target
+    /// (1 = all of it) where the line expects <paramref name="expected"/>: at least
+    /// <see cref="OnTrackShare"/> of the expected progress is on track, at least
+    /// <see cref="AtRiskShare"/> at risk, less off track; before the line starts, not started.
     /// </summary>
-    public static double? ShareOfExpected(KpiDefinition kpi, double value, DateOnly asOf)
+    public static KpiStatus Status(double reached, double expected)
     {
-        if (kpi is not { Baseline: { } baseline, Target: { } target })
-            return null;
-        var expected = ExpectedShare(baseline, target, asOf);
-        var reached = (value - baseline.Value) / (target.Value - baseline.Value) / expected;
-        return expected > 0 && double.IsFinite(reached) ? reached : null;
+        if (expected <= 0 || !double.IsFinite(reached))
+            return KpiStatus.NotStarted;
+        var share = reached / expected;
+        return share >= OnTrackShare ? KpiStatus.OnTrack
+            : share >= AtRiskShare ? KpiStatus.AtRisk
+            : KpiStatus.OffTrack;
     }
 }

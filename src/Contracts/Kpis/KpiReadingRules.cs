@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis.Aggregations;
 
 namespace Cooperation.Contracts.Kpis;
 
@@ -11,58 +12,19 @@ public static class KpiReadingRules
 
     /// <summary>
     /// Checks <paramref name="reading"/> against <paramref name="kpi"/>, adding what is wrong to
-    /// <paramref name="violations"/> under <paramref name="field"/> (e.g. "readings[2]"). Returns
-    /// the value to store: the reading's value, or for ratios numerator ÷ denominator (× 100 for
-    /// percentages); null when the reading is refused.
+    /// <paramref name="violations"/> under <paramref name="field"/> (e.g. "readings[2]"): what its
+    /// aggregation kind asks of the value (<see cref="KpiAggregationKind.ValueOf"/>), the breakdown
+    /// and the note. Returns the value to store: the reading's value, or for ratios numerator ÷
+    /// denominator (× 100 for percentages); null when the reading is refused.
     /// </summary>
     public static double? Check(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations)
     {
         var before = violations.Count;
-        var value = kpi.Aggregation == KpiAggregation.Ratio
-            ? CheckRatio(kpi, reading, field, violations)
-            : CheckValue(kpi, reading, field, violations);
+        var value = KpiAggregations.Of(kpi.Aggregation).ValueOf(kpi, reading, field, violations);
         CheckBreakdown(kpi, reading, value, field, violations);
         if (reading.Note is { Length: > KpiReadingInput.MaxNoteLength })
             violations.Add(new($"{field}.note", $"must be at most {KpiReadingInput.MaxNoteLength} characters"));
         return violations.Count == before ? value : null;
-    }
-
-    private static double? CheckValue(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations)
-    {
-        if (reading.Numerator is not null || reading.Denominator is not null)
-            violations.Add(new($"{field}.numerator", "only ratio KPIs take a numerator and denominator; send value"));
-        if (reading.Value is not { } value)
-        {
-            violations.Add(new($"{field}.value", "is required"));
-            return null;
-        }
-        if (kpi.CheckValue(value) is { } problem)
-        {
-            violations.Add(new($"{field}.value", problem));
-            return null;
-        }
-        return value;
-    }
-
-    private static double? CheckRatio(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations)
-    {
-        if (reading.Value is not null)
-            violations.Add(new($"{field}.value", "a ratio KPI takes numerator and denominator, not value"));
-        var numeratorOk = reading.Numerator is { } n && Field.IsNumber(n) && n >= 0;
-        var denominatorOk = reading.Denominator is { } d && Field.IsNumber(d) && d > 0;
-        if (!numeratorOk)
-            violations.Add(new($"{field}.numerator", "must be a number of at least 0"));
-        if (!denominatorOk)
-            violations.Add(new($"{field}.denominator", "must be a number above 0"));
-        if (!numeratorOk || !denominatorOk)
-            return null;
-        var value = reading.Numerator!.Value / reading.Denominator!.Value * (kpi.Measure == KpiMeasure.Percentage ? 100 : 1);
-        if (kpi.CheckValue(value) is { } problem)
-        {
-            violations.Add(new($"{field}.numerator", $"numerator ÷ denominator {problem}"));
-            return null;
-        }
-        return value;
     }
 
     private static void CheckBreakdown(KpiDefinition kpi, KpiReadingInput reading, double? value, string field, List<FieldViolation> violations)
@@ -94,18 +56,6 @@ public static class KpiReadingRules
             if (Math.Abs(sum - total) > 1e-9 * Math.Max(1, Math.Abs(total)))
                 violations.Add(new($"{field}.breakdown", string.Create(CultureInfo.InvariantCulture,
                     $"the '{dimension}' values add up to {sum}, not to the reading's {total}")));
-        }
-    }
-
-    private static void Catch(Action check, List<FieldViolation> violations)
-    {
-        try
-        {
-            check();
-        }
-        catch (InvalidFieldException error)
-        {
-            violations.AddRange(error.Violations);
         }
     }
 }

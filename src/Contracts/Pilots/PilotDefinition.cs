@@ -26,6 +26,9 @@ public enum PilotKind
 
     /// <summary>Anything else.</summary>
     Other = 7,
+
+    /// <summary>Reducing a water utility's losses (non-revenue water): district metering, leak repair, pipe renewal.</summary>
+    WaterLossReduction = 8,
 }
 
 /// <summary>What a city office states when it creates a pilot project.</summary>
@@ -112,4 +115,15 @@ public sealed record FundingLine(
 public sealed record FundingTotal(
     [property: Id(0)] Currency Currency,
     [property: Id(1)] decimal Committed,
-    [property: Id(2)] decimal Disbursed);
+    [property: Id(2)] decimal Disbursed)
+{
+    /// <summary>The totals per currency of <paramref name="lines"/>, in currency order (VND, JPY, USD).</summary>
+    public static ValueList<FundingTotal> PerCurrency(IEnumerable<FundingLine> lines) =>
+        PerCurrency(lines.Select(l => new FundingTotal(l.Currency, l.Committed, l.Disbursed)));
+
+    /// <summary>The totals per currency of <paramref name="totals"/> (e.g. of several pilots), in currency order (VND, JPY, USD).</summary>
+    public static ValueList<FundingTotal> PerCurrency(IEnumerable<FundingTotal> totals) => ValueList.Of(totals
+        .GroupBy(t => t.Currency)
+        .OrderBy(g => g.Key)
+        .Select(g => new FundingTotal(g.Key, g.Sum(t => t.Committed), g.Sum(t => t.Disbursed))));
+}

@@ -62,7 +62,8 @@ public sealed record KpiStatusCounts(
         KpiStatus.OnTrack => this with { OnTrack = OnTrack + 1 },
         KpiStatus.AtRisk => this with { AtRisk = AtRisk + 1 },
         KpiStatus.OffTrack => this with { OffTrack = OffTrack + 1 },
-        _ => this with { NotJudged = NotJudged + 1 },
+        KpiStatus.NotStarted or KpiStatus.NoTarget => this with { NotJudged = NotJudged + 1 },
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Every status is counted somewhere."),
     };
 }
 

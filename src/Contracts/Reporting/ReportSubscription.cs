@@ -111,14 +111,26 @@ public sealed record ReportSchedule(
     /// <summary>The reporting frequency of the periods reports cover.</summary>
     public ReportingFrequency Frequency => Cadence == ReportCadence.Monthly ? ReportingFrequency.Monthly : ReportingFrequency.Quarterly;
 
-    /// <summary>Refuses a schedule that breaks a rule (the cron syntax is checked where jobs are scheduled).</summary>
+    /// <summary>Longest cron expression.</summary>
+    public const int MaxCronLength = 100;
+
+    /// <summary>Refuses a schedule that breaks a rule, its cron among them (<see cref="IsCron"/>).</summary>
     public void Validate()
     {
         Field.Choice(Cadence, "schedule.cadence");
         Field.TimeZone(TimeZone, "schedule.time_zone");
-        if (Cron is not null && (Cron.Length > 100 || Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5))
+        if (Cron is not null && !IsCron(Cron))
             throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 20 * *\"");
     }
+
+    /// <summary>
+    /// Whether <paramref name="cron"/> is a cron expression schedules take: five fields (minute,
+    /// hour, day of month, month, day of week; no macros such as "@daily") that the scheduler's
+    /// parser (Cronos, standard format) reads. The one rule of schedules' crons.
+    /// </summary>
+    public static bool IsCron(string cron) =>
+        cron.Length <= MaxCronLength && cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5
+        && Cronos.CronExpression.TryParse(cron, Cronos.CronFormat.Standard, out _);
 }
 
 /// <summary>A donor's standing order for progress reports.</summary>

@@ -125,7 +125,13 @@ public sealed record PeriodReview(
     /// <summary>The review after <paramref name="decision"/>; <paramref name="approved"/> are the figures an approval verifies.</summary>
     public PeriodReview Decided(ReviewDecision decision, string? comment, DateTimeOffset at, string by, ValueList<StoredKpiReading>? approved) => this with
     {
-        Status = decision switch { ReviewDecision.Approve => ReviewStatus.Approved, ReviewDecision.Return => ReviewStatus.Returned, _ => ReviewStatus.Open },
+        Status = decision switch
+        {
+            ReviewDecision.Approve => ReviewStatus.Approved,
+            ReviewDecision.Return => ReviewStatus.Returned,
+            ReviewDecision.Reopen => ReviewStatus.Open,
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        },
         LastDecision = decision,
         DecidedAt = at,
         DecidedBy = by,

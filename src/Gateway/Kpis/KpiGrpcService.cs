@@ -4,6 +4,7 @@ using Cooperation.Contracts.Pilots;
 using Cooperation.Gateway.Common;
 using Grpc.Core;
 using Proto = Cooperation.Contracts.Grpc;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Gateway.Kpis;
 
@@ -59,7 +60,7 @@ public sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiS
                 kinds.Select(kind => new Proto.KpiTemplateSet
                 {
                     Kind = CommonMapping.ToProto<Proto.PilotKind>(kind),
-                    Kpis = { KpiTemplates.For(kind).Select(k => k.ToProto()) },
+                    Kpis = { PilotKinds.Of(kind).KpiTemplates.Select(k => k.ToProto()) },
                 }),
             },
         };

@@ -2,7 +2,6 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Common;
 using Cooperation.Reports.Delivery;
-using Cronos;
 using Proto = Cooperation.Contracts.Grpc;
 using Cooperation.Reports;
 
@@ -11,7 +10,7 @@ namespace Cooperation.Gateway.Reporting;
 /// <summary>Reporting messages to and from their domain forms.</summary>
 public static class ReportingMapping
 {
-    /// <summary>A subscription's definition from the wire, its cron checked here (grains do not parse cron).</summary>
+    /// <summary>A subscription's definition from the wire; the subscriptions grain validates it whole (<see cref="ReportSubscriptionDefinition.Validate"/>).</summary>
     public static ReportSubscriptionDefinition ToDomain(this Proto.Subscription? subscription)
     {
         if (subscription is null)
@@ -19,8 +18,6 @@ public static class ReportingMapping
         var scope = subscription.Scope ?? throw new InvalidFieldException("scope", "is required");
         var schedule = subscription.Schedule ?? throw new InvalidFieldException("schedule", "is required");
         var cron = schedule.Cron.Trim().OrNull();
-        if (cron is not null && !CronExpression.TryParse(cron, CronFormat.Standard, out _))
-            throw new InvalidFieldException("schedule.cron", "must be a five-field cron expression such as \"0 7 20 * *\"");
         var formats = subscription.Formats.Count == 0
             ? ReportFormats.Pdf
             : subscription.Formats.Select(ToDomain).Aggregate(ReportFormats.None, (all, format) => all | format);

@@ -6,6 +6,7 @@ using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
 using Grpc.Core;
 using Proto = Cooperation.Contracts.Grpc;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Gateway.Submissions;
 
@@ -57,14 +58,15 @@ public sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots, G
             var frequency = pilot.Definition.Frequency;
             var current = ReportingPeriod.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), frequency);
             var lastClosed = ReportingPeriod.Containing(current.Start.AddDays(-1), frequency).ToString();
-            var kpis = pilot.Kpis.Select(k => k.Definition).Where(k => pilot.Jcm is null || k.Code != KpiTemplates.EmissionReductionsCode);
+            // The KPIs partners enter: those the platform computes (a JCM pilot's emission reductions) are left out.
+            var kpis = PilotKinds.Of(pilot.Definition.Kind).Entered(pilot.Kpis.Select(k => k.Definition));
             return new() { Csv = ReadingCsv.Template(pilot.PilotId, lastClosed, kpis), FileName = $"{pilot.PilotId}-readings-{lastClosed}.csv" };
         }
         if (request.Kind == Proto.PilotKind.Unspecified)
             throw new InvalidFieldException("pilot_id", "name a pilot, or a pilot kind in 'kind'");
         var kind = CommonMapping.ToDomain<PilotKind>((int)request.Kind, "kind");
-        // A JCM pilot's emission reductions are computed from its monitoring, never imported.
-        var templates = KpiTemplates.For(kind).Where(k => kind != PilotKind.JcmEquipment || k.Code != KpiTemplates.EmissionReductionsCode);
+        var profile = PilotKinds.Of(kind);
+        var templates = profile.Entered(profile.KpiTemplates);
         var name = kind.ToString().ToLowerInvariant();
         return new() { Csv = ReadingCsv.Template("your-pilot-id", "YYYY-MM", templates), FileName = $"{name}-readings-template.csv" };
     }

@@ -51,7 +51,8 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
     {
         ReportFormats.Pdf => "application/pdf",
         ReportFormats.Html => "text/html; charset=utf-8",
-        _ => "text/csv; charset=utf-8",
+        ReportFormats.Csv => "text/csv; charset=utf-8",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "One format at a time, each with its media type."),
     };
 
     /// <summary>

@@ -136,7 +136,8 @@ public static class DueDigest
         {
             DueItemKind.ReportingPeriod => ReportText.Format("digest.period", language, Period(item.ItemId, language), entity, item.EntityId),
             DueItemKind.Milestone => ReportText.Format("digest.milestone", language, ReportText.In(item.Text, language), entity, item.EntityId),
-            _ => ReportText.Format("digest.commitment", language, ReportText.In(item.Text, language), entity, item.EntityId),
+            DueItemKind.Commitment => ReportText.Format("digest.commitment", language, ReportText.In(item.Text, language), entity, item.EntityId),
+            _ => throw new ArgumentOutOfRangeException(nameof(item), item.Kind, "Every due item kind has its digest line."),
         };
     }
 

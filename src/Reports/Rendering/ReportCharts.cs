@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Kpis.Aggregations;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Reporting;
 using ScottPlot;
@@ -26,8 +27,8 @@ public static class ReportCharts
 
     /// <summary>
     /// Each KPI's progress toward its target at each period's end: the share of the way from
-    /// baseline to target (the report's "progress" column; cumulative for incremental KPIs, the
-    /// period's value for cumulative, level and ratio ones), beside the straight trajectory it is
+    /// baseline to target as its aggregation kind combines the periods so far (the report's
+    /// "progress" column at the latest period), beside the straight trajectory it is
     /// judged against (dashed, same colour). Verified periods are dotted; the pilot's milestones
     /// (reached, overdue, planned) sit on a band below. The scale always holds every point.
     /// Null when there is nothing to draw.
@@ -97,18 +98,21 @@ public static class ReportCharts
         }
     }
 
-    /// <summary>A KPI's points as (period end, % of the way from baseline to target, verified); none without baseline and target.</summary>
-    private static (double X, double Y, bool Verified)[] Progress(KpiSection kpi)
+    /// <summary>
+    /// A KPI's points as (period end, % of the way from baseline to target, verified): the value its
+    /// aggregation kind gives after each period, judged as the table's progress column judges the
+    /// latest (<see cref="KpiAggregationKind"/>); none without baseline and target.
+    /// </summary>
+    public static (double X, double Y, bool Verified)[] Progress(KpiSection kpi)
     {
         if (kpi.View.Definition is not { Baseline: { } baseline, Target: { } target } definition || target.Value == baseline.Value)
             return [];
-        var running = 0.0;
+        var aggregation = KpiAggregations.Of(definition.Aggregation);
+        var values = aggregation.ValuesAfterEach(definition, kpi.Points.Select(p => new PeriodFigure(p.Value, p.Numerator, p.Denominator)));
         var points = new List<(double, double, bool)>(kpi.Points.Count);
-        foreach (var point in kpi.Points)
+        foreach (var (point, value) in kpi.Points.Zip(values))
         {
-            running = definition.Aggregation == KpiAggregation.Incremental ? running + point.Value : point.Value;
-            var percent = (running - baseline.Value) / (target.Value - baseline.Value) * 100;
-            if (double.IsFinite(percent))
+            if (aggregation.Judge(definition, value, point.Period.End).PercentOfTarget is { } percent)
                 points.Add((Date(point.Period.End), Math.Round(percent, 1), point.Verified));
         }
         return [.. points];

@@ -72,6 +72,7 @@ public static class ReportCsv
         KpiStatus.AtRisk => "at_risk",
         KpiStatus.OffTrack => "off_track",
         KpiStatus.NoTarget => "no_target",
-        _ => "not_started",
+        KpiStatus.NotStarted => "not_started",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Every status has its code."),
     };
 }

@@ -79,7 +79,8 @@ public static class ReportHtml
             LegendMark.Dashed => $"<line x1=\"0\" y1=\"5\" x2=\"24\" y2=\"5\" stroke=\"{color}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
             LegendMark.Dot => $"<circle cx=\"12\" cy=\"5\" r=\"3\" fill=\"{color}\"/>",
             LegendMark.Diamond => $"<path d=\"M12 0 L17 5 L12 10 L7 5 Z\" fill=\"{color}\"/>",
-            _ => $"<line x1=\"0\" y1=\"5\" x2=\"24\" y2=\"5\" stroke=\"{color}\" stroke-width=\"2\"/>",
+            LegendMark.Line => $"<line x1=\"0\" y1=\"5\" x2=\"24\" y2=\"5\" stroke=\"{color}\" stroke-width=\"2\"/>",
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Mark, "Every legend mark has its shape."),
         };
         return $"<svg class=\"mark\" viewBox=\"0 0 24 10\" height=\"10\" aria-hidden=\"true\">{shape}</svg>";
     }

@@ -42,7 +42,8 @@ public static class ReportText
     {
         ReportLanguage.Vi => text.Vi ?? text.Display,
         ReportLanguage.Ja => text.Ja ?? text.Display,
-        _ => text.Display,
+        ReportLanguage.En => text.Display,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Every report language has its names."),
     };
 
     /// <summary>The table of <paramref name="language"/>: key → word (for tests and tools).</summary>

@@ -75,7 +75,9 @@ public sealed class CredentialGrain(
             Role.CityOffice => organisation.Kind is OrganisationKind.CityGovernment or OrganisationKind.CityDepartment,
             Role.Donor => organisation.Kind == OrganisationKind.Donor,
             Role.PartnerAgency => organisation.Kind != OrganisationKind.Donor,
-            _ => true,
+            Role.Admin => true,
+            // Anonymous (unset) and System are refused by the request's own rules.
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Role, "Every role a credential may have says which organisations suit it."),
         };
         return suits ? organisation.CityId
             : throw new InvalidFieldException("role", $"{request.Role} does not suit '{request.OrganisationId}', a {organisation.Kind}");

@@ -1,20 +1,20 @@
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Kpis.Aggregations;
 using Cooperation.Silo.Kpis.Readings;
 
 namespace Cooperation.Silo.Kpis;
 
 /// <summary>
-/// Computes a KPI's progress from the reading that counts for each period.
+/// Computes a KPI's progress from the reading that counts for each period, by the rules of its
+/// aggregation kind (<see cref="KpiAggregations"/>):
 /// <list type="bullet">
-/// <item>Current value: the sum of the periods for incremental KPIs; Σ numerators ÷ Σ denominators
-/// (× 100 for percentages) for ratios, never an average of percentages; else the latest period's value.</item>
-/// <item>Percent of target: (current − baseline) ÷ (target − baseline) × 100, right for KPIs that
-/// should fall as well as rise; it may exceed 100 or be negative.</item>
-/// <item>Status: the progress reached, compared with the progress the straight line from
-/// (baseline date, 0 %) to (target date, 100 %) expects at the end of the latest reported
-/// period. At least <see cref="OnTrackShare"/> of it is on track, at least <see cref="AtRiskShare"/>
-/// at risk, less is off track. Measuring at the reported period's end, not today, compares
-/// a figure with the expectation for the same date. Without baseline or target: NoTarget.</item>
+/// <item>Current value: how the kind combines the periods (a sum, the latest, Σ numerators ÷
+/// Σ denominators), the same value the report's chart draws at the latest period.</item>
+/// <item>Percent of target and status: as the kind judges it (<see cref="KpiAggregationKind.Judge"/>),
+/// against the straight line from (baseline date, 0 %) to (target date, 100 %) at the end of the
+/// latest reported period, not today, so a figure is compared with the expectation for the same
+/// date. At least <see cref="OnTrackShare"/> of the expected progress is on track, at least
+/// <see cref="AtRiskShare"/> at risk, less is off track. Without baseline or target: NoTarget.</item>
 /// </list>
 /// </summary>
 public static class KpiProgressCalculator
@@ -31,38 +31,13 @@ public static class KpiProgressCalculator
         if (series?.Latest is not { } latest)
             return new KpiProgress(null, null, KpiStatus.NotStarted, null, 0, series?.ReadingCount ?? 0);
 
-        var current = CurrentValue(kpi, series);
-        double? percent = null;
-        var status = KpiStatus.NoTarget;
-        if (kpi is { Baseline: { } baseline, Target: { } target })
-        {
-            var reached = (current - baseline.Value) / (target.Value - baseline.Value);
-            // Bounded inputs keep this finite; a baseline and target a hair apart could still overflow.
-            percent = double.IsFinite(reached) ? reached * 100 : null;
-            status = Status(reached, ExpectedShare(baseline, target, latest.Period.End));
-        }
+        var aggregation = KpiAggregations.Of(kpi.Aggregation);
+        var current = aggregation.CurrentValue(kpi, series.Periods.Select(PeriodFigure.Of));
+        var (percent, status) = aggregation.Judge(kpi, current, latest.Period.End);
         return new KpiProgress(current, percent, status, new KpiPeriodValue(latest.Period, latest.Value),
             series.Periods.Count, series.ReadingCount);
     }
 
     /// <summary>Share of the baseline→target way the straight line expects by <paramref name="asOf"/>, 0 to 1.</summary>
     public static double ExpectedShare(KpiPoint baseline, KpiPoint target, DateOnly asOf) => KpiTrajectory.ExpectedShare(baseline, target, asOf);
-
-    private static double CurrentValue(KpiDefinition kpi, KpiReadingSeries series) => kpi.Aggregation switch
-    {
-        KpiAggregation.Incremental => series.Periods.Sum(r => r.Value),
-        KpiAggregation.Ratio => series.Periods.Sum(r => r.Numerator ?? 0) / series.Periods.Sum(r => r.Denominator ?? 0)
-            * (kpi.Measure == KpiMeasure.Percentage ? 100 : 1),
-        _ => series.Latest!.Value,
-    };
-
-    private static KpiStatus Status(double reached, double expected)
-    {
-        if (expected <= 0 || !double.IsFinite(reached))
-            return KpiStatus.NotStarted;
-        var share = reached / expected;
-        return share >= OnTrackShare ? KpiStatus.OnTrack
-            : share >= AtRiskShare ? KpiStatus.AtRisk
-            : KpiStatus.OffTrack;
-    }
 }

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
@@ -29,7 +30,7 @@ public sealed partial class PilotGrain
 
     private IEnumerable<StoredKpiReading> VerifiedJcmReadings() => State.JcmPeriods
         .Where(p => State.VerificationOf(p.Input.PeriodId) == ReviewStatus.Approved)
-        .Select(p => Ledger.For(KpiTemplates.EmissionReductionsCode)?.At(p.KpiPeriod))
+        .Select(p => Ledger.For(JcmCalculation.EmissionReductionsKpi)?.At(p.KpiPeriod))
         .OfType<StoredKpiReading>();
 
     /// <summary>What approving <paramref name="period"/> verifies: the figures that count for it (with <paramref name="pending"/> about to be stored), computed ones aside.</summary>

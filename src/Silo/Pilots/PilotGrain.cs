@@ -20,6 +20,7 @@ using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Silo.Pilots;
 
@@ -86,7 +87,8 @@ public sealed partial class PilotGrain(
     {
         KpiAccess.Read => Permission.ReadPilot,
         KpiAccess.Define => Permission.ManagePilot,
-        _ => Permission.ReportOnPilot,
+        KpiAccess.Record => Permission.ReportOnPilot,
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Every KPI access maps to a permission."),
     });
 
     /// <summary>A completed or cancelled pilot is over: its record is final.</summary>
@@ -100,8 +102,7 @@ public sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
-    protected override bool IsComputed(string kpiCode) =>
-        kpiCode == KpiTemplates.EmissionReductionsCode && State.JcmPlan is not null;
+    protected override bool IsComputed(string kpiCode) => PilotKinds.Of(Definition.Kind).Computes(kpiCode);
 
     /// <inheritdoc/>
     protected override string? RefusesPeriod(ReportingPeriod period) =>
@@ -144,7 +145,7 @@ public sealed partial class PilotGrain(
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
             var programme = await GrainFactory.GetGrain<IProgrammeGrain>(definition.ProgrammeId).Get();
             await RaiseAsync(new PilotCreated(StoredPilotDefinition.Of(definition), city.Definition.TimeZone,
-                StoredKpi.Of(applyKpiTemplates ? KpiTemplates.For(definition.Kind) : []), ValueList.Of(partnership.Definition.CityIds),
+                StoredKpi.Of(applyKpiTemplates ? PilotKinds.Of(definition.Kind).KpiTemplates : []), ValueList.Of(partnership.Definition.CityIds),
                 programme.Definition.SubmissionWindowDays));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when

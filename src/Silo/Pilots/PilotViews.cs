@@ -6,6 +6,7 @@ using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Milestones;
 using Cooperation.Silo.Pilots.Reporting;
+using Cooperation.Contracts.Pilots.Kinds;
 
 namespace Cooperation.Silo.Pilots;
 
@@ -21,11 +22,11 @@ public static class PilotViews
     {
         var definition = state.Definition!;
         return new PilotView(pilotId, definition, state.Status, state.StatusHistory, state.FundingLines,
-            FundingTotals(state.FundingLines),
+            FundingTotal.PerCurrency(state.FundingLines),
             MilestoneSchedule.Views(state.Milestones, today, state.Status is not (PilotStatus.Completed or PilotStatus.Cancelled)),
             MilestoneSchedule.Completion(state.Milestones),
             kpis, readingCount,
-            definition.Kind == PilotKind.JcmEquipment ? Jcm(state) : null,
+            PilotKinds.Of(definition.Kind).JcmMonitored ? Jcm(state) : null,
             ReportingCalendar.Periods(state, today),
             basis);
     }
@@ -51,10 +52,5 @@ public static class PilotViews
 
     /// <summary><paramref name="view"/> with only <paramref name="lines"/> as its funding, totals counted from them.</summary>
     public static PilotView WithFunding(PilotView view, ValueList<FundingLine> lines) =>
-        view with { FundingLines = lines, FundingTotals = FundingTotals(lines) };
-
-    private static ValueList<FundingTotal> FundingTotals(IEnumerable<FundingLine> lines) => ValueList.Of(lines
-        .GroupBy(l => l.Currency)
-        .OrderBy(g => g.Key)
-        .Select(g => new FundingTotal(g.Key, g.Sum(l => l.Committed), g.Sum(l => l.Disbursed))));
+        view with { FundingLines = lines, FundingTotals = FundingTotal.PerCurrency(lines) };
 }

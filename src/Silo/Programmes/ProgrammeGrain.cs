@@ -41,7 +41,12 @@ public sealed class ProgrammeGrain(
 
     /// <inheritdoc/>
     protected override void Authorize(KpiAccess access) =>
-        Authorize(access == KpiAccess.Read ? Permission.ReadPartnership : Permission.ManagePartnership);
+        Authorize(access switch
+        {
+            KpiAccess.Read => Permission.ReadPartnership,
+            KpiAccess.Define or KpiAccess.Record => Permission.ManagePartnership,
+            _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Every KPI access maps to a permission."),
+        });
 
     private void Authorize(Permission permission) =>
         AccessPolicy.Require(permission, State.Definition is null ? null : AccessScope.OfCities(State.CityIds), "programme", Id);

@@ -228,11 +228,13 @@ public sealed class ReportSubscriptionsGrain(
                     return ([scope.Id!], partnership.ProgrammeIds);
                 case ReportScopeKind.Programme:
                     return ([await ProgrammePartnershipAsync(scope.Id!)], [scope.Id!]);
-                default:
+                case ReportScopeKind.Pilots:
                     var pilots = await Task.WhenAll(scope.PilotIds.Select(id =>
                         Named("scope.pilot_ids", "pilot", () => GrainFactory.GetGrain<IPilotGrain>(id).Get())));
                     return ([.. pilots.Select(p => p.Definition.PartnershipId).Distinct(StringComparer.Ordinal)],
                         [.. pilots.Select(p => p.Definition.ProgrammeId).Distinct(StringComparer.Ordinal)]);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(scope), scope.Kind, "Every scope kind says what it covers.");
             }
         });
 

@@ -29,6 +29,7 @@ public static class BadInputCasesForReports
     {
         ["CreateSubscription: no time zone"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.Schedule.TimeZone = "")).ResponseAsync, Invalid, "schedule.time_zone"),
         ["CreateSubscription: bad cron"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.Schedule.Cron = "every month")).ResponseAsync, Invalid, "schedule.cron"),
+        ["CreateSubscription: cron out of range"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.Schedule.Cron = "0 25 * * *")).ResponseAsync, Invalid, "schedule.cron"),
         ["CreateSubscription: bad e-mail"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.Recipients[0] = "donor at example")).ResponseAsync, Invalid, "recipients[0]"),
         ["CreateSubscription: nobody to send to"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.Recipients.Clear())).ResponseAsync, Invalid, "recipients"),
         ["CreateSubscription: bad webhook"] = Case((a, w) => a.Reporting.CreateSubscriptionAsync(Create(w, s => s.WebhookUrl = "ftp://x")).ResponseAsync, Invalid, "webhook_url"),

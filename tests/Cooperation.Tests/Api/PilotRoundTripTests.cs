@@ -86,7 +86,40 @@ public sealed class PilotRoundTripTests(ApiFixture api)
 
         Assert.Equal(Assert.Single(templates.Sets).Kpis.Select(k => k.KpiCode), pilot.Kpis.Select(k => k.KpiCode));
         Assert.Equal(20000, updated.Target.Value);
-        Assert.Equal(7, (await api.Kpis.ListKpiTemplatesAsync(new Proto.ListKpiTemplatesRequest())).Sets.Count);
+        Assert.Equal(8, (await api.Kpis.ListKpiTemplatesAsync(new Proto.ListKpiTemplatesRequest())).Sets.Count);
+    }
+
+    /// <summary>The kind added by its data file alone: a water-loss pilot starts with its KPIs, and its non-revenue water is lost ÷ supplied over all periods.</summary>
+    [Fact]
+    public async Task A_water_loss_pilot_starts_with_its_kinds_kpis()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = Ids.New("pilot");
+        var request = Requests.Pilot(pilotId, world, Proto.PilotKind.WaterLossReduction);
+        request.SkipKpiTemplates = false;
+
+        var pilot = await api.Pilots.CreatePilotAsync(request);
+        await api.Kpis.UpdateKpiAsync(new Proto.DefineKpiRequest
+        {
+            Subject = $"pilots/{pilotId}",
+            KpiCode = "non-revenue-water",
+            Baseline = new Proto.KpiPoint { Value = 24, Date = "2025-01-01" },
+            Target = new Proto.KpiPoint { Value = 15, Date = "2026-12-31" },
+        });
+        var readings = new Proto.RecordKpiReadingsRequest { Subject = $"pilots/{pilotId}" };
+        readings.Readings.Add(new Proto.KpiReadingInput { KpiCode = "non-revenue-water", Period = "2025-01", Numerator = 240, Denominator = 1000 });
+        readings.Readings.Add(new Proto.KpiReadingInput { KpiCode = "non-revenue-water", Period = "2025-02", Numerator = 60, Denominator = 500 });
+        await api.Kpis.RecordKpiReadingsAsync(readings);
+        var nrw = (await api.Pilots.GetPilotAsync(new Proto.GetPilotRequest { PilotId = pilotId })).Kpis.Single(k => k.KpiCode == "non-revenue-water");
+        var template = await api.Submissions.GetReadingsTemplateAsync(new() { Kind = Proto.PilotKind.WaterLossReduction });
+
+        Assert.Equal(["non-revenue-water", "leaks-repaired", "district-metered-areas", "pipes-renewed"], pilot.Kpis.Select(k => k.KpiCode));
+        Assert.All(pilot.Kpis, k => Assert.True(k.Name is { Vi.Length: > 0, Ja.Length: > 0, En.Length: > 0 }, k.KpiCode));
+        Assert.Equal("無収水率", nrw.Name.Ja);
+        Assert.Equal((Proto.KpiAggregation.Ratio, Proto.KpiDirection.LowerIsBetter), (nrw.Aggregation, nrw.Direction));
+        // (240 + 60) ÷ (1000 + 500), not the average of 24 % and 12 %.
+        Assert.Equal(20, nrw.Progress.CurrentValue, 9);
+        Assert.Contains("your-pilot-id,leaks-repaired,YYYY-MM", template.Csv);
     }
 
     [Fact]

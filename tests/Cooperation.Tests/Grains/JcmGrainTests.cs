@@ -31,7 +31,7 @@ public sealed class JcmGrainTests(TestClusterFixture fixture)
         Assert.Equal(202.5m, result.EmissionReductions);
         Assert.Equal(result, again);
         Assert.Equal(202, view.Jcm!.TotalCredits);
-        var kpi = view.Kpis.Single(k => k.Definition.Code == KpiTemplates.EmissionReductionsCode);
+        var kpi = view.Kpis.Single(k => k.Definition.Code == JcmCalculation.EmissionReductionsKpi);
         Assert.Equal(202.5, kpi.Progress.CurrentValue!.Value, 9);
         Assert.Equal("2025-06", kpi.Progress.Latest!.Period.ToString());
         Assert.Equal(1, kpi.Progress.ReadingCount);
@@ -67,8 +67,22 @@ public sealed class JcmGrainTests(TestClusterFixture fixture)
         await pilot.SetJcmPlan(JcmCalculationTests.Plan());
 
         var error = await Assert.ThrowsAsync<InvalidFieldException>(() =>
-            pilot.RecordReadings([Sample.Reading("2025-06", 999, code: KpiTemplates.EmissionReductionsCode)]));
+            pilot.RecordReadings([Sample.Reading("2025-06", 999, code: JcmCalculation.EmissionReductionsKpi)]));
 
         Assert.Equal("readings[0].kpi_code", Assert.Single(error.Violations).Field);
+    }
+
+    /// <summary>Computed is the kind's rule, plan or no plan: the templates leave the KPI out, so the grain does not take it either.</summary>
+    [Fact]
+    public async Task Reductions_are_not_recorded_by_hand_before_the_plan_either()
+    {
+        var pilot = await JcmPilotAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidFieldException>(() =>
+            pilot.RecordReadings([Sample.Reading("2025-06", 999, code: JcmCalculation.EmissionReductionsKpi)]));
+
+        Assert.Equal("readings[0].kpi_code", Assert.Single(error.Violations).Field);
+        Assert.Contains("computed by the platform", Assert.Single(error.Violations).Description);
+        await pilot.RecordReadings([Sample.Reading("2025-06", 120, code: "energy-consumption")]);
     }
 }

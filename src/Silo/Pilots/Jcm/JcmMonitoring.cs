@@ -2,6 +2,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Silo.Pilots.Jcm;
@@ -12,11 +13,11 @@ namespace Cooperation.Silo.Pilots.Jcm;
 /// </summary>
 public static class JcmMonitoring
 {
-    /// <summary>Refuses anything JCM of a pilot of another kind.</summary>
+    /// <summary>Refuses anything JCM of a pilot whose kind is not JCM-monitored (<see cref="PilotKindProfile.JcmMonitored"/>).</summary>
     public static void RequireJcm(string pilotId, PilotDefinition definition)
     {
-        if (definition.Kind != PilotKind.JcmEquipment)
-            throw new RuleViolationException($"Pilot '{pilotId}' is a {definition.Kind} pilot; only JCM equipment pilots are monitored.");
+        if (!PilotKinds.Of(definition.Kind).JcmMonitored)
+            throw new RuleViolationException($"Pilot '{pilotId}' is a {definition.Kind} pilot, which is not monitored under the JCM.");
     }
 
     /// <summary>
@@ -46,13 +47,13 @@ public static class JcmMonitoring
             throw new RuleViolationException($"Monitoring period '{overlapping.Input.PeriodId}' already covers part of these dates; periods must not overlap.");
         if (others.FirstOrDefault(p => p.KpiPeriod == result.KpiPeriod) is { } sharing)
             throw new RuleViolationException($"Monitoring period '{sharing.Input.PeriodId}' already ends in {result.KpiPeriod}; each reporting period takes one.");
-        if (state.Kpis.FirstOrDefault(k => k.Code == KpiTemplates.EmissionReductionsCode) is not { Aggregation: KpiAggregation.Incremental, Measure: KpiMeasure.Number })
-            throw new RuleViolationException($"Define KPI '{KpiTemplates.EmissionReductionsCode}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
+        if (!JcmCalculation.TakesReductions(state.Kpis.FirstOrDefault(k => k.Code == JcmCalculation.EmissionReductionsKpi)))
+            throw new RuleViolationException($"Define KPI '{JcmCalculation.EmissionReductionsKpi}' (tCO2e, a number, incremental) first: the reductions are recorded on it.");
         return (result, true);
     }
 
     /// <summary>The reading that records a result's reduction on the emission-reductions KPI.</summary>
-    public static KpiReadingInput Reading(MonitoringResult result) => new(KpiTemplates.EmissionReductionsCode, result.KpiPeriod,
+    public static KpiReadingInput Reading(MonitoringResult result) => new(JcmCalculation.EmissionReductionsKpi, result.KpiPeriod,
         (double)result.EmissionReductions,
         Note: $"JCM monitoring period {result.Input.PeriodId} ({result.Plan.MethodologyId} ver {result.Plan.MethodologyVersion})");
 
