@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cooperation.Gateway.Hosting;
 using Cooperation.Silo.Hosting;
 using Grpc.Net.Client;
@@ -89,16 +87,4 @@ public static class PlatformHosts
     }
 
     private static int FreePort() => Ports.Free();
-}
-
-/// <summary>Loopback ports for servers a test starts.</summary>
-public static class Ports
-{
-    /// <summary>A loopback port free right now.</summary>
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
