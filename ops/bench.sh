@@ -61,7 +61,7 @@ for round in $(seq 1 "$ROUNDS"); do
 
   say "round $round/$ROUNDS: load generator, $CLIENTS clients, $DURATION s per scenario"
   LOAD="$LOGS/load-$round.log"
-  dotnet "$ROOT/tests/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
+  dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
     --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOAD"
   for scenario in writes-fresh writes-heavy reads health; do
     figure=$(field "$LOAD" "$scenario" per_s)

@@ -1,68 +1,47 @@
-using System.Net;
 using Cooperation.Contracts.Hosting;
 using Cooperation.Silo.DueDates;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
-using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace Cooperation.Silo.Hosting;
 
-/// <summary>How a silo is put together; shared by Program and the integration tests.</summary>
+/// <summary>How a silo is put together; shared by Program and the test clusters.</summary>
 public static class SiloHosting
 {
     /// <summary>
     /// An Orleans silo on PostgreSQL: ADO.NET clustering, grain storage and reminders, plus the
-    /// reading store. Ports and address come from section "Orleans" (SiloPort, GatewayPort,
+    /// event journal. Ports and address come from section "Orleans" (SiloPort, GatewayPort,
     /// AdvertisedIPAddress), so several silos can run on one machine.
     /// </summary>
-    public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder)
-    {
-        var settings = ClusterSettings.From(builder.Configuration);
-        var endpoint = builder.Configuration.GetSection("Orleans").Get<SiloEndpointSettings>() ?? new SiloEndpointSettings();
+    public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder) =>
+        builder.AddCooperationSilo(new PostgresInfrastructure(
+            ClusterSettings.From(builder.Configuration),
+            builder.Configuration.GetSection("Orleans").Get<SiloEndpointSettings>() ?? new SiloEndpointSettings()));
 
+    /// <summary>
+    /// A silo standing on <paramref name="infrastructure"/>: everything else (options, clock,
+    /// state serializer, the grain boundary's fault translation) is the same in production and
+    /// in the test clusters, which pass their own infrastructure and override options after this.
+    /// </summary>
+    public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder, ISiloInfrastructure infrastructure)
+    {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString)
-        {
-            // The journal's statements run thousands of times a second: prepare them once per connection.
-            ConnectionStringBuilder = { MaxAutoPrepare = 16 },
-        }.Build());
         builder.Services.Configure<JournalOptions>(builder.Configuration.GetSection("Journal"));
         builder.Services.Configure<DueDateOptions>(builder.Configuration.GetSection("DueDates"));
         // Orleans' graceful stop and the journal's drain share the host's shutdown time.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(60));
         // Registered before Orleans so that it stops after the silo: grains deactivate first,
         // then the journal drains what they queued.
-        builder.Services.AddEventJournal();
+        builder.Services.AddSingleton<FeedNotifier>();
+        infrastructure.AddJournal(builder.Services);
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = settings.ClusterId;
-                options.ServiceId = settings.ServiceId;
-            });
-            silo.ConfigureEndpoints(IPAddress.Parse(endpoint.AdvertisedIPAddress), endpoint.SiloPort, endpoint.GatewayPort,
-                listenOnAnyHostAddress: endpoint.ListenOnAnyHostAddress);
-            silo.UseAdoNetClustering(options =>
-            {
-                options.Invariant = ClusterSettings.AdoNetInvariant;
-                options.ConnectionString = settings.ConnectionString;
-            });
-            silo.AddAdoNetGrainStorage(StorageNames.Domain, options =>
-            {
-                options.Invariant = ClusterSettings.AdoNetInvariant;
-                options.ConnectionString = settings.ConnectionString;
-            });
+            infrastructure.Configure(silo);
             silo.UseOrleansBinaryStateSerializer();
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = ClusterSettings.AdoNetInvariant;
-                options.ConnectionString = settings.ConnectionString;
-            });
             // Last: it wraps the storage providers registered above.
             silo.AddInfrastructureFaultBoundary();
         });
@@ -71,22 +50,26 @@ public static class SiloHosting
     }
 }
 
-/// <summary>Silo set-up every host of the grains shares, test clusters included.</summary>
-public static class SiloBuilderExtensions
+/// <summary>
+/// What a silo stands on: the event journal, grain storage <see cref="StorageNames.Domain"/>,
+/// reminders and, unless its host provides them (a test cluster does), membership and endpoints.
+/// PostgreSQL in production (<see cref="PostgresInfrastructure"/>); the fast tests stand on memory.
+/// </summary>
+public interface ISiloInfrastructure
 {
     /// <summary>
-    /// The PostgreSQL event journal (needs an <see cref="NpgsqlDataSource"/>), as a hosted
-    /// service that drains its queue when the host stops.
+    /// Registers the <see cref="IEventJournal"/>; called before Orleans is added, so a journal
+    /// that is a hosted service stops after the silo.
     /// </summary>
-    public static IServiceCollection AddEventJournal(this IServiceCollection services)
-    {
-        services.AddSingleton<FeedNotifier>();
-        services.AddSingleton<PostgresEventJournal>();
-        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
-        return services;
-    }
+    void AddJournal(IServiceCollection services);
 
+    /// <summary>Adds grain storage, reminders and whatever membership the silo needs.</summary>
+    void Configure(ISiloBuilder silo);
+}
+
+/// <summary>Silo set-up every host of the grains shares.</summary>
+public static class SiloBuilderExtensions
+{
     /// <summary>
     /// Stores grain state with <see cref="OrleansBinaryStateSerializer"/> in every storage
     /// provider that does not name its own serializer.

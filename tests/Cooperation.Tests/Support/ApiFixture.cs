@@ -93,11 +93,11 @@ public class ApiClients
 /// </summary>
 public sealed class ApiFixture : ApiClients, IAsyncLifetime
 {
-    private readonly TestClusterFixture _cluster = new();
+    private readonly PostgresClusterFixture _cluster = new();
     private WebApplication _app = null!;
 
     /// <summary>The cluster behind the API, with its database.</summary>
-    public TestClusterFixture Cluster => _cluster;
+    public PostgresClusterFixture Cluster => _cluster;
 
     /// <summary>The loopback port reports are mailed to; a test starts its SMTP sink there when it wants the mail.</summary>
     public int SmtpPort { get; } = Ports.Free();

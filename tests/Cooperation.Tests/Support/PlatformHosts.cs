@@ -1,6 +1,4 @@
 using Cooperation.Contracts.Hosting;
-using System.Net;
-using System.Net.Sockets;
 using Cooperation.Gateway.Hosting;
 using Cooperation.Silo.Hosting;
 using Grpc.Net.Client;
@@ -90,16 +88,4 @@ public static class PlatformHosts
     }
 
     private static int FreePort() => Ports.Free();
-}
-
-/// <summary>Loopback ports for servers a test starts.</summary>
-public static class Ports
-{
-    /// <summary>A loopback port free right now.</summary>
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

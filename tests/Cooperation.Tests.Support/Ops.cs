@@ -14,6 +14,7 @@ public static class Ops
     /// <summary>Runs <c>ops/db.sh</c> with <paramref name="environment"/> added to this process's.</summary>
     public static async Task<string> DbAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        TestLane.RequirePostgres($"ops/db.sh {string.Join(' ', arguments)}");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
