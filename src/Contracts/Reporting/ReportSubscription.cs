@@ -43,6 +43,9 @@ public enum ReportFormats
 
     /// <summary>CSV of the figures, one row per pilot × KPI × period.</summary>
     Csv = 4,
+
+    /// <summary>Excel workbook (XLSX) of the CSV's figures, typed cells, headings in the report's language.</summary>
+    Xlsx = 8,
 }
 
 /// <summary>The language names and headings of a report are given in.</summary>
