@@ -70,15 +70,6 @@ public sealed record DonorReport(
     public static string FormatName(ReportFormats format) => format.ToString().ToLowerInvariant();
 }
 
-/// <summary>What changed in a period's figures between two revisions of its report.</summary>
-/// <param name="FiguresChanged">Figures of the period with another value, added or withdrawn.</param>
-/// <param name="NewlyVerified">Figures of the period verified (approved) since.</param>
-public sealed record ReportChanges(int FiguresChanged, int NewlyVerified)
-{
-    /// <summary>Whether anything changed: then the period's report is made again, as a new revision.</summary>
-    public bool Any => FiguresChanged > 0 || NewlyVerified > 0;
-}
-
 /// <summary>A partnership's or programme's line in the report's totals.</summary>
 /// <param name="Id">The partnership or programme.</param>
 /// <param name="Name">Its name in the report's language.</param>

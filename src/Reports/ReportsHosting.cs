@@ -1,7 +1,6 @@
 using System.Net;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Notices;
-using Cooperation.Reports.Reactions;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
@@ -12,19 +11,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cooperation.Reports;
 
 /// <summary>
 /// Donors' reports and notices as a host needs them. Every host that reads the archive or queues
-/// a job registers <see cref="AddCooperationReports"/> (the gateway's API, the worker); only the
-/// worker adds <see cref="AddReportJobs"/>: the Hangfire server that runs the jobs (on PostgreSQL,
-/// schema "hangfire", retried with back-off as configured) and the event reactions that queue them.
+/// a job registers <see cref="AddCooperationReports"/> (the gateway's API, the worker): keys,
+/// links, webhook secrets and targets, schedules, the archive (through the silo's grains) and
+/// Hangfire's client on its PostgreSQL storage (schema "hangfire"), none of which owns SQL of its
+/// own. Only the worker adds <see cref="AddReportJobs"/>: the builder, renderers' delivery, the
+/// jobs and the Hangfire server that runs them (retried with back-off as configured).
 /// </summary>
 public static class ReportsHosting
 {
-    /// <summary>Registers the archive, delivery log, keys, links, builder, renderers' delivery and Hangfire's storage (no server).</summary>
+    /// <summary>Registers the archive, keys, links, webhook secrets and targets, schedules and Hangfire's client (no server).</summary>
     public static IServiceCollection AddCooperationReports(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Reporting");
@@ -35,28 +35,14 @@ public static class ReportsHosting
             .ValidateOnStart();
         var settings = section.Get<ReportingOptions>() ?? new ReportingOptions();
         var connectionString = configuration.GetConnectionString("Cooperation")
-            ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: reports are archived in PostgreSQL.");
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: Hangfire keeps its jobs in PostgreSQL.");
         services.AddSingleton<ReportArchive>();
-        services.AddSingleton<ScheduledRuns>();
-        services.AddSingleton<DeliveryLog>();
-        services.AddSingleton<ReportMailer>();
         services.AddSingleton<ReportingKeys>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WebhookSecrets>();
         services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
         services.AddSingleton<WebhookTargets>();
-        services.AddSingleton<ReportAccess>();
-        services.AddSingleton<DonorReportBuilder>();
         services.AddSingleton<SubscriptionSchedule>();
-        services.AddTransient<ReportDelivery>();
-        services.AddTransient<DonorReportJob>();
-        services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
-        services.AddTransient<DueReminderJob>();
-        services.AddTransient<ReviewNoticeJob>();
-        // Every connection of the webhook sender goes only where WebhookTargets admits, as resolved then.
-        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookTargets>().Handler());
 
         // This host's own storage and filters, registered before AddHangfire (which only adds what is
         // missing): Hangfire's static defaults (JobStorage.Current, GlobalJobFilters) are shared by
@@ -78,19 +64,31 @@ public static class ReportsHosting
     }
 
     /// <summary>
-    /// The worker's part: a Hangfire server running the jobs, the daily digest's schedule, and the
-    /// reactions to committed events (review notices, subscriptions' schedules).
+    /// The worker's part: the report builder, delivery (log, mail, webhooks), the jobs, a Hangfire
+    /// server running them and the daily digest's schedule. The worker adds the reactions to
+    /// committed events beside it.
     /// </summary>
     public static IServiceCollection AddReportJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Reporting").Get<ReportingOptions>() ?? new ReportingOptions();
+        services.AddSingleton<ScheduledRuns>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<ReportMailer>();
+        services.AddSingleton<DonorReportBuilder>();
+        services.AddTransient<ReportDelivery>();
+        services.AddTransient<DonorReportJob>();
+        services.Configure<NoticeOptions>(configuration.GetSection("Notices"));
+        services.AddTransient<DueReminderJob>();
+        services.AddTransient<ReviewNoticeJob>();
+        // Every connection of the webhook sender goes only where WebhookTargets admits, as resolved then.
+        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookTargets>().Handler());
         services.AddHangfireServer(server =>
         {
             server.WorkerCount = Math.Max(1, settings.Workers);
             server.SchedulePollingInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
         });
         services.AddHostedService<DigestSchedule>();
-        services.AddEventReactions(configuration);
         return services;
     }
 

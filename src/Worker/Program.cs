@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Hosting;
 using Cooperation.Reports;
+using Cooperation.Worker.Reactions;
 
 // The worker: an Orleans client running the jobs and the reactions to committed events, with a
 // health endpoint for whoever supervises it.
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddClusterClient();
 builder.Services.AddCooperationReports(builder.Configuration);
 builder.Services.AddReportJobs(builder.Configuration);
+builder.Services.AddEventReactions(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
 
 var app = builder.Build();

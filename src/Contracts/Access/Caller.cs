@@ -88,4 +88,11 @@ public static class CallerContext
         ActAsPlatform();
         return await read();
     }
+
+    /// <summary>Runs <paramref name="work"/> as the platform, as <see cref="AsPlatformAsync{T}"/> does, for work without an answer.</summary>
+    public static async Task AsPlatformAsync(Func<Task> work)
+    {
+        ActAsPlatform();
+        await work();
+    }
 }

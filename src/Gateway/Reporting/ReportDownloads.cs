@@ -43,12 +43,12 @@ public static class ReportDownloads
         return app;
     }
 
-    private static async Task ServeAsync(HttpContext http, string reportId, ReportArchive archive, ReportAccess access, ReportLinks links,
+    private static async Task ServeAsync(HttpContext http, string reportId, ReportArchive archive, IGrainFactory grains, ReportLinks links,
         ErrorMappingInterceptor errors)
     {
         try
         {
-            var file = await FileAsync(http, reportId, archive, access, links);
+            var file = await FileAsync(http, reportId, archive, grains, links);
             await WriteAsync(http, file, archive);
         }
         catch (Exception error) when (!http.Response.HasStarted)
@@ -68,7 +68,7 @@ public static class ReportDownloads
     }
 
     /// <summary>The file the request may have: by its signed link, else by its caller's API key.</summary>
-    private static async Task<ArchivedReportFile> FileAsync(HttpContext http, string reportId, ReportArchive archive, ReportAccess access, ReportLinks links)
+    private static async Task<ArchivedReportFile> FileAsync(HttpContext http, string reportId, ReportArchive archive, IGrainFactory grains, ReportLinks links)
     {
         if (!long.TryParse(reportId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
             throw new InvalidFieldException("report_id", "must be a report's id, a positive number");
@@ -86,7 +86,7 @@ public static class ReportDownloads
                 ?? $"Send an API key (header \"{ApiKeyAuthenticationHandler.Header}: coop.…\" or \"Authorization: Bearer coop.…\"), or open the signed link of a report e-mail."));
         }
         CallerContext.Set(CallerClaims.ToCaller(http.User));
-        return await access.ReadableFileAsync(id, http.RequestAborted);
+        return await grains.GetGrain<IReportArchiveGrain>(0).ReadableFile(id);
     }
 
     private static async Task WriteAsync(HttpContext http, ArchivedReportFile file, ReportArchive archive)
@@ -114,7 +114,9 @@ public static class ReportDownloads
         response.ContentLength = file.Size;
         if (HttpMethods.IsHead(http.Request.Method))
             return;
-        await response.Body.WriteAsync(await archive.ContentAsync(file.ReportId, http.RequestAborted), http.RequestAborted);
+        // Chunk by chunk from the silo: a large PDF is never held whole here.
+        await foreach (var chunk in archive.ChunksAsync(file.ReportId, file.Size, ReportingGrpcService.ChunkSize, http.RequestAborted))
+            await response.Body.WriteAsync(chunk, http.RequestAborted);
     }
 
     // As the JSON routes answer each status (google.rpc.Code's HTTP mapping).

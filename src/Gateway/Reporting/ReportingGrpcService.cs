@@ -12,17 +12,18 @@ namespace Cooperation.Gateway.Reporting;
 
 /// <summary>
 /// gRPC (and JSON) front of donors' reports: subscriptions (the worker keeps their recurring jobs
-/// in step once a change is committed), "send now", the archive and failed deliveries. Who may do what is decided by the
-/// donor's subscriptions grain; webhook targets are checked before a subscription is saved, and
-/// webhook secrets are shown only when made.
+/// in step once a change is committed), "send now", the archive and failed deliveries. Who may do
+/// what is decided by the donor's subscriptions grain, for the archive and deliveries too (the
+/// silo's archive and delivery log grains ask it); webhook targets are checked before a
+/// subscription is saved, and webhook secrets are shown only when made. "Send now" queues the
+/// worker's job through Hangfire's client: queueing is the API's write, the work is the worker's.
 /// </summary>
 public sealed class ReportingGrpcService(
     GrainReferences<IReportSubscriptionsGrain> donors,
+    IGrainFactory grains,
     SubscriptionSchedule schedule,
     IBackgroundJobClient jobs,
     ReportArchive archive,
-    ReportAccess access,
-    DeliveryLog deliveries,
     WebhookSecrets secrets,
     WebhookTargets targets,
     TimeProvider clock) : Proto.ReportingService.ReportingServiceBase
@@ -105,36 +106,36 @@ public sealed class ReportingGrpcService(
     {
         var size = request.PageSize == 0 ? 50 : request.PageSize is >= 1 and <= 200 ? request.PageSize
             : throw new InvalidFieldException("page_size", "must be 1–200, or 0 for 50");
-        var subscriptions = await access.ReadableSubscriptionsAsync(request.DonorOrganisationId, request.SubscriptionId);
-        var files = await archive.ListAsync(request.DonorOrganisationId, subscriptions, size, context.CancellationToken);
+        var files = await Archive.ListReadable(request.DonorOrganisationId, request.SubscriptionId, size);
         return new() { Reports = { files.Select(f => f.ToProto()) } };
     }
 
     /// <inheritdoc/>
     public override async Task DownloadReport(Proto.DownloadReportRequest request, IServerStreamWriter<Proto.ReportChunk> responseStream, ServerCallContext context)
     {
-        var file = await access.ReadableFileAsync(request.ReportId, context.CancellationToken);
-        var content = await archive.ContentAsync(file.ReportId, context.CancellationToken);
-        for (var offset = 0; offset < content.Length || offset == 0; offset += ChunkSize)
+        var file = await Archive.ReadableFile(request.ReportId);
+        var first = true;
+        await foreach (var content in archive.ChunksAsync(file.ReportId, file.Size, ChunkSize, context.CancellationToken))
         {
-            var chunk = new Proto.ReportChunk { Data = ByteString.CopyFrom(content, offset, Math.Min(ChunkSize, content.Length - offset)) };
-            if (offset == 0)
+            var chunk = new Proto.ReportChunk { Data = ByteString.CopyFrom(content) };
+            if (first)
                 chunk.Report = file.ToProto();
+            first = false;
             await responseStream.WriteAsync(chunk, context.CancellationToken);
-            if (content.Length == 0)
-                break;
         }
+        // An empty file is one chunk: its metadata with no bytes.
+        if (first)
+            await responseStream.WriteAsync(new Proto.ReportChunk { Data = ByteString.Empty, Report = file.ToProto() }, context.CancellationToken);
     }
 
     /// <inheritdoc/>
     public override async Task<Proto.DeliveryList> ListFailedDeliveries(Proto.ListFailedDeliveriesRequest request, ServerCallContext context)
     {
-        // The whole donor's: every subscription with an archived report (a delivery follows its archiving), deleted ones too.
-        var subscriptions = await access.ReadableSubscriptionsAsync(request.DonorOrganisationId, "")
-            ?? await archive.SubscriptionsAsync(request.DonorOrganisationId, context.CancellationToken);
-        var failed = await deliveries.ListAsync(request.DonorOrganisationId, subscriptions, "failed", context.CancellationToken);
+        var failed = await grains.GetGrain<IDeliveryLogGrain>(0).ListFailed(request.DonorOrganisationId);
         return new() { Deliveries = { failed.Select(d => d.ToProto()) } };
     }
+
+    private IReportArchiveGrain Archive => grains.GetGrain<IReportArchiveGrain>(0);
 
     private Proto.Subscription ToProto(ReportSubscriptionView view) => view.ToProto(schedule.CalendarOf(view), clock.GetUtcNow());
 

@@ -1,31 +1,10 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Reports.Rendering;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Cooperation.Reports.Delivery;
-
-/// <summary>A file of an archived report.</summary>
-/// <param name="ReportId">Its id.</param>
-/// <param name="DonorId">The donor.</param>
-/// <param name="SubscriptionId">The subscription.</param>
-/// <param name="Period">The period.</param>
-/// <param name="Format">Its format.</param>
-/// <param name="FileName">A file name to save it as.</param>
-/// <param name="ContentType">Its media type.</param>
-/// <param name="Size">Bytes.</param>
-/// <param name="Sha256">Hex SHA-256 of the content.</param>
-/// <param name="Cutoff">Figures recorded after this are not in it.</param>
-/// <param name="PilotCount">Pilots it covers.</param>
-/// <param name="CreatedAt">When it was made.</param>
-/// <param name="Revision">Which report of the period it belongs to: 1, then 2 and on.</param>
-/// <param name="Changes">What changed since the revision before; none for revision 1.</param>
-public sealed record ArchivedReportFile(long ReportId, string DonorId, string SubscriptionId, string Period, ReportFormats Format,
-    string FileName, string ContentType, long Size, string Sha256, DateTimeOffset Cutoff, int PilotCount, DateTimeOffset CreatedAt,
-    int Revision = 1, ReportChanges? Changes = null);
 
 /// <summary>A revision of a period's report as archived: when its figures were taken, and which they were.</summary>
 /// <param name="Revision">1, 2, …</param>
@@ -34,18 +13,18 @@ public sealed record ArchivedReportFile(long ReportId, string DonorId, string Su
 public sealed record ArchivedRevision(int Revision, DateTimeOffset Cutoff, IReadOnlyList<ReportFigure>? Figures);
 
 /// <summary>
-/// Every report made, in PostgreSQL: each revision of a period's report (donor_report_revision,
-/// with the figures it gave) and its files (donor_report). A revision is never replaced: a period
-/// whose figures changed gets the next revision beside the earlier ones, so what a donor received
-/// can always be shown again.
+/// Every report made: each revision of a period's report (with the figures it gave) and its files,
+/// kept by the silo (<see cref="IReportArchiveGrain"/>, the one home of the archive's SQL). A
+/// revision is never replaced: a period whose figures changed gets the next revision beside the
+/// earlier ones, so what a donor received can always be shown again. The platform's own reads and
+/// writes (jobs, signed links); callers' reads go to the grain, which judges them.
 /// </summary>
-public sealed class ReportArchive(NpgsqlDataSource dataSource)
+public sealed class ReportArchive(IGrainFactory grains)
 {
-    private const string Columns = """
-        f.report_id, f.donor_id, f.subscription_id, f.period, f.format, f.file_name, f.content_type, length(f.content), f.sha256,
-        f.cutoff, f.pilot_count, f.created_at, f.revision, coalesce(r.figures_changed, 0), coalesce(r.newly_verified, 0)
-        FROM donor_report f LEFT JOIN donor_report_revision r USING (donor_id, subscription_id, period, revision)
-        """;
+    /// <summary>Bytes per read of a file's content from the silo.</summary>
+    public const int ChunkBytes = 256 * 1024;
+
+    private IReportArchiveGrain Archive => grains.GetGrain<IReportArchiveGrain>(0);
 
     /// <summary>
     /// Stores <paramref name="report"/> (its revision, figures and <paramref name="files"/>) in one
@@ -55,139 +34,68 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, IReadOnlyDictionary<ReportFormats, byte[]> files,
         CancellationToken cancellationToken = default)
     {
-        var period = report.Period.ToString();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await using var revision = new NpgsqlCommand("""
-                INSERT INTO donor_report_revision (donor_id, subscription_id, period, revision, cutoff, figures, figures_changed, newly_verified)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING
-                """, connection, transaction);
-            revision.Parameters.Add(new() { Value = report.DonorId });
-            revision.Parameters.Add(new() { Value = report.SubscriptionId });
-            revision.Parameters.Add(new() { Value = period });
-            revision.Parameters.Add(new() { Value = report.Revision });
-            revision.Parameters.Add(new() { Value = report.Cutoff });
-            revision.Parameters.Add(new() { Value = JsonSerializer.Serialize(ReportFigures.Of(report)), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            revision.Parameters.Add(new() { Value = report.Changes?.FiguresChanged ?? 0 });
-            revision.Parameters.Add(new() { Value = report.Changes?.NewlyVerified ?? 0 });
-            if (await revision.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                await using var batch = new NpgsqlBatch(connection, transaction);
-                foreach (var (format, content) in files)
-                {
-                    var command = new NpgsqlBatchCommand("""
-                        INSERT INTO donor_report (donor_id, subscription_id, period, revision, format, file_name, content_type, cutoff, pilot_count, content, sha256)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                        """);
-                    command.Parameters.Add(new() { Value = report.DonorId });
-                    command.Parameters.Add(new() { Value = report.SubscriptionId });
-                    command.Parameters.Add(new() { Value = period });
-                    command.Parameters.Add(new() { Value = report.Revision });
-                    command.Parameters.Add(new() { Value = DonorReport.FormatName(format) });
-                    command.Parameters.Add(new() { Value = report.FileName(format) });
-                    command.Parameters.Add(new() { Value = ReportFileFormats.Of(format).ContentType });
-                    command.Parameters.Add(new() { Value = report.Cutoff });
-                    command.Parameters.Add(new() { Value = report.Pilots.Count });
-                    command.Parameters.Add(new() { Value = content });
-                    command.Parameters.Add(new() { Value = Convert.ToHexStringLower(SHA256.HashData(content)) });
-                    batch.BatchCommands.Add(command);
-                }
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return await FindAsync(report.DonorId, report.SubscriptionId, report.Period, report.Revision, cancellationToken);
+        var revision = new ReportRevisionRecord(report.DonorId, report.SubscriptionId, report.Period.ToString(), report.Revision, report.Cutoff,
+            report.Pilots.Count, JsonSerializer.Serialize(ReportFigures.Of(report)), report.Changes);
+        var contents = files.Select(f => new ReportFileContent(f.Key, DonorReport.FormatName(f.Key), report.FileName(f.Key), ReportFileFormats.Of(f.Key).ContentType, f.Value));
+        return await CallerContext.AsPlatformAsync(() => Archive.Save(revision, ValueList.Of(contents)));
     }
 
     /// <summary>The latest revision of a subscription's report for <paramref name="period"/>; null when none was made.</summary>
     public async Task<ArchivedRevision?> LatestRevisionAsync(string donorId, string subscriptionId, ReportingPeriod period,
-        CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT revision, cutoff, figures FROM donor_report_revision
-             WHERE donor_id = $1 AND subscription_id = $2 AND period = $3 ORDER BY revision DESC LIMIT 1
-            """);
-        command.Parameters.Add(new() { Value = donorId });
-        command.Parameters.Add(new() { Value = subscriptionId });
-        command.Parameters.Add(new() { Value = period.ToString() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        return new ArchivedRevision(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1),
-            reader.IsDBNull(2) ? null : JsonSerializer.Deserialize<ReportFigure[]>(reader.GetString(2)));
-    }
+        CancellationToken cancellationToken = default) =>
+        await CallerContext.AsPlatformAsync(() => Archive.LatestRevision(donorId, subscriptionId, period.ToString())) is { } latest
+            ? new ArchivedRevision(latest.Revision, latest.Cutoff,
+                latest.FiguresJson is null ? null : JsonSerializer.Deserialize<ReportFigure[]>(latest.FiguresJson))
+            : null;
 
     /// <summary>The periods of a subscription with an archived report, before <paramref name="before"/>, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> ReportedPeriodsAsync(string donorId, string subscriptionId, ReportingPeriod before, int limit,
         CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT DISTINCT period FROM donor_report_revision WHERE donor_id = $1 AND subscription_id = $2
-            """);
-        command.Parameters.Add(new() { Value = donorId });
-        command.Parameters.Add(new() { Value = subscriptionId });
-        var periods = new List<ReportingPeriod>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            periods.Add(ReportingPeriod.Parse(reader.GetString(0), "period"));
+        var periods = (await CallerContext.AsPlatformAsync(() => Archive.ReportedPeriods(donorId, subscriptionId)))
+            .Select(p => ReportingPeriod.Parse(p, "period"));
         // A subscription whose cadence changed keeps the other periods as they are.
         return periods.Where(p => p.Frequency == before.Frequency && p.CompareTo(before) < 0).OrderDescending().Take(limit).ToArray();
     }
 
-    /// <summary>The subscriptions of <paramref name="donorId"/> with an archived report, deleted ones included.</summary>
-    public async Task<IReadOnlyList<string>> SubscriptionsAsync(string donorId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT subscription_id FROM donor_report_revision WHERE donor_id = $1");
-        command.Parameters.Add(new() { Value = donorId });
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            ids.Add(reader.GetString(0));
-        return ids;
-    }
-
     /// <summary>The archived files of one revision of a subscription's report for <paramref name="period"/>.</summary>
-    public Task<IReadOnlyList<ArchivedReportFile>> FindAsync(string donorId, string subscriptionId, ReportingPeriod period, int revision,
+    public async Task<IReadOnlyList<ArchivedReportFile>> FindAsync(string donorId, string subscriptionId, ReportingPeriod period, int revision,
         CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} WHERE f.donor_id = $1 AND f.subscription_id = $2 AND f.period = $3 AND f.revision = $4 ORDER BY f.format",
-            [donorId, subscriptionId, period.ToString(), revision], cancellationToken);
-
-    /// <summary>The newest archived files of a donor: of <paramref name="subscriptionIds"/>, or of all its subscriptions (deleted ones too) when null.</summary>
-    public Task<IReadOnlyList<ArchivedReportFile>> ListAsync(string donorId, IReadOnlyList<string>? subscriptionIds, int limit,
-        CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} WHERE f.donor_id = $1 AND ($2::text[] IS NULL OR f.subscription_id = ANY($2)) ORDER BY f.created_at DESC, f.report_id DESC LIMIT $3",
-            [donorId, subscriptionIds?.ToArray() is { } ids ? ids : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, limit],
-            cancellationToken);
+        await CallerContext.AsPlatformAsync(() => Archive.Find(donorId, subscriptionId, period.ToString(), revision));
 
     /// <summary>An archived file's metadata; null when there is none.</summary>
-    public async Task<ArchivedReportFile?> GetAsync(long reportId, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} WHERE f.report_id = $1", [reportId], cancellationToken)).SingleOrDefault();
+    public Task<ArchivedReportFile?> GetAsync(long reportId, CancellationToken cancellationToken = default) =>
+        CallerContext.AsPlatformAsync(() => Archive.Get(reportId));
 
-    /// <summary>An archived file's content.</summary>
-    public async Task<byte[]> ContentAsync(long reportId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An archived file's content, read from the silo <paramref name="chunkSize"/> bytes at a time,
+    /// so no host holds more than a chunk of a large file; no chunk for an empty file.
+    /// </summary>
+    public async IAsyncEnumerable<byte[]> ChunksAsync(long reportId, long size, int chunkSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT content FROM donor_report WHERE report_id = $1");
-        command.Parameters.Add(new() { Value = reportId });
-        return (byte[])(await command.ExecuteScalarAsync(cancellationToken) ?? throw new EntityNotFoundException("report", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        for (long offset = 0; offset < size; offset += chunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = await CallerContext.AsPlatformAsync(() => Archive.Content(reportId, offset, chunkSize));
+            if (chunk.Length == 0)
+                yield break;
+            yield return chunk;
+        }
     }
 
-    private async Task<IReadOnlyList<ArchivedReportFile>> QueryAsync(string sql, object[] parameters, CancellationToken cancellationToken)
+    /// <summary>An archived file's whole content (a mail attachment, within its size limit).</summary>
+    public async Task<byte[]> ContentAsync(long reportId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.Add(parameter as NpgsqlParameter ?? new() { Value = parameter });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var files = new List<ArchivedReportFile>();
-        while (await reader.ReadAsync(cancellationToken))
+        var file = await GetAsync(reportId, cancellationToken)
+            ?? throw new EntityNotFoundException("report", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var content = new byte[file.Size];
+        var at = 0;
+        await foreach (var chunk in ChunksAsync(reportId, file.Size, ChunkBytes, cancellationToken))
         {
-            var revision = reader.GetInt32(12);
-            files.Add(new ArchivedReportFile(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Enum.Parse<ReportFormats>(reader.GetString(4), ignoreCase: true), reader.GetString(5), reader.GetString(6),
-                reader.GetInt32(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetInt32(10),
-                reader.GetFieldValue<DateTimeOffset>(11), revision,
-                revision > 1 ? new ReportChanges(reader.GetInt32(13), reader.GetInt32(14)) : null));
+            chunk.CopyTo(content, at);
+            at += chunk.Length;
         }
-        return files;
+        return content;
     }
 }

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Reporting;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cooperation.Reports.Delivery;
 
@@ -17,10 +17,12 @@ public enum ReportingKeyPurpose
 /// <summary>
 /// The platform's keys for reports. Each comes from configuration (Reporting:LinkKey,
 /// Reporting:WebhookKey; base64 of at least 32 random bytes, set through the environment, never in
-/// the repository). One that is not set is made once and kept in PostgreSQL (table reporting_key),
-/// so every gateway of the platform shares it and links survive restarts; a warning says so.
+/// the repository). One that is not set is made once and kept by the silo in PostgreSQL
+/// (<see cref="IReportingKeyGrain"/>, table reporting_key), so every gateway and worker of the
+/// platform shares it and links survive restarts; a warning says so. Either way it is held here
+/// after its first use: a link is then verified where it is opened, without a call.
 /// </summary>
-public sealed partial class ReportingKeys(NpgsqlDataSource dataSource, IOptions<ReportingOptions> options, ILogger<ReportingKeys> logger)
+public sealed partial class ReportingKeys(IGrainFactory grains, IOptions<ReportingOptions> options, ILogger<ReportingKeys> logger)
 {
     /// <summary>Fewest bytes a key has.</summary>
     public const int MinBytes = 32;
@@ -62,20 +64,7 @@ public sealed partial class ReportingKeys(NpgsqlDataSource dataSource, IOptions<
     private async Task<byte[]> StoredAsync(ReportingKeyPurpose purpose, CancellationToken cancellationToken)
     {
         var name = purpose == ReportingKeyPurpose.Links ? "links" : "webhook-secrets";
-        byte[]? key = null;
-        // A gateway that lost the race to make the key sees it at its second look.
-        for (var attempt = 0; key is null && attempt < 2; attempt++)
-        {
-            await using var command = dataSource.CreateCommand("""
-                WITH made AS (INSERT INTO reporting_key (purpose, key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING RETURNING key)
-                SELECT key FROM made UNION ALL SELECT key FROM reporting_key WHERE purpose = $1 LIMIT 1
-                """);
-            command.Parameters.Add(new() { Value = name });
-            command.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(MinBytes) });
-            key = await command.ExecuteScalarAsync(cancellationToken) as byte[];
-        }
-        if (key is null)
-            throw new InvalidOperationException($"No {name} key could be made or read in table reporting_key.");
+        var key = await CallerContext.AsPlatformAsync(() => grains.GetGrain<IReportingKeyGrain>(name).Get()).WaitAsync(cancellationToken);
         LogStoredKey(logger, purpose == ReportingKeyPurpose.Links ? "Reporting__LinkKey" : "Reporting__WebhookKey");
         return key;
     }

@@ -1,37 +1,21 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Npgsql;
+using Cooperation.Contracts.Reporting;
 
 namespace Cooperation.Reports.Delivery;
 
 /// <summary>
-/// Which scheduled runs completed (table report_run): a subscription's run for a period happens
-/// once, at the first tick of its schedule after the period fell due. Later ticks find it done; a
-/// run that failed is not marked, so its retry (or the next tick) does it again.
+/// Which scheduled runs completed (kept by the silo's archive, table report_run): a subscription's
+/// run for a period happens once, at the first tick of its schedule after the period fell due.
+/// Later ticks find it done; a run that failed is not marked, so its retry (or the next tick) does it again.
 /// </summary>
-public sealed class ScheduledRuns(NpgsqlDataSource dataSource)
+public sealed class ScheduledRuns(IGrainFactory grains)
 {
     /// <summary>Whether the scheduled run of <paramref name="period"/> completed.</summary>
-    public async Task<bool> IsDoneAsync(string donorId, string subscriptionId, ReportingPeriod period, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM report_run WHERE donor_id = $1 AND subscription_id = $2 AND period = $3)");
-        Add(command, donorId, subscriptionId, period);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    public Task<bool> IsDoneAsync(string donorId, string subscriptionId, ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        CallerContext.AsPlatformAsync(() => grains.GetGrain<IReportArchiveGrain>(0).IsRunDone(donorId, subscriptionId, period.ToString()));
 
     /// <summary>Records that the scheduled run of <paramref name="period"/> completed.</summary>
-    public async Task MarkDoneAsync(string donorId, string subscriptionId, ReportingPeriod period, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO report_run (donor_id, subscription_id, period) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
-        Add(command, donorId, subscriptionId, period);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Add(NpgsqlCommand command, string donorId, string subscriptionId, ReportingPeriod period)
-    {
-        command.Parameters.Add(new() { Value = donorId });
-        command.Parameters.Add(new() { Value = subscriptionId });
-        command.Parameters.Add(new() { Value = period.ToString() });
-    }
+    public Task MarkDoneAsync(string donorId, string subscriptionId, ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        CallerContext.AsPlatformAsync(() => grains.GetGrain<IReportArchiveGrain>(0).MarkRunDone(donorId, subscriptionId, period.ToString()));
 }

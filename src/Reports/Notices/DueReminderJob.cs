@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Notices;
@@ -11,7 +12,6 @@ using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;
 using Hangfire;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cooperation.Reports.Notices;
 
@@ -22,7 +22,6 @@ namespace Cooperation.Reports.Notices;
 /// </summary>
 public sealed partial class DueReminderJob(
     IGrainFactory grains,
-    NpgsqlDataSource dataSource,
     DeliveryLog deliveries,
     ReportMailer mailer,
     IOptions<NoticeOptions> options,
@@ -78,16 +77,13 @@ public sealed partial class DueReminderJob(
         return sent;
     }
 
-    /// <summary>Every pilot and MoU there is, from the journal: each has exactly one first event.</summary>
+    /// <summary>Every pilot and MoU there is, from the journal (the silo's directory of entities).</summary>
     private async Task<IReadOnlyList<(string Type, string Id)>> EntitiesAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT entity_type, entity_id FROM entity_event WHERE entity_type IN ('pilot', 'mou') AND sequence = 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entities = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-            entities.Add((reader.GetString(0), reader.GetString(1)));
-        return entities;
+        var directory = grains.GetGrain<IEntityDirectoryGrain>(0);
+        var pilots = await directory.Ids(EntityTypes.Pilot).WaitAsync(cancellationToken);
+        var mous = await directory.Ids(EntityTypes.Mou).WaitAsync(cancellationToken);
+        return [.. pilots.Select(id => (EntityTypes.Pilot, id)), .. mous.Select(id => (EntityTypes.Mou, id))];
     }
 
     [LoggerMessage(LogLevel.Information, "Due reminders of {Day}: {Sent} digest(s) sent now, {Items} item(s) due or overdue in all")]

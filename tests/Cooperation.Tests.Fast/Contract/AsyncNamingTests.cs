@@ -17,6 +17,7 @@ public sealed class AsyncNamingTests
         typeof(Cooperation.Silo.Hosting.SiloHosting).Assembly,
         typeof(Cooperation.Gateway.Hosting.GatewayHosting).Assembly,
         typeof(Cooperation.Reports.ReportsHosting).Assembly,
+        typeof(Cooperation.Worker.Reactions.EventReactor).Assembly,
     ];
 
     [Fact]

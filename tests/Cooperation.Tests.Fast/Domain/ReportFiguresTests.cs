@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Reporting;
 using Cooperation.Gateway.Reporting;
 using Cooperation.Reports;
 using Cooperation.ReportBenchmark;

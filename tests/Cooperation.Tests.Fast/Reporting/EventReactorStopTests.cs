@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Cooperation.Reports.Reactions;
+using Cooperation.Worker.Reactions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;

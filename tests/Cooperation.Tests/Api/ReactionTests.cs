@@ -1,4 +1,5 @@
 using Cooperation.Reports.Reactions;
+using Cooperation.Worker.Reactions;
 using Cooperation.Silo.Journal;
 using Cooperation.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

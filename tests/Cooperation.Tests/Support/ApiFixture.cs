@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Gateway.Hosting;
 using Cooperation.Reports;
+using Cooperation.Worker.Reactions;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -130,6 +131,7 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         builder.Services.AddCooperationApi(builder.Configuration);
         // The worker's part in the same process: the jobs and the reactions to committed events.
         builder.Services.AddReportJobs(builder.Configuration);
+        builder.Services.AddEventReactions(builder.Configuration);
         _app = builder.Build();
         _app.UseCooperationApi();
         await _app.StartAsync();

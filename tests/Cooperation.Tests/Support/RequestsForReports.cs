@@ -3,7 +3,6 @@ using Cooperation.Gateway.Reporting;
 using Cooperation.Reports;
 using Cooperation.Reports.Delivery;
 using Cooperation.ReportBenchmark;
-using Npgsql;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Support;
@@ -28,8 +27,7 @@ public static partial class Requests
     public static async Task<long> ArchiveReportAsync(ApiFixture api, string donorId, string subscriptionId)
     {
         var report = SyntheticPortfolio.Report(2, 2, 3) with { DonorId = donorId, SubscriptionId = subscriptionId };
-        await using var dataSource = NpgsqlDataSource.Create(api.Cluster.Postgres.ConnectionString);
-        var files = await new ReportArchive(dataSource).SaveAsync(report, DonorReportJob.Render(report, ReportFormats.Pdf | ReportFormats.Csv));
+        var files = await new ReportArchive(api.Cluster.Client).SaveAsync(report, DonorReportJob.Render(report, ReportFormats.Pdf | ReportFormats.Csv));
         return files.Single(f => f.Format == ReportFormats.Pdf).ReportId;
     }
 }

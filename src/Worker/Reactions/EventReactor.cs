@@ -1,10 +1,11 @@
+using Cooperation.Reports.Reactions;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Cooperation.Reports.Reactions;
+namespace Cooperation.Worker.Reactions;
 
 /// <summary>Settings of the event reactions (section "Reactions").</summary>
 public sealed class ReactionOptions
