@@ -2,6 +2,7 @@ using System.Net;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Notices;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -55,6 +56,9 @@ public static class ReportsHosting
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
         services.AddSingleton<IJobFilterProvider>(JobFilters(settings));
+        // Jobs are made from this host's services: AddHangfire would make the activator the static
+        // JobActivator.Current, which the last host built in the process owns (a disposed one, once it stopped).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, hangfire) => hangfire
             .UseLogProvider(new HangfireLogs(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -83,8 +87,9 @@ public static class ReportsHosting
         // Every connection of the webhook sender goes only where WebhookTargets admits, as resolved then.
         services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookTargets>().Handler());
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
+            server.Activator = provider.GetRequiredService<JobActivator>();
             server.WorkerCount = Math.Max(1, settings.Workers);
             server.SchedulePollingInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
         });
