@@ -28,16 +28,15 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"portfolio pilots={pilots} kpis={kpis} periods={periods} points={pilots * kpis * periods} build_s={built.TotalSeconds:F2}"));
 
 var total = TimeSpan.Zero;
-foreach (var (format, render) in new (ReportFormats, Func<Cooperation.Reports.DonorReport, byte[]>)[]
-         { (ReportFormats.Csv, ReportCsv.Render), (ReportFormats.Html, ReportHtml.Render), (ReportFormats.Pdf, ReportPdf.Render) })
+foreach (var format in ReportFileFormats.All)
 {
     clock.Restart();
-    var bytes = render(report);
+    var bytes = format.Render(report);
     total += clock.Elapsed;
     if (saveTo is not null)
-        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(saveTo).FullName, report.FileName(format)), bytes);
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(saveTo).FullName, report.FileName(format.Flag)), bytes);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"format={format.ToString().ToLowerInvariant()} seconds={clock.Elapsed.TotalSeconds:F2} bytes={bytes.Length}"));
+        $"format={format.Extension} seconds={clock.Elapsed.TotalSeconds:F2} bytes={bytes.Length}"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"report_seconds={total.TotalSeconds:F2} peak_memory_mb={PeakMemoryMegabytes():F0}"));

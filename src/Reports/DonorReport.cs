@@ -3,11 +3,12 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Reporting;
 using Cooperation.Contracts.Submissions;
+using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Reports;
 
 /// <summary>
-/// A donor's progress report for one period: what every renderer (PDF, HTML, CSV) shows. Built
+/// A donor's progress report for one period: what every format (<c>ReportFileFormats</c>) shows. Built
 /// from stored data as of <see cref="Cutoff"/>, so making it again gives the same figures.
 /// </summary>
 /// <param name="SubscriptionId">The subscription it was made for.</param>
@@ -63,9 +64,9 @@ public sealed record DonorReport(
 
     /// <summary>The file name of the report in <paramref name="format"/>; revisions after the first say which they are ("…-2025-03-r2.pdf").</summary>
     public string FileName(ReportFormats format) =>
-        $"{DonorId}-{SubscriptionId}-{Period}{(Revision > 1 ? $"-r{Revision}" : "")}.{FormatName(format)}";
+        $"{DonorId}-{SubscriptionId}-{Period}{(Revision > 1 ? $"-r{Revision}" : "")}.{ReportFileFormats.Of(format).Extension}";
 
-    /// <summary>The name of one format: "pdf", "html" or "csv" (file extensions, archive column, webhook field).</summary>
+    /// <summary>The name of one format, its flag's in lower case: "pdf", "html", "csv" (archive column, webhook field).</summary>
     public static string FormatName(ReportFormats format) => format.ToString().ToLowerInvariant();
 }
 

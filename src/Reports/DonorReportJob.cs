@@ -49,17 +49,8 @@ public sealed partial class DonorReportJob(
     }
 
     /// <summary>The files of <paramref name="report"/> in <paramref name="formats"/>.</summary>
-    public static Dictionary<ReportFormats, byte[]> Render(DonorReport report, ReportFormats formats)
-    {
-        var files = new Dictionary<ReportFormats, byte[]>();
-        if (formats.HasFlag(ReportFormats.Pdf))
-            files[ReportFormats.Pdf] = ReportPdf.Render(report);
-        if (formats.HasFlag(ReportFormats.Html))
-            files[ReportFormats.Html] = ReportHtml.Render(report);
-        if (formats.HasFlag(ReportFormats.Csv))
-            files[ReportFormats.Csv] = ReportCsv.Render(report);
-        return files;
-    }
+    public static Dictionary<ReportFormats, byte[]> Render(DonorReport report, ReportFormats formats) =>
+        ReportFileFormats.In(formats).ToDictionary(format => format.Flag, format => format.Render(report));
 
     private async Task<ReportSubscriptionView?> FindAsync(string donorId, string subscriptionId)
     {

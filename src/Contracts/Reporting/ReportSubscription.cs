@@ -43,6 +43,9 @@ public enum ReportFormats
 
     /// <summary>CSV of the figures, one row per pilot × KPI × period.</summary>
     Csv = 4,
+
+    /// <summary>Excel workbook (XLSX) of the CSV's figures, typed cells, headings in the report's language.</summary>
+    Xlsx = 8,
 }
 
 /// <summary>The language names and headings of a report are given in.</summary>
@@ -158,6 +161,10 @@ public sealed record ReportSubscriptionDefinition(
     /// <summary>Most e-mail recipients of one subscription.</summary>
     public const int MaxRecipients = 50;
 
+    // Every defined format is accepted: a new flag needs no change here.
+    private static readonly ReportFormats EveryFormat = Enum.GetValues<ReportFormats>().Aggregate(ReportFormats.None, (all, format) => all | format);
+    private static readonly string FormatNames = string.Join(", ", Enum.GetValues<ReportFormats>().Where(f => f != ReportFormats.None).Select(f => f.ToString().ToUpperInvariant()));
+
     /// <summary>Refuses a definition that breaks a rule, naming the field.</summary>
     public void Validate()
     {
@@ -166,8 +173,8 @@ public sealed record ReportSubscriptionDefinition(
         Scope.Validate();
         Schedule.Validate();
         Field.Choice(Language, "language");
-        if (Formats == ReportFormats.None || (Formats & ~(ReportFormats.Pdf | ReportFormats.Html | ReportFormats.Csv)) != 0)
-            throw new InvalidFieldException("formats", "must name one or more of PDF, HTML and CSV");
+        if (Formats == ReportFormats.None || (Formats & ~EveryFormat) != 0)
+            throw new InvalidFieldException("formats", $"must name one or more of {FormatNames}");
         if (!Enum.IsDefined(Basis))
             throw new InvalidFieldException("basis", "must be all or approved");
         if (Recipients.Count > MaxRecipients)

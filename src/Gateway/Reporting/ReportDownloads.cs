@@ -13,6 +13,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
 using Cooperation.Reports;
+using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Gateway.Reporting;
 
@@ -93,8 +94,9 @@ public static class ReportDownloads
         var response = http.Response;
         var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
         response.ContentType = file.ContentType;
-        // A PDF or HTML opens in the browser; a CSV is saved. Either way under its own name.
-        var disposition = new ContentDispositionHeaderValue(file.Format == ReportFormats.Csv ? "attachment" : "inline");
+        // Its format says whether it opens in the browser or is saved; either way under its own name.
+        var format = ReportFileFormats.Of(file.Format);
+        var disposition = new ContentDispositionHeaderValue(format.OpensInline ? "inline" : "attachment");
         disposition.SetHttpFileName(file.FileName);
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.ETag = etag.ToString();
@@ -102,8 +104,8 @@ public static class ReportDownloads
         response.Headers.XContentTypeOptions = "nosniff";
         // The link's signature is in its address: it goes to nobody else.
         response.Headers["Referrer-Policy"] = "no-referrer";
-        if (file.Format == ReportFormats.Html)
-            response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        foreach (var (name, value) in format.ResponseHeaders)
+            response.Headers[name] = value;
         if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } matches && matches.Any(m => m.Compare(etag, useStrongComparison: false)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

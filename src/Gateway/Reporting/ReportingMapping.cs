@@ -101,20 +101,31 @@ public static class ReportingMapping
         Revision = delivery.Revision,
     };
 
-    // Each wire format and its flag: the wire numbers formats 1, 2, 3; the domain combines flags.
-    private static readonly (Proto.ReportFormat Wire, ReportFormats Domain)[] FormatPairs =
-        [(Proto.ReportFormat.Pdf, ReportFormats.Pdf), (Proto.ReportFormat.Html, ReportFormats.Html), (Proto.ReportFormat.Csv, ReportFormats.Csv)];
+    /// <summary>
+    /// The flag of a wire format, by one rule: <c>REPORT_FORMAT_X</c> is <c>ReportFormats.X</c> (the
+    /// wire numbers formats 1, 2, 3, …; the domain combines flags 1, 2, 4, …). Every wire value but
+    /// UNSPECIFIED has its flag and every flag its wire value, or the first use fails.
+    /// </summary>
+    public static IReadOnlyDictionary<Proto.ReportFormat, ReportFormats> FormatFlags { get; } = FormatFlagsByName();
 
-    private static ReportFormats ToDomain(Proto.ReportFormat format, int index)
-    {
-        foreach (var (wire, domain) in FormatPairs)
-        {
-            if (wire == format)
-                return domain;
-        }
-        throw new InvalidFieldException($"formats[{index}]", "must be PDF, HTML or CSV");
-    }
+    private static readonly string FormatChoices = string.Join(", ", FormatFlags.Keys.Order().Select(f => f.ToString().ToUpperInvariant()));
+
+    private static ReportFormats ToDomain(Proto.ReportFormat format, int index) => FormatFlags.TryGetValue(format, out var flag)
+        ? flag
+        : throw new InvalidFieldException($"formats[{index}]", $"must be one of {FormatChoices}");
 
     private static IEnumerable<Proto.ReportFormat> Formats(ReportFormats formats) =>
-        FormatPairs.Where(pair => formats.HasFlag(pair.Domain)).Select(pair => pair.Wire);
+        FormatFlags.Where(pair => formats.HasFlag(pair.Value)).OrderBy(pair => pair.Value).Select(pair => pair.Key);
+
+    private static Dictionary<Proto.ReportFormat, ReportFormats> FormatFlagsByName()
+    {
+        // Protobuf's C# names drop the prefix: REPORT_FORMAT_XLSX is ReportFormat.Xlsx.
+        var wires = Enum.GetValues<Proto.ReportFormat>().Where(f => f != Proto.ReportFormat.Unspecified).ToArray();
+        var flags = Enum.GetValues<ReportFormats>().Where(f => f != ReportFormats.None).ToArray();
+        var unmatched = wires.Select(w => w.ToString()).Except(flags.Select(f => f.ToString()))
+            .Concat(flags.Select(f => f.ToString()).Except(wires.Select(w => w.ToString()))).ToArray();
+        if (unmatched.Length > 0)
+            throw new InvalidOperationException($"Report formats {string.Join(", ", unmatched)} are on one side only: REPORT_FORMAT_X in reporting.proto is ReportFormats.X.");
+        return wires.ToDictionary(wire => wire, wire => Enum.Parse<ReportFormats>(wire.ToString()));
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Reporting;
+using Cooperation.Reports.Rendering;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,15 +47,6 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
         FROM donor_report f LEFT JOIN donor_report_revision r USING (donor_id, subscription_id, period, revision)
         """;
 
-    /// <summary>The media type of <paramref name="format"/>.</summary>
-    public static string ContentType(ReportFormats format) => format switch
-    {
-        ReportFormats.Pdf => "application/pdf",
-        ReportFormats.Html => "text/html; charset=utf-8",
-        ReportFormats.Csv => "text/csv; charset=utf-8",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "One format at a time, each with its media type."),
-    };
-
     /// <summary>
     /// Stores <paramref name="report"/> (its revision, figures and <paramref name="files"/>) in one
     /// transaction. If that revision of the period is archived already (another job made it), it is
@@ -94,7 +86,7 @@ public sealed class ReportArchive(NpgsqlDataSource dataSource)
                     command.Parameters.Add(new() { Value = report.Revision });
                     command.Parameters.Add(new() { Value = DonorReport.FormatName(format) });
                     command.Parameters.Add(new() { Value = report.FileName(format) });
-                    command.Parameters.Add(new() { Value = ContentType(format) });
+                    command.Parameters.Add(new() { Value = ReportFileFormats.Of(format).ContentType });
                     command.Parameters.Add(new() { Value = report.Cutoff });
                     command.Parameters.Add(new() { Value = report.Pilots.Count });
                     command.Parameters.Add(new() { Value = content });

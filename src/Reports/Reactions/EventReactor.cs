@@ -52,6 +52,12 @@ public sealed partial class EventReactor(
             {
                 reacted = await ReactOnceAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped mid-batch: the checkpoint did not move. Ending canceled would read to the
+                // host as a failed service and stop it whole (the job server with it).
+                return;
+            }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 // Storage or a reaction failed: the checkpoint did not move, so the batch comes again.

@@ -127,6 +127,45 @@ public sealed class DonorReportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_xlsx_subscription_mails_the_workbook_and_its_download_is_saved_not_opened()
+    {
+        const string Spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var (world, recipient) = await PortfolioAsync();
+        await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
+        var subscription = Requests.Subscription(world, Ids.New("sub"));
+        subscription.Recipients[0] = recipient;
+        subscription.Formats.Clear();
+        subscription.Formats.Add(Proto.ReportFormat.Xlsx);
+        var created = await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
+        Assert.Equal([Proto.ReportFormat.Xlsx], created.Formats);
+
+        await SendNowAsync(api, world.DonorId, subscription.SubscriptionId, Period);
+        var mail = Assert.Single(await mailbox.MessagesToAsync(recipient, 1));
+        var attachment = Assert.Single(mail.Attachments.OfType<MimePart>());
+        Assert.Equal(Spreadsheet, attachment.ContentType.MimeType);
+        Assert.EndsWith($"-{Period}.xlsx", attachment.FileName);
+        var mailed = await BytesAsync(attachment);
+
+        var report = Assert.Single((await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId })).Reports);
+        Assert.Equal((Proto.ReportFormat.Xlsx, Spreadsheet, attachment.FileName), (report.Format, report.ContentType, report.FileName));
+        using var download = await api.Http.GetAsync($"/v1/reports/{report.ReportId}/content");
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Spreadsheet, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(attachment.FileName, download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(mailed, await download.Content.ReadAsByteArrayAsync());
+
+        // The workbook holds the period's figure as a number, on both pilots' rows.
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(mailed), isEditable: false);
+        var values = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(1)
+            .Where(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => c.InnerText == Period))
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference!.Value!.StartsWith('H')))
+            .ToArray();
+        Assert.Equal(2, values.Length);
+        Assert.All(values, v => Assert.Equal((null, "45"), (v.DataType, v.CellValue?.Text)));
+    }
+
+    [Fact]
     public async Task A_failing_smtp_server_is_retried_and_the_failed_delivery_is_listed()
     {
         var (world, recipient) = await PortfolioAsync();

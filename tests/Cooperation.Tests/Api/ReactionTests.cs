@@ -8,8 +8,8 @@ namespace Cooperation.Tests.Api;
 
 /// <summary>
 /// Side effects follow committed events: a review decision committed while no worker reacts is
-/// noticed once one does, and a worker that crashed after reacting but before moving its
-/// checkpoint reacts again without sending anything twice.
+/// noticed once one does, even if a silo was killed in between, and a worker that crashed after
+/// reacting but before moving its checkpoint reacts again without sending anything twice.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ReactionTests(ApiFixture api)
@@ -17,29 +17,15 @@ public sealed class ReactionTests(ApiFixture api)
     [Fact]
     public async Task A_decision_committed_while_the_worker_was_down_is_noticed_once_it_is_back_and_never_twice()
     {
-        var world = await api.CreateWorldAsync();
-        var pilotId = await api.CreatePilotWithKpiAsync(world);
-        var address = $"{world.AgencyId}@example.org";
-        await api.Organisations.SetOrganisationContactsAsync(new() { OrganisationId = world.AgencyId, Contacts = { address } });
-        var partner = await api.PartnerAsync(world);
-        var reviewer = await api.ReviewerAsync(world);
+        var (pilotId, address, reviewer) = await PeriodAwaitingReviewAsync();
         await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
-        var reactor = api.Services.GetRequiredService<EventReactor>();
+        var before = await PositionAsync();
 
-        // The worker is down: the decision is committed and nothing follows yet.
-        await reactor.StopAsync(CancellationToken.None);
-        long before;
-        try
+        await WhileTheWorkerIsDownAsync(async () =>
         {
-            await partner.Submissions.SubmitUpdateAsync(BadInputWorld.Update(pilotId, "2025-03"));
-            before = await PositionAsync();
             await reviewer.Reviews.ApprovePeriodAsync(new() { PilotId = pilotId, Period = "2025-03", Comment = "Matches the weighbridge log." });
             Assert.Empty(await mailbox.MessagesToAsync(address, 1, TimeSpan.FromSeconds(2)));
-        }
-        finally
-        {
-            await reactor.StartAsync(CancellationToken.None);
-        }
+        });
 
         // Back up: the notice goes out.
         var approved = Assert.Single(await mailbox.MessagesToAsync(address, 1));
@@ -52,6 +38,54 @@ public sealed class ReactionTests(ApiFixture api)
             ("position", before), ("reactor", EventReactor.Name));
         await WaitUntilReactedAsync(pilotId);
         Assert.Single(await mailbox.MessagesToAsync(address, 2, TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task A_silo_killed_between_a_decisions_commit_and_its_notice_costs_nothing_and_doubles_nothing()
+    {
+        var (pilotId, address, reviewer) = await PeriodAwaitingReviewAsync();
+        await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
+
+        await WhileTheWorkerIsDownAsync(async () =>
+        {
+            await reviewer.Reviews.ReturnPeriodAsync(new() { PilotId = pilotId, Period = "2025-03", Comment = "The April weighbridge log is missing." });
+            // Killed, not stopped: the silo that may hold the pilot goes without a word; one takes its place.
+            var cluster = api.Cluster.Cluster;
+            await cluster.KillSiloAsync(cluster.Silos[^1]);
+            await cluster.StartAdditionalSiloAsync();
+        });
+
+        var returned = Assert.Single(await mailbox.MessagesToAsync(address, 1));
+        Assert.StartsWith("Returned:", returned.Subject);
+        Assert.Contains("The April weighbridge log is missing.", returned.TextBody);
+        Assert.Single(await mailbox.MessagesToAsync(address, 2, TimeSpan.FromSeconds(3)));
+    }
+
+    /// <summary>A pilot of a new world whose partner submitted 2025-03, its contact address and a reviewer of another organisation.</summary>
+    private async Task<(string PilotId, string Address, ApiClients Reviewer)> PeriodAwaitingReviewAsync()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+        var address = $"{world.AgencyId}@example.org";
+        await api.Organisations.SetOrganisationContactsAsync(new() { OrganisationId = world.AgencyId, Contacts = { address } });
+        var partner = await api.PartnerAsync(world);
+        await partner.Submissions.SubmitUpdateAsync(BadInputWorld.Update(pilotId, "2025-03"));
+        return (pilotId, address, await api.ReviewerAsync(world));
+    }
+
+    /// <summary>Runs <paramref name="step"/> with the worker's reactions stopped, then starts them again.</summary>
+    private async Task WhileTheWorkerIsDownAsync(Func<Task> step)
+    {
+        var reactor = api.Services.GetRequiredService<EventReactor>();
+        await reactor.StopAsync(CancellationToken.None);
+        try
+        {
+            await step();
+        }
+        finally
+        {
+            await reactor.StartAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
