@@ -6,7 +6,15 @@ using Cooperation.ReportBenchmark;
 
 // Times a donor report over a synthetic portfolio and prints, per format, the time and the size,
 // then the process's peak memory (VmHWM):
-//   dotnet tests/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir] [en|vi|ja]
+//   dotnet bench/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir] [en|vi|ja]
+// With "gather" first, times gathering the report's data from the grains instead (GatherBenchmark):
+//   … Cooperation.ReportBenchmark.dll gather CONNECTION-STRING [pilots] [kpis] [periods] [rounds]
+if (args.Length > 1 && args[0] == "gather")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await GatherBenchmark.RunAsync(args[1], Arg(2, 100), Arg(3, 10), Arg(4, 24), Arg(5, 5));
+    return;
+}
 var pilots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var kpis = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var periods = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 24;

@@ -13,9 +13,11 @@ using Cooperation.Reports.Rendering;
 namespace Cooperation.Reports;
 
 /// <summary>
-/// Builds a subscription's report for a period from the grains, as the platform (the job, or
-/// the RPC that already authorised its caller). Figures recorded after the cut-off are left out,
-/// and a period counts as verified only if it was approved by then.
+/// Builds a subscription's report for a period from the grains. The pilots in scope come from the
+/// partnership (or the subscription's list) as held; then each pilot gives its part in one call,
+/// read as the donor: the pilot decides, as for a single read, whether the donor may read it (it
+/// funds it) and which funding lines it sees (its own). Figures recorded after the cut-off are
+/// left out, and a period counts as verified only if it was approved by then.
 /// </summary>
 public sealed class DonorReportBuilder(IGrainFactory grains)
 {
@@ -28,14 +30,25 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
     {
         CallerContext.ActAsPlatform();
         var definition = subscription.Definition;
-        var donor = await grains.GetGrain<IOrganisationGrain>(definition.DonorOrganisationId).Get();
-        var candidates = await grains.GetGrain<IReportSubscriptionsGrain>(definition.DonorOrganisationId).ScopePilots(subscription.SubscriptionId);
-        var sections = new PilotSection?[candidates.Count];
         var names = new Names(grains, definition.Language);
+        var donor = await grains.GetGrain<IOrganisationGrain>(definition.DonorOrganisationId).Get();
+        var candidates = await PilotIdsAsync(definition.Scope, names);
+        var request = new PilotReportRequest(period, cutoff, definition.Basis,
+            definition.Scope.Kind == ReportScopeKind.Programme ? definition.Scope.Id : null);
+        // The report's reader: a donor organisation (checked when subscribing), in the donor's role, through no credential.
+        var reader = new Caller(definition.DonorOrganisationId, Role.Donor, CredentialId: null, CityId: "");
+        var sections = new PilotReportSection?[candidates.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, _) => sections[i] = await PilotAsync(candidates[i], definition, period, cutoff, names));
-        var pilots = sections.OfType<PilotSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal).ToArray();
+            async (i, _) =>
+            {
+                // Set on this pilot's flow only: the names below are read as the platform.
+                CallerContext.Set(reader);
+                sections[i] = await grains.GetGrain<IPilotGrain>(candidates[i]).GetReportSectionIfReadable(request);
+            });
+        var pilots = new List<PilotSection>();
+        foreach (var section in sections.OfType<PilotReportSection>().OrderBy(p => p.PilotId, StringComparer.Ordinal))
+            pilots.Add(await PilotAsync(section, definition.Language, names));
         // The organisations the report names: who submitted and who approved each period, who loaded history.
         var organisations = pilots.Select(p => p.Review).OfType<PeriodReview>()
             .SelectMany(r => new[] { r.LastSubmittedBy, r.DecidedBy }).Concat(pilots.Select(p => p.HistoricalBy))
@@ -47,70 +60,77 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             definition.Title, definition.Language, period, cutoff, definition.Basis, pilots, definition.Schedule.TimeZone, organisationNames);
     }
 
-    /// <summary>The pilot's section; null when the donor does not fund it (or it left the scope).</summary>
-    private async Task<PilotSection?> PilotAsync(string pilotId, ReportSubscriptionDefinition definition, ReportingPeriod period, DateTimeOffset cutoff, Names names)
+    /// <summary>
+    /// The pilots a scope names: a list as given, a partnership's (or a programme's partnership's)
+    /// as the partnership holds them; each pilot then says whether it is the programme's.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PilotIdsAsync(ReportScope scope, Names names)
     {
-        var pilot = grains.GetGrain<IPilotGrain>(pilotId);
-        PilotView view;
-        try
+        switch (scope.Kind)
         {
-            view = await pilot.Get(definition.Basis);
+            case ReportScopeKind.Pilots:
+                return scope.PilotIds;
+            case ReportScopeKind.Partnership:
+                return await names.PilotsOfPartnershipAsync(scope.Id!);
+            case ReportScopeKind.Programme:
+                // A city's programme is refused as a scope when subscribing: a programme in scope belongs to a partnership.
+                var programme = await names.ProgrammeViewAsync(scope.Id!);
+                return programme.Definition.OwnerKind == ProgrammeOwnerKind.Partnership
+                    ? await names.PilotsOfPartnershipAsync(programme.Definition.OwnerId)
+                    : [];
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scope), scope.Kind, "Every scope kind says which pilots it covers.");
         }
-        catch (EntityNotFoundException)
-        {
-            return null;
-        }
-        var donor = definition.DonorOrganisationId;
-        var funding = view.FundingLines.Where(l => l.DonorOrganisationId == donor).ToArray();
-        if (funding.Length == 0 || (definition.Scope.Kind == ReportScopeKind.Programme && view.Definition.ProgrammeId != definition.Scope.Id))
-            return null;
+    }
 
-        var reviews = view.Reporting;
-        var approvedReviews = reviews.Where(r => r.Review.Status == ReviewStatus.Approved && r.Review.DecidedAt <= cutoff).Select(r => r.Review).ToArray();
-        var approved = approvedReviews.Select(r => r.Period).ToHashSet();
-        // Migrated history says so: approved on load, by whom.
-        var historical = approvedReviews.Where(r => r.Historical).ToDictionary(r => r.Period);
-        var language = definition.Language;
-        // Figures as they stood at the cut-off: making the report again gives the same ones.
-        var figures = await pilot.GetFiguresAsOf(cutoff, period, definition.Basis == FigureBasis.Approved ? ValueList.Of(approved) : null);
-        var kpis = figures.Select(f => new KpiSection(f.View, ReportText.In(f.View.Definition.Name, language),
-            f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, approved.Contains(r.Period), r.SubmittedBy, r.RecordedAt,
-                historical.ContainsKey(r.Period), r.Numerator, r.Denominator)).ToArray())).ToList();
-        var notes = figures.SelectMany(f => f.Periods).Where(r => r.Period.End >= period.Start).Select(r => r.Note).OfType<string>().ToList();
-        // The pilot's own period that ends the report's (a quarterly pilot in a monthly report).
-        var pilotPeriod = ReportingPeriod.Containing(period.End, view.Definition.Frequency);
-        var milestones = view.Milestones
-            .Where(m => m.Overdue || (m.Definition.PlannedDate >= period.Start && m.Definition.PlannedDate <= period.End))
-            .ToArray();
-        return new PilotSection(pilotId, ReportText.In(view.Definition.Title, language), view.Definition.PartnershipId, view.Definition.ProgrammeId,
-            await names.PartnershipAsync(view.Definition.PartnershipId), await names.ProgrammeAsync(view.Definition.ProgrammeId),
-            view.Status, milestones, kpis, view.Jcm?.TotalReductions, view.Jcm?.VerifiedReductions,
-            FundingTotal.PerCurrency(funding),
-            reviews.FirstOrDefault(r => r.Review.Period == pilotPeriod && r.Review.Submissions > 0)?.Review,
-            notes.Distinct(StringComparer.Ordinal).ToArray(),
-            historical.Values.Select(r => r.DecidedBy).LastOrDefault());
+    /// <summary>A pilot's section in the report's words: its part as the pilot gave it, with names in the report's language.</summary>
+    private static async Task<PilotSection> PilotAsync(PilotReportSection section, ReportLanguage language, Names names)
+    {
+        var verified = section.VerifiedPeriods.ToHashSet();
+        var historical = section.HistoricalPeriods.ToHashSet();
+        var kpis = section.Kpis.Select(f => new KpiSection(f.View, ReportText.In(f.View.Definition.Name, language),
+            f.Periods.Select(r => new KpiReportPoint(r.Period, r.Value, verified.Contains(r.Period), r.SubmittedBy, r.RecordedAt,
+                historical.Contains(r.Period), r.Numerator, r.Denominator)).ToArray())).ToList();
+        var definition = section.Definition;
+        return new PilotSection(section.PilotId, ReportText.In(definition.Title, language), definition.PartnershipId, definition.ProgrammeId,
+            await names.PartnershipAsync(definition.PartnershipId), await names.ProgrammeAsync(definition.ProgrammeId),
+            section.Status, section.Milestones, kpis, section.EmissionReductions, section.VerifiedReductions,
+            section.Funding, section.Review, section.Notes, section.HistoricalBy);
     }
 
     /// <summary>
-    /// Names in the report's language, each read once per report: many pilots share a partnership
-    /// and a programme. An entity that is gone keeps its id.
+    /// Partnerships, programmes and organisations as the report needs them, each read once per
+    /// report as the platform (many pilots share a partnership and a programme); names in the
+    /// report's language. An entity that is gone keeps its id as its name.
     /// </summary>
     private sealed class Names(IGrainFactory grains, ReportLanguage language)
     {
-        private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _names = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<PartnershipView>>> _partnerships = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<ProgrammeView>>> _programmes = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _organisations = new(StringComparer.Ordinal);
 
-        public Task<string> PartnershipAsync(string id) =>
-            NameAsync($"partnership/{id}", id, async () => (await grains.GetGrain<IPartnershipGrain>(id).Get()).Definition.Name);
+        /// <summary>The partnership's pilots, as it holds them.</summary>
+        public async Task<IReadOnlyList<string>> PilotsOfPartnershipAsync(string id) => (await PartnershipViewAsync(id)).PilotIds;
 
-        public Task<string> ProgrammeAsync(string id) =>
-            NameAsync($"programme/{id}", id, async () => (await grains.GetGrain<IProgrammeGrain>(id).Get()).Definition.Name);
+        public Task<ProgrammeView> ProgrammeViewAsync(string id) =>
+            Once(_programmes, id, () => grains.GetGrain<IProgrammeGrain>(id).Get());
+
+        public Task<string> PartnershipAsync(string id) => NameAsync(id, async () => (await PartnershipViewAsync(id)).Definition.Name);
+
+        public Task<string> ProgrammeAsync(string id) => NameAsync(id, async () => (await ProgrammeViewAsync(id)).Definition.Name);
 
         // The platform's admins act as the organisation "platform", which is no organisation record.
         public Task<string> OrganisationAsync(string id) => id == Caller.Platform.OrganisationId
             ? Task.FromResult(ReportText.Word("organisation.platform", language))
-            : NameAsync($"organisation/{id}", id, async () => (await grains.GetGrain<IOrganisationGrain>(id).Get()).Definition.Names);
+            : Once(_organisations, id, () => NameAsync(id, async () => (await grains.GetGrain<IOrganisationGrain>(id).Get()).Definition.Names));
 
-        private Task<string> NameAsync(string key, string id, Func<Task<LocalizedText>> read) => _names.GetOrAdd(key, _ => new(async () =>
+        private Task<PartnershipView> PartnershipViewAsync(string id) =>
+            Once(_partnerships, id, () => grains.GetGrain<IPartnershipGrain>(id).Get());
+
+        private static Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string id, Func<Task<T>> read) =>
+            cache.GetOrAdd(id, _ => new(read)).Value;
+
+        private async Task<string> NameAsync(string id, Func<Task<LocalizedText>> read)
         {
             try
             {
@@ -120,6 +140,6 @@ public sealed class DonorReportBuilder(IGrainFactory grains)
             {
                 return id;
             }
-        })).Value;
+        }
     }
 }

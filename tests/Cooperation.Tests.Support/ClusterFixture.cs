@@ -55,6 +55,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             // equal load and keeps new grains on the silo that received the call; random placement
             // spreads them, so cross-silo calls are really exercised.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            silo.AddIncomingGrainCallFilter(GrainCalls.RecordAsync);
         });
         // Tests that call grains directly act as the platform; calls through the gateway carry
         // their own caller, which this leaves alone.

@@ -35,6 +35,17 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     Task<PilotSummary?> GetSummaryIfReadable(FigureBasis basis = FigureBasis.All);
 
     /// <summary>
+    /// The pilot's part of a donor report for the caller (<see cref="PilotReportRequest"/>): KPI
+    /// figures and progress as they stood at the cut-off, milestones, JCM totals, and only the
+    /// funding lines the caller may see; null when the caller may not read the pilot (the same
+    /// decision as <see cref="Get"/>), when it does not exist, or when it is outside the
+    /// requested programme. Answered from the grain's memory, unless a reading that counts was
+    /// recorded after the cut-off (then the history is read as of the cut-off, one query).
+    /// </summary>
+    [Alias("GetReportSectionIfReadable"), ReadOnly]
+    Task<PilotReportSection?> GetReportSectionIfReadable(PilotReportRequest request);
+
+    /// <summary>
     /// Stores a partner's update for one reporting period (readings, milestone progress, a note)
     /// and puts the period up for review. The same idempotency key again returns the first
     /// receipt and stores nothing; with another update under it, AlreadyExists.

@@ -50,11 +50,4 @@ public interface IReportSubscriptionsGrain : IHasHistory
     /// </summary>
     [Alias("ArchiveAccess"), ReadOnly]
     Task<ReportArchiveAccess> ArchiveAccess(string? subscriptionId);
-
-    /// <summary>
-    /// The pilots a subscription's scope names now (a partnership's or programme's pilots, or the
-    /// list); the report keeps those the donor funds.
-    /// </summary>
-    [Alias("ScopePilots"), ReadOnly]
-    Task<ValueList<string>> ScopePilots(string subscriptionId);
 }

@@ -218,9 +218,24 @@ public abstract class KpiSubjectGrain<TState>(
     {
         Authorize(KpiAccess.Read);
         RequireExists();
-        // The history as it stood at the cut-off: a correction recorded later does not change these figures.
-        var history = await Journal.LoadReadingsAsync(Subject, cutoff);
-        var counted = history.LatestPerPeriod.Where(r => r.Period.Start <= upTo.End && (onlyPeriods is null || onlyPeriods.Contains(r.Period)));
+        return await FiguresAsOfAsync(cutoff, upTo, onlyPeriods is null ? null : onlyPeriods.ToHashSet());
+    }
+
+    /// <summary>
+    /// Every KPI with its progress and the value that counts per period, as the readings stood at
+    /// <paramref name="cutoff"/>, for periods up to <paramref name="upTo"/> (only
+    /// <paramref name="onlyPeriods"/> when given). From the ledger in memory when no reading it
+    /// counts was recorded after the cut-off, as for a report made now; otherwise from the history
+    /// read as of the cut-off (one query), because the ledger keeps only each period's latest
+    /// reading, not the one a later correction superseded.
+    /// </summary>
+    protected async Task<ValueList<KpiFigures>> FiguresAsOfAsync(DateTimeOffset cutoff, ReportingPeriod upTo, IReadOnlySet<ReportingPeriod>? onlyPeriods)
+    {
+        bool Counts(StoredKpiReading reading) => reading.Period.Start <= upTo.End && (onlyPeriods is null || onlyPeriods.Contains(reading.Period));
+        IEnumerable<StoredKpiReading> counted = State.Kpis.SelectMany(kpi => _ledger.For(kpi.Code)?.Periods ?? []).Where(Counts).ToArray();
+        // A correction recorded later does not change these figures: the history as it stood at the cut-off.
+        if (counted.Any(reading => reading.RecordedAt > cutoff))
+            counted = (await Journal.LoadReadingsAsync(Subject, cutoff)).LatestPerPeriod.Where(Counts);
         var ledger = KpiReadingLedger.Of(counted);
         return ValueList.Of(State.Kpis.Select(kpi => new KpiFigures(View(kpi, ledger), ValueList.Of(ledger.For(kpi.Code)?.Periods))));
     }

@@ -122,19 +122,6 @@ public sealed class ReportSubscriptionsGrain(
         return new(false, ValueList.Of((await ReadableAsync()).Select(s => s.SubscriptionId)));
     }
 
-    /// <inheritdoc/>
-    public async Task<ValueList<string>> ScopePilots(string subscriptionId)
-    {
-        var scope = (await RequireAsync(subscriptionId, Permission.ReadReports)).Definition.Scope;
-        if (scope.Kind == ReportScopeKind.Pilots)
-            return scope.PilotIds;
-        return await CallerContext.AsPlatformAsync(async () =>
-        {
-            var partnershipId = scope.Kind == ReportScopeKind.Partnership ? scope.Id! : await ProgrammePartnershipAsync(scope.Id!);
-            return ValueList.Of((await GrainFactory.GetGrain<IPartnershipGrain>(partnershipId).ListPilots()).Select(p => p.PilotId));
-        });
-    }
-
     /// <summary>The live subscriptions the caller may read, each judged alone, by id; refuses one who may read none.</summary>
     private async Task<List<ReportSubscriptionView>> ReadableAsync()
     {

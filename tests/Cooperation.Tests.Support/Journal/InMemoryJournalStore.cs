@@ -23,6 +23,7 @@ public sealed partial class InMemoryJournalStore
     private readonly Dictionary<(string Type, string Id, string Key), Row> _requests = [];
     private readonly Dictionary<string, List<Row>> _feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedList<long, StoredKpiReading>> _readings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _readsAsOf = new(StringComparer.Ordinal);
     private long _lastFeedPosition;
 
     /// <summary>
@@ -98,6 +99,8 @@ public sealed partial class InMemoryJournalStore
     {
         lock (_lock)
         {
+            if (asOf is not null)
+                _readsAsOf[subject] = _readsAsOf.GetValueOrDefault(subject) + 1;
             var readings = ReadingsOf(subject).Values.Where(r => asOf is null || r.RecordedAt <= asOf).ToArray();
             var latest = readings
                 .GroupBy(r => (r.KpiCode, Period: r.Period.ToString()))
@@ -107,6 +110,13 @@ public sealed partial class InMemoryJournalStore
             var counts = readings.GroupBy(r => r.KpiCode).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
             return new KpiReadingHistory(latest, counts, readings.Length == 0 ? 0 : readings.Max(r => r.Sequence));
         }
+    }
+
+    /// <summary>How often <paramref name="subject"/>'s history was read as of an instant (the query a report as of a cut-off may make).</summary>
+    public int ReadsAsOf(string subject)
+    {
+        lock (_lock)
+            return _readsAsOf.GetValueOrDefault(subject);
     }
 
     /// <summary>Events stored for the entities with these ids (of any type).</summary>
