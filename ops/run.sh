@@ -52,7 +52,7 @@ for ((i = 0; i < SILOS; i++)); do
 done
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env \
-Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
+Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
@@ -60,7 +60,7 @@ wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
 
 # The background work, apart from the edge: jobs (reports, digests, notices) and the reactions to
 # committed events. More workers may run; they share the jobs and take turns reacting.
-Reporting__Smtp__Host=127.0.0.1 Reporting__Smtp__Port=$SMTP_PORT Reporting__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
+Reports__Smtp__Host=127.0.0.1 Reports__Smtp__Port=$SMTP_PORT Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$WORKER_PORT \
   start_dotnet worker "$ROOT/src/Worker/bin/$CONFIG/net10.0" Cooperation.Worker.dll
 wait_for_url worker "http://127.0.0.1:$WORKER_PORT/healthz" 180

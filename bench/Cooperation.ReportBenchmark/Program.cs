@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Rendering;
 using Cooperation.ReportBenchmark;
 

@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Reports.Rendering;
 

@@ -5,7 +5,7 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 
 using Cooperation.Reports.Rendering;

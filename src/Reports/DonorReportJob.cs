@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;
 using Microsoft.Extensions.Options;
@@ -10,7 +10,7 @@ namespace Cooperation.Reports;
 /// <summary>
 /// The Hangfire job of a subscription. A scheduled run reports the latest period due (its
 /// submission window closed, see <see cref="ReportCalendar"/>), once; it also looks back at the
-/// periods reported before. "Send now" reports one period. Reporting a period makes its first
+/// periods reported before. "Send now" reports one period. Each run of a period makes its first
 /// report, or, when the period's figures changed or were verified since the latest revision, the
 /// next revision (archived beside the earlier ones); then the latest revision is delivered, once
 /// per channel. A failure throws, so Hangfire retries with back-off; the delivery log shows it.
@@ -22,7 +22,7 @@ public sealed partial class DonorReportJob(
     ScheduledRuns runs,
     ReportDelivery delivery,
     SubscriptionSchedule schedule,
-    IOptions<ReportingOptions> options,
+    IOptions<DonorReportOptions> options,
     TimeProvider clock,
     ILogger<DonorReportJob> logger)
 {

@@ -28,17 +28,17 @@ public static class ReportsHosting
     /// <summary>Registers the archive, keys, links, webhook secrets and targets, schedules and Hangfire's client (no server).</summary>
     public static IServiceCollection AddCooperationReports(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Reporting");
-        services.AddOptions<ReportingOptions>().Bind(section)
-            .Validate(o => ReportingKeys.Problem(o.LinkKey, "Reporting:LinkKey") is null, ReportingKeys.Problem("-", "Reporting:LinkKey")!)
-            .Validate(o => ReportingKeys.Problem(o.WebhookKey, "Reporting:WebhookKey") is null, ReportingKeys.Problem("-", "Reporting:WebhookKey")!)
-            .Validate(o => Cronos.CronExpression.TryParse(o.DefaultCron, Cronos.CronFormat.Standard, out _), "Reporting:DefaultCron must be a five-field cron expression.")
+        var section = configuration.GetSection("Reports");
+        services.AddOptions<DonorReportOptions>().Bind(section)
+            .Validate(o => ReportKeys.Problem(o.LinkKey, "Reports:LinkKey") is null, ReportKeys.Problem("-", "Reports:LinkKey")!)
+            .Validate(o => ReportKeys.Problem(o.WebhookKey, "Reports:WebhookKey") is null, ReportKeys.Problem("-", "Reports:WebhookKey")!)
+            .Validate(o => Cronos.CronExpression.TryParse(o.DefaultCron, Cronos.CronFormat.Standard, out _), "Reports:DefaultCron must be a five-field cron expression.")
             .ValidateOnStart();
-        var settings = section.Get<ReportingOptions>() ?? new ReportingOptions();
+        var settings = section.Get<DonorReportOptions>() ?? new DonorReportOptions();
         var connectionString = configuration.GetConnectionString("Cooperation")
             ?? throw new InvalidOperationException("ConnectionStrings:Cooperation is not set: Hangfire keeps its jobs in PostgreSQL.");
         services.AddSingleton<ReportArchive>();
-        services.AddSingleton<ReportingKeys>();
+        services.AddSingleton<ReportKeys>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WebhookSecrets>();
         services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
@@ -74,7 +74,7 @@ public static class ReportsHosting
     /// </summary>
     public static IServiceCollection AddReportJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection("Reporting").Get<ReportingOptions>() ?? new ReportingOptions();
+        var settings = configuration.GetSection("Reports").Get<DonorReportOptions>() ?? new DonorReportOptions();
         services.AddSingleton<ScheduledRuns>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<ReportMailer>();
@@ -98,7 +98,7 @@ public static class ReportsHosting
     }
 
     /// <summary>Hangfire's default filters, with one retry policy for every job from configuration.</summary>
-    private static JobFilterProviderCollection JobFilters(ReportingOptions settings)
+    private static JobFilterProviderCollection JobFilters(DonorReportOptions settings)
     {
         var filters = new JobFilterCollection();
         foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is not AutomaticRetryAttribute))

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Reports;

@@ -1,4 +1,4 @@
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +10,7 @@ namespace Cooperation.Reports;
 /// or once deleted. The job itself checks the subscription again, so a schedule that outlives a
 /// change does no harm.
 /// </summary>
-public sealed class SubscriptionSchedule(IRecurringJobManager jobs, IOptions<ReportingOptions> options)
+public sealed class SubscriptionSchedule(IRecurringJobManager jobs, IOptions<DonorReportOptions> options)
 {
     /// <summary>The calendar of <paramref name="subscription"/>: when its reports fall due and when they are made.</summary>
     public ReportCalendar CalendarOf(ReportSubscriptionView subscription) =>

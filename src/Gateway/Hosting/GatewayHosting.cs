@@ -12,7 +12,7 @@ using Cooperation.Gateway.Organisations;
 using Cooperation.Gateway.Programmes;
 using Cooperation.Gateway.Partnerships;
 using Cooperation.Gateway.Pilots;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.Gateway.Submissions;
 using Google.Protobuf.Reflection;
@@ -80,7 +80,7 @@ public static class GatewayHosting
         app.UseMiddleware<PipelineFaultMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<JsonRequestCheck>();
-        app.UseCooperationReporting();
+        app.UseCooperationReports();
         app.MapGrpcService<CredentialGrpcService>();
         app.MapGrpcService<CityGrpcService>();
         app.MapGrpcService<OrganisationGrpcService>();
@@ -93,7 +93,7 @@ public static class GatewayHosting
         app.MapGrpcService<SubmissionGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
-        app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcService<DonorReportGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");

@@ -1,5 +1,5 @@
 using Cooperation.Contracts.Organisations;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Gateway.Common;
 using Proto = Cooperation.Contracts.Grpc;
 

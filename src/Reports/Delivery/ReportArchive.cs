@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Reports.Delivery;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +20,7 @@ public sealed class ReportDelivery(
     WebhookSender webhooks,
     WebhookSecrets secrets,
     ReportLinks links,
-    IOptions<ReportingOptions> options)
+    IOptions<DonorReportOptions> options)
 {
     /// <summary>Delivers <paramref name="files"/> (one revision of <paramref name="period"/>'s report) to <paramref name="subscription"/>'s recipients and webhook.</summary>
     public async Task DeliverAsync(ReportSubscriptionView subscription, ReportingPeriod period, IReadOnlyList<ArchivedReportFile> files,

@@ -17,7 +17,7 @@ public sealed record SignedLink(string Url, DateTimeOffset ExpiresAt);
 /// the HMAC under the platform's link key of the report id and the expiry. A link opens that one
 /// file until it expires, and reveals nothing else.
 /// </summary>
-public sealed class ReportLinks(ReportingKeys keys, IOptions<ReportingOptions> options, TimeProvider clock)
+public sealed class ReportLinks(ReportKeys keys, IOptions<DonorReportOptions> options, TimeProvider clock)
 {
     /// <summary>The query parameter holding the expiry (Unix seconds).</summary>
     public const string ExpiresParameter = "expires";
@@ -32,7 +32,7 @@ public sealed class ReportLinks(ReportingKeys keys, IOptions<ReportingOptions> o
     public async Task<SignedLink> ForAsync(long reportId, CancellationToken cancellationToken = default)
     {
         var expires = clock.GetUtcNow().Add(options.Value.LinkLifetime).ToUnixTimeSeconds();
-        var signature = Sign(await keys.GetAsync(ReportingKeyPurpose.Links, cancellationToken), reportId, expires);
+        var signature = Sign(await keys.GetAsync(ReportKeyPurpose.Links, cancellationToken), reportId, expires);
         var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}{PathOf(reportId)}?{ExpiresParameter}={expires.ToString(CultureInfo.InvariantCulture)}&{SignatureParameter}={signature}";
         return new SignedLink(url, DateTimeOffset.FromUnixTimeSeconds(expires));
     }
@@ -43,7 +43,7 @@ public sealed class ReportLinks(ReportingKeys keys, IOptions<ReportingOptions> o
         if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var at) || signature is null
             || at < clock.GetUtcNow().ToUnixTimeSeconds())
             return false;
-        var expected = Encoding.ASCII.GetBytes(Sign(await keys.GetAsync(ReportingKeyPurpose.Links, cancellationToken), reportId, at));
+        var expected = Encoding.ASCII.GetBytes(Sign(await keys.GetAsync(ReportKeyPurpose.Links, cancellationToken), reportId, at));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
     }
 

@@ -8,8 +8,8 @@ namespace Cooperation.Reports.Delivery;
 /// <summary>A file attached to a message.</summary>
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Sends messages over SMTP with MailKit, as configured in "Reporting:Smtp".</summary>
-public sealed class ReportMailer(IOptions<ReportingOptions> options)
+/// <summary>Sends messages over SMTP with MailKit, as configured in "Reports:Smtp".</summary>
+public sealed class ReportMailer(IOptions<DonorReportOptions> options)
 {
     /// <summary>Sends one message to <paramref name="recipients"/>.</summary>
     public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string text, IReadOnlyList<MailAttachment> attachments,

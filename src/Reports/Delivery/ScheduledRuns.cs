@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Delivery;
 

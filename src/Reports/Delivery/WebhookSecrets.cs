@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Delivery;
 
@@ -10,11 +10,11 @@ namespace Cooperation.Reports.Delivery;
 /// Neither the journal, its history nor any read holds the secret; only the answers of
 /// CreateSubscription and RotateWebhookSecret show it, and the sender signs with it.
 /// </summary>
-public sealed class WebhookSecrets(ReportingKeys keys)
+public sealed class WebhookSecrets(ReportKeys keys)
 {
     /// <summary>The current webhook secret of <paramref name="subscription"/>: 64 hex digits.</summary>
     public async Task<string> OfAsync(ReportSubscriptionView subscription, CancellationToken cancellationToken = default) =>
-        Derive(await keys.GetAsync(ReportingKeyPurpose.WebhookSecrets, cancellationToken),
+        Derive(await keys.GetAsync(ReportKeyPurpose.WebhookSecrets, cancellationToken),
             subscription.Definition.DonorOrganisationId, subscription.SubscriptionId, subscription.WebhookSecretId);
 
     /// <summary>The secret named <paramref name="secretId"/> of a donor's subscription under <paramref name="key"/>.</summary>

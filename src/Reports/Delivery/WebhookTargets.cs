@@ -16,7 +16,7 @@ public delegate Task<IPAddress[]> HostResolver(string host, CancellationToken ca
 /// saved and again at each connection, after name resolution: the sender connects only to the
 /// addresses this admits.
 /// </summary>
-public sealed class WebhookTargets(IOptions<ReportingOptions> options, IHostEnvironment environment, HostResolver resolve)
+public sealed class WebhookTargets(IOptions<DonorReportOptions> options, IHostEnvironment environment, HostResolver resolve)
 {
     // Addresses that are not public (RFC 6890 special-purpose registries): never a webhook target unless allowed.
     private static readonly IPNetwork[] NonPublic = [.. new[]

@@ -7,7 +7,7 @@ using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Notices;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;
 using Hangfire;

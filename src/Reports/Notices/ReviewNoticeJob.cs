@@ -5,7 +5,7 @@ using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;

@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Kpis.Aggregations;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using ScottPlot;
 
 namespace Cooperation.Reports.Rendering;

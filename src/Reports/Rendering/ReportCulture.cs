@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 

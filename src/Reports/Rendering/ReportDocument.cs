@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using ScottPlot;
 

@@ -1,4 +1,4 @@
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 

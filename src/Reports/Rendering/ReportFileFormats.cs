@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 

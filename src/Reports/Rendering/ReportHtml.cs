@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 

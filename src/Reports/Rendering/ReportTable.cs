@@ -1,5 +1,5 @@
 using Cooperation.Contracts.Kpis;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 
 namespace Cooperation.Reports.Rendering;
 
@@ -27,7 +27,7 @@ public static class ReportText
     public static string Word(string key, ReportLanguage language) =>
         TableOf(language).TryGetValue(key, out var word) || Tables[ReportLanguage.En].TryGetValue(key, out word)
             ? word
-            : throw new KeyNotFoundException($"No report word '{key}': add it to Reporting/Rendering/Words/*.json.");
+            : throw new KeyNotFoundException($"No report word '{key}': add it to src/Reports/Rendering/Words/*.json.");
 
     /// <summary>The sentence <paramref name="key"/> in <paramref name="language"/> with its blanks ({0}, {1}, …) filled by <paramref name="values"/>.</summary>
     public static string Format(string key, ReportLanguage language, params object?[] values) =>

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Xml;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Silo.Journal;
 
 namespace Cooperation.Silo.Organisations;

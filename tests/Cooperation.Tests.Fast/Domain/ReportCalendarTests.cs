@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 
 namespace Cooperation.Tests.Domain;

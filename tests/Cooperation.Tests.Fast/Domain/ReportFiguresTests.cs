@@ -1,6 +1,6 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.ReportBenchmark;
 
@@ -52,10 +52,10 @@ public sealed class ReportFiguresTests
     {
         var report = SyntheticPortfolio.Report(1, 1, 2) with { Revision = 2, Changes = new ReportChanges(3, 1) };
 
-        Assert.EndsWith($"-{report.Period}-r2.pdf", report.FileName(Contracts.Reporting.ReportFormats.Pdf));
-        Assert.Equal("Revision 2: 3 figures changed, 1 newly verified", RevisionText.Line(2, report.Changes, Contracts.Reporting.ReportLanguage.En));
-        Assert.Equal("改訂版 2: 変更された数値 3 件, 新たに検証された数値 1 件", RevisionText.Line(2, report.Changes, Contracts.Reporting.ReportLanguage.Ja));
-        Assert.Equal("", RevisionText.Line(1, null, Contracts.Reporting.ReportLanguage.En));
+        Assert.EndsWith($"-{report.Period}-r2.pdf", report.FileName(Contracts.DonorReports.ReportFormats.Pdf));
+        Assert.Equal("Revision 2: 3 figures changed, 1 newly verified", RevisionText.Line(2, report.Changes, Contracts.DonorReports.ReportLanguage.En));
+        Assert.Equal("改訂版 2: 変更された数値 3 件, 新たに検証された数値 1 件", RevisionText.Line(2, report.Changes, Contracts.DonorReports.ReportLanguage.Ja));
+        Assert.Equal("", RevisionText.Line(1, null, Contracts.DonorReports.ReportLanguage.En));
         Assert.Contains("Revision 2: 3 figures changed", string.Join("\n",
             Reports.Rendering.ReportDocument.Blocks(report).OfType<Reports.Rendering.TextBlock>().Select(b => b.Text)));
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.ReportBenchmark;
 using Cooperation.Reports;
 using Cooperation.Reports.Rendering;
@@ -44,12 +44,12 @@ public sealed class ReportFileFormatsTests
     {
         var wires = Enum.GetValues<Proto.ReportFormat>().Where(f => f != Proto.ReportFormat.Unspecified).ToArray();
 
-        Assert.Equal(wires.Order(), ReportingMapping.FormatFlags.Keys.Order());
-        Assert.Equal(Flags.Order(), ReportingMapping.FormatFlags.Values.Order());
+        Assert.Equal(wires.Order(), DonorReportMapping.FormatFlags.Keys.Order());
+        Assert.Equal(Flags.Order(), DonorReportMapping.FormatFlags.Values.Order());
         var descriptor = Proto.ReportingReflection.Descriptor.EnumTypes.Single(e => e.Name == nameof(Proto.ReportFormat));
         foreach (var wire in wires)
         {
-            var flag = ReportingMapping.FormatFlags[wire];
+            var flag = DonorReportMapping.FormatFlags[wire];
             Assert.Equal($"REPORT_FORMAT_{flag.ToString().ToUpperInvariant()}", descriptor.FindValueByNumber((int)wire).Name);
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.ReportBenchmark;
 using Cooperation.Reports;
 using Cooperation.Reports.Rendering;

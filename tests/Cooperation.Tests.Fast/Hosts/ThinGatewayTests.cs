@@ -1,7 +1,7 @@
 using System.Reflection;
 using Cooperation.Gateway.Hosting;
 using Cooperation.Reports;
-using Cooperation.Silo.Reporting;
+using Cooperation.Silo.DonorReports;
 using Cooperation.Worker.Reactions;
 using Hangfire;
 using Microsoft.Extensions.Configuration;

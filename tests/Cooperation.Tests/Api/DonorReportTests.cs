@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;
@@ -192,7 +192,7 @@ public sealed class DonorReportTests(ApiFixture api)
         await api.Reporting.CreateSubscriptionAsync(new() { Subscription = subscription });
         var grains = api.Services.GetRequiredService<IGrainFactory>();
         Contracts.Access.CallerContext.ActAsPlatform();
-        var view = await grains.GetGrain<Contracts.Reporting.IReportSubscriptionsGrain>(world.DonorId).Get(subscription.SubscriptionId);
+        var view = await grains.GetGrain<Contracts.DonorReports.IReportSubscriptionsGrain>(world.DonorId).Get(subscription.SubscriptionId);
         var builder = api.Services.GetRequiredService<DonorReportBuilder>();
         var period = Contracts.Common.ReportingPeriod.Parse(Period, "period");
         var cutoff = DateTimeOffset.UtcNow;

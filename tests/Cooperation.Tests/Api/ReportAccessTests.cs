@@ -1,7 +1,7 @@
 using System.Text;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Audit;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
 using Grpc.Core;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
@@ -109,8 +109,8 @@ public sealed class ReportRevisionTests(ApiFixture api)
             Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
             Assert.Contains("\"code\":7", await answer.Content.ReadAsStringAsync());
         }
-        var expired = new ReportLinks(api.Services.GetRequiredService<ReportingKeys>(),
-            Options.Create(new ReportingOptions { LinkLifetime = TimeSpan.FromSeconds(-5) }), TimeProvider.System);
+        var expired = new ReportLinks(api.Services.GetRequiredService<ReportKeys>(),
+            Options.Create(new DonorReportOptions { LinkLifetime = TimeSpan.FromSeconds(-5) }), TimeProvider.System);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(gateway.Reach((await expired.ForAsync(reportId)).Url))).StatusCode);
 
         // No link and no key; then keys: the admin's opens it, an outsider's is refused as for a report that does not exist.
@@ -169,7 +169,7 @@ public sealed class ReportRevisionTests(ApiFixture api)
         var month = ReportingPeriod.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), ReportingFrequency.Monthly);
         await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, month.ToString(), 70));
         // The subject names the period as the report's language writes it ("Nov 2026").
-        static string Month(Contracts.Common.ReportingPeriod period) => Reports.Rendering.ReportCulture.Period(period, Contracts.Reporting.ReportLanguage.En);
+        static string Month(Contracts.Common.ReportingPeriod period) => Reports.Rendering.ReportCulture.Period(period, Contracts.DonorReports.ReportLanguage.En);
         async Task<string[]> SubjectsAsync(int count, int seconds = 30) =>
             [.. (await mailbox.MessagesToAsync(recipient, count, TimeSpan.FromSeconds(seconds))).Select(m => m.Subject!).Where(s => s.Contains(Month(month)) || s.Contains(Month(month.Next()))).Order()];
 
@@ -195,7 +195,7 @@ public sealed class ReportRevisionTests(ApiFixture api)
         var services = api.Services;
         return new DonorReportJob(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<DonorReportBuilder>(),
             services.GetRequiredService<ReportArchive>(), services.GetRequiredService<ScheduledRuns>(), services.GetRequiredService<ReportDelivery>(),
-            services.GetRequiredService<SubscriptionSchedule>(), services.GetRequiredService<IOptions<ReportingOptions>>(), new FixedClock(now),
+            services.GetRequiredService<SubscriptionSchedule>(), services.GetRequiredService<IOptions<DonorReportOptions>>(), new FixedClock(now),
             NullLogger<DonorReportJob>.Instance);
     }
 

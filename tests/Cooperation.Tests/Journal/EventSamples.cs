@@ -8,7 +8,7 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Access;
 using Cooperation.Silo.Cities;
@@ -21,7 +21,7 @@ using Cooperation.Silo.Pilots;
 using Cooperation.Silo.Pilots.Jcm;
 using Cooperation.Silo.Pilots.Reporting;
 using Cooperation.Silo.Programmes;
-using Cooperation.Silo.Reporting;
+using Cooperation.Silo.DonorReports;
 using Cooperation.Silo.Submissions;
 
 namespace Cooperation.Tests.Journal;

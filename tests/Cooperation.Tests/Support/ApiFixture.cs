@@ -117,16 +117,16 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cooperation"] = _cluster.Postgres.ConnectionString,
-            ["Reporting:PollMilliseconds"] = "200",
+            ["Reports:PollMilliseconds"] = "200",
             ["Reactions:PollMilliseconds"] = "100",
             // Other tests' report jobs (and their retries) share these workers.
-            ["Reporting:Workers"] = "4",
-            ["Reporting:RetryAttempts"] = "2",
-            ["Reporting:RetryDelaysSeconds:0"] = "1",
-            ["Reporting:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Reports:Workers"] = "4",
+            ["Reports:RetryAttempts"] = "2",
+            ["Reports:RetryDelaysSeconds:0"] = "1",
+            ["Reports:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Webhook targets as outside development, with the tests' loopback receivers on the operator's allow-list.
-            ["Reporting:Webhooks:AllowAnyTarget"] = "false",
-            ["Reporting:Webhooks:AllowedTargets:0"] = "127.0.0.1",
+            ["Reports:Webhooks:AllowAnyTarget"] = "false",
+            ["Reports:Webhooks:AllowedTargets:0"] = "127.0.0.1",
         });
         builder.Services.AddCooperationApi(builder.Configuration);
         // The worker's part in the same process: the jobs and the reactions to committed events.

@@ -1,5 +1,5 @@
-using Cooperation.Contracts.Reporting;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.Reports.Delivery;
 using Cooperation.ReportBenchmark;

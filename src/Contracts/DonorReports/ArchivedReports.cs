@@ -1,4 +1,4 @@
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>A file of an archived report.</summary>
 /// <param name="ReportId">Its id.</param>

@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Common;
 using Orleans.Concurrency;
 
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
 /// Each delivery of a report or notice, recorded once (table delivery) by the silo: the one home

@@ -1,7 +1,7 @@
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Silo.Journal;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>
 /// A subscription was created. <paramref name="WebhookSecretId"/> names its webhook secret, which

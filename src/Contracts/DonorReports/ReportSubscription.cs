@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Submissions;
 
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>How often a subscription's report is made, and which period it covers.</summary>
 [GenerateSerializer, Alias("coop.ReportCadence")]

@@ -1,14 +1,14 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Gateway.Common;
 using Cooperation.Reports.Delivery;
 using Proto = Cooperation.Contracts.Grpc;
 using Cooperation.Reports;
 
-namespace Cooperation.Gateway.Reporting;
+namespace Cooperation.Gateway.DonorReports;
 
-/// <summary>Reporting messages to and from their domain forms.</summary>
-public static class ReportingMapping
+/// <summary>Donor-report messages (the API's ReportingService) to and from their domain forms.</summary>
+public static class DonorReportMapping
 {
     /// <summary>A subscription's definition from the wire; the subscriptions grain validates it whole (<see cref="ReportSubscriptionDefinition.Validate"/>).</summary>
     public static ReportSubscriptionDefinition ToDomain(this Proto.Subscription? subscription)

@@ -1,12 +1,12 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Pilots;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Reports;
 using Cooperation.Tests.Support;
 
-namespace Cooperation.Tests.Reporting;
+namespace Cooperation.Tests.DonorReports;
 
 /// <summary>
 /// A donor report's data is collected where it lives: one grain call per pilot in scope, figures

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Silo.Access;
 using Npgsql;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>
 /// A reporting key kept in PostgreSQL (table reporting_key), keyed by its purpose: made once by
 /// whichever silo asks first (the database settles a race), then held in memory.
 /// </summary>
-public sealed class ReportingKeyGrain(NpgsqlDataSource dataSource) : Grain, IReportingKeyGrain
+public sealed class ReportKeyGrain(NpgsqlDataSource dataSource) : Grain, IReportKeyGrain
 {
     /// <summary>Bytes of a key made here.</summary>
     public const int KeyBytes = 32;

@@ -1,11 +1,11 @@
 using Cooperation.Contracts.Access;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.Reports.Delivery;
 
 /// <summary>What a key of the platform's reporting is for.</summary>
-public enum ReportingKeyPurpose
+public enum ReportKeyPurpose
 {
     /// <summary>Signs download links (<see cref="ReportLinks"/>).</summary>
     Links,
@@ -15,23 +15,23 @@ public enum ReportingKeyPurpose
 }
 
 /// <summary>
-/// The platform's keys for reports. Each comes from configuration (Reporting:LinkKey,
-/// Reporting:WebhookKey; base64 of at least 32 random bytes, set through the environment, never in
+/// The platform's keys for reports. Each comes from configuration (Reports:LinkKey,
+/// Reports:WebhookKey; base64 of at least 32 random bytes, set through the environment, never in
 /// the repository). One that is not set is made once and kept by the silo in PostgreSQL
-/// (<see cref="IReportingKeyGrain"/>, table reporting_key), so every gateway and worker of the
+/// (<see cref="IReportKeyGrain"/>, table reporting_key), so every gateway and worker of the
 /// platform shares it and links survive restarts; a warning says so. Either way it is held here
 /// after its first use: a link is then verified where it is opened, without a call.
 /// </summary>
-public sealed partial class ReportingKeys(IGrainFactory grains, IOptions<ReportingOptions> options, ILogger<ReportingKeys> logger)
+public sealed partial class ReportKeys(IGrainFactory grains, IOptions<DonorReportOptions> options, ILogger<ReportKeys> logger)
 {
     /// <summary>Fewest bytes a key has.</summary>
     public const int MinBytes = 32;
 
     private readonly SemaphoreSlim _gate = new(1);
-    private readonly Dictionary<ReportingKeyPurpose, byte[]> _keys = [];
+    private readonly Dictionary<ReportKeyPurpose, byte[]> _keys = [];
 
     /// <summary>The key for <paramref name="purpose"/>.</summary>
-    public async Task<byte[]> GetAsync(ReportingKeyPurpose purpose, CancellationToken cancellationToken = default)
+    public async Task<byte[]> GetAsync(ReportKeyPurpose purpose, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -51,7 +51,7 @@ public sealed partial class ReportingKeys(IGrainFactory grains, IOptions<Reporti
         configured is null || Decode(configured) is { Length: >= MinBytes } ? null
             : $"{setting} must be base64 of at least {MinBytes} random bytes (e.g. `openssl rand -base64 32`).";
 
-    private byte[]? Configured(ReportingKeyPurpose purpose) => Decode(purpose == ReportingKeyPurpose.Links ? options.Value.LinkKey : options.Value.WebhookKey);
+    private byte[]? Configured(ReportKeyPurpose purpose) => Decode(purpose == ReportKeyPurpose.Links ? options.Value.LinkKey : options.Value.WebhookKey);
 
     private static byte[]? Decode(string? configured)
     {
@@ -61,11 +61,11 @@ public sealed partial class ReportingKeys(IGrainFactory grains, IOptions<Reporti
         return Convert.TryFromBase64String(configured.Trim(), bytes, out var length) ? bytes[..length] : [];
     }
 
-    private async Task<byte[]> StoredAsync(ReportingKeyPurpose purpose, CancellationToken cancellationToken)
+    private async Task<byte[]> StoredAsync(ReportKeyPurpose purpose, CancellationToken cancellationToken)
     {
-        var name = purpose == ReportingKeyPurpose.Links ? "links" : "webhook-secrets";
-        var key = await CallerContext.AsPlatformAsync(() => grains.GetGrain<IReportingKeyGrain>(name).Get()).WaitAsync(cancellationToken);
-        LogStoredKey(logger, purpose == ReportingKeyPurpose.Links ? "Reporting__LinkKey" : "Reporting__WebhookKey");
+        var name = purpose == ReportKeyPurpose.Links ? "links" : "webhook-secrets";
+        var key = await CallerContext.AsPlatformAsync(() => grains.GetGrain<IReportKeyGrain>(name).Get()).WaitAsync(cancellationToken);
+        LogStoredKey(logger, purpose == ReportKeyPurpose.Links ? "Reports__LinkKey" : "Reports__WebhookKey");
         return key;
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Cooperation.Contracts.Common;
-using Cooperation.Gateway.Reporting;
+using Cooperation.Gateway.DonorReports;
 using Cooperation.Reports;
 using Cooperation.Reports.Delivery;
 using Cooperation.Tests.Support;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.Tests.Reporting;
+namespace Cooperation.Tests.DonorReports;
 
 /// <summary>
 /// Webhook targets outside development: https to public addresses only, unless the operator's
@@ -26,7 +26,7 @@ public sealed class WebhookTargetTests
     };
 
     private static WebhookTargets Targets(string[]? allowed = null, string environment = "Production", IDictionary<string, IPAddress[]>? dns = null) => new(
-        Options.Create(new ReportingOptions { Webhooks = new() { AllowedTargets = allowed ?? [] } }),
+        Options.Create(new DonorReportOptions { Webhooks = new() { AllowedTargets = allowed ?? [] } }),
         new Environment(environment),
         (host, _) => (dns ?? Dns).TryGetValue(host, out var addresses) ? Task.FromResult(addresses)
             : throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound));

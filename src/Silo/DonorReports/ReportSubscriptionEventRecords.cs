@@ -1,9 +1,9 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Journal;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>A subscription's definition as its events store it.</summary>
 /// <param name="DonorOrganisationId">The donor.</param>

@@ -3,7 +3,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cooperation.Tests.Reporting;
+namespace Cooperation.Tests.DonorReports;
 
 /// <summary>
 /// Each host makes its jobs from its own services. Hangfire's set-up makes the static

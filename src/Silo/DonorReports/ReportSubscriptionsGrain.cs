@@ -5,13 +5,13 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Logging;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>
 /// A donor's report subscriptions. Who may manage one follows from what it covers: the donor

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Cooperation.Tests.Reporting;
+namespace Cooperation.Tests.DonorReports;
 
 /// <summary>
 /// Stopping the reactions while they wait on the database ends them quietly: a service whose

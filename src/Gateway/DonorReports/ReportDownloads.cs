@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Errors;
 using System.Text.Encodings.Web;
@@ -15,7 +15,7 @@ using Microsoft.Net.Http.Headers;
 using Cooperation.Reports;
 using Cooperation.Reports.Rendering;
 
-namespace Cooperation.Gateway.Reporting;
+namespace Cooperation.Gateway.DonorReports;
 
 /// <summary>
 /// <c>GET</c> (and <c>HEAD</c>) <c>/v1/reports/{id}/content</c> over HTTP: the archived file itself, with
@@ -115,7 +115,7 @@ public static class ReportDownloads
         if (HttpMethods.IsHead(http.Request.Method))
             return;
         // Chunk by chunk from the silo: a large PDF is never held whole here.
-        await foreach (var chunk in archive.ChunksAsync(file.ReportId, file.Size, ReportingGrpcService.ChunkSize, http.RequestAborted))
+        await foreach (var chunk in archive.ChunksAsync(file.ReportId, file.Size, DonorReportGrpcService.ChunkSize, http.RequestAborted))
             await response.Body.WriteAsync(chunk, http.RequestAborted);
     }
 

@@ -1,11 +1,11 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Silo.Access;
 using Npgsql;
 using Orleans.Concurrency;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>
 /// Records each delivery once (table delivery), so a retried or duplicated job for the same

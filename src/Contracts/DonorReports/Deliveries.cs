@@ -1,4 +1,4 @@
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
 /// Which delivery: to an organisation, on a topic (a subscription, or a notice kind), for a period

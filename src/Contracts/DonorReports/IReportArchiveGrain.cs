@@ -1,7 +1,7 @@
 using Cooperation.Contracts.Common;
 using Orleans.Concurrency;
 
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
 /// Every report made (tables donor_report_revision and donor_report) and which scheduled runs

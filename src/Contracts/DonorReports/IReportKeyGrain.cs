@@ -1,4 +1,4 @@
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
 /// A key of the platform's reporting that configuration does not set, keyed by its purpose
@@ -6,8 +6,8 @@ namespace Cooperation.Contracts.Reporting;
 /// silo, so every gateway and worker shares it and links survive restarts. The platform's own:
 /// the hosts read it as the platform and cache it.
 /// </summary>
-[Alias("coop.IReportingKeyGrain")]
-public interface IReportingKeyGrain : IGrainWithStringKey
+[Alias("coop.IReportKeyGrain")]
+public interface IReportKeyGrain : IGrainWithStringKey
 {
     /// <summary>The key, made on first use.</summary>
     [Alias("Get")]

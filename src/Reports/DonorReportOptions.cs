@@ -1,7 +1,7 @@
 namespace Cooperation.Reports;
 
-/// <summary>Settings of scheduled reports and their delivery (section "Reporting").</summary>
-public sealed class ReportingOptions
+/// <summary>Settings of scheduled reports and their delivery (section "Reports").</summary>
+public sealed class DonorReportOptions
 {
     /// <summary>Hangfire workers of a worker host.</summary>
     public int Workers { get; set; } = 2;
@@ -36,11 +36,11 @@ public sealed class ReportingOptions
 
     /// <summary>
     /// Key that signs download links: base64 of at least 32 random bytes (e.g. <c>openssl rand -base64 32</c>),
-    /// from the environment (Reporting__LinkKey). Unset: a key made once and kept in the database.
+    /// from the environment (Reports__LinkKey). Unset: a key made once and kept in the database.
     /// </summary>
     public string? LinkKey { get; set; }
 
-    /// <summary>Key webhook secrets are derived from (Reporting__WebhookKey), as <see cref="LinkKey"/>. Changing it changes every webhook secret.</summary>
+    /// <summary>Key webhook secrets are derived from (Reports__WebhookKey), as <see cref="LinkKey"/>. Changing it changes every webhook secret.</summary>
     public string? WebhookKey { get; set; }
 
     /// <summary>Largest total size of the files attached to one report e-mail; beyond it files are only linked.</summary>
@@ -49,7 +49,7 @@ public sealed class ReportingOptions
     /// <summary>Where webhooks may be sent.</summary>
     public WebhookTargetOptions Webhooks { get; set; } = new();
 
-    /// <summary>SMTP settings of the mailed reports and notices (the password from the environment: Reporting__Smtp__Password).</summary>
+    /// <summary>SMTP settings of the mailed reports and notices (the password from the environment: Reports__Smtp__Password).</summary>
     public SmtpOptions Smtp { get; set; } = new();
 }
 
@@ -86,7 +86,7 @@ public sealed class WebhookTargetOptions
 {
     /// <summary>
     /// Targets admitted whatever their address and scheme: host names ("hooks.internal"), addresses
-    /// ("10.0.0.7") or networks ("10.20.0.0/16"); e.g. Reporting__Webhooks__AllowedTargets__0.
+    /// ("10.0.0.7") or networks ("10.20.0.0/16"); e.g. Reports__Webhooks__AllowedTargets__0.
     /// </summary>
     public string[] AllowedTargets { get; set; } = [];
 

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Silo.Access;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Concurrency;
 
-namespace Cooperation.Silo.Reporting;
+namespace Cooperation.Silo.DonorReports;
 
 /// <summary>
 /// Every report made, in PostgreSQL: each revision of a period's report (donor_report_revision,

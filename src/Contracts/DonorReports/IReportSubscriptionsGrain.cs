@@ -2,7 +2,7 @@ using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Orleans.Concurrency;
 
-namespace Cooperation.Contracts.Reporting;
+namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
 /// A donor's report subscriptions, keyed by the donor organisation's id. Managed by the donor,

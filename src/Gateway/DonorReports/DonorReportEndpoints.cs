@@ -4,20 +4,20 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 
-namespace Cooperation.Gateway.Reporting;
+namespace Cooperation.Gateway.DonorReports;
 
 /// <summary>
 /// What the gateway serves of donors' reports besides its RPCs: reports' files over HTTP
 /// (<see cref="ReportDownloads"/>) and the jobs dashboard at <see cref="DashboardPath"/>, to admins
 /// only. The jobs themselves run in the worker.
 /// </summary>
-public static class ReportingEndpoints
+public static class DonorReportEndpoints
 {
     /// <summary>The path of the Hangfire dashboard (admins only).</summary>
     public const string DashboardPath = "/hangfire";
 
     /// <summary>Maps the downloads and the dashboard.</summary>
-    public static WebApplication UseCooperationReporting(this WebApplication app)
+    public static WebApplication UseCooperationReports(this WebApplication app)
     {
         app.MapReportDownloads();
         // Applies the serializer settings of AddHangfire before the first job is written.

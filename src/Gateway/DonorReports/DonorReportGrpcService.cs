@@ -1,5 +1,5 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Reporting;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Gateway.Common;
 using Cooperation.Reports.Delivery;
 using Google.Protobuf;
@@ -8,7 +8,7 @@ using Cooperation.Reports;
 using Hangfire;
 using Proto = Cooperation.Contracts.Grpc;
 
-namespace Cooperation.Gateway.Reporting;
+namespace Cooperation.Gateway.DonorReports;
 
 /// <summary>
 /// gRPC (and JSON) front of donors' reports: subscriptions (the worker keeps their recurring jobs
@@ -18,7 +18,7 @@ namespace Cooperation.Gateway.Reporting;
 /// subscription is saved, and webhook secrets are shown only when made. "Send now" queues the
 /// worker's job through Hangfire's client: queueing is the API's write, the work is the worker's.
 /// </summary>
-public sealed class ReportingGrpcService(
+public sealed class DonorReportGrpcService(
     GrainReferences<IReportSubscriptionsGrain> donors,
     IGrainFactory grains,
     SubscriptionSchedule schedule,
