@@ -7,7 +7,7 @@ namespace Cooperation.Reports;
 /// every host of a process (several in the tests) shares the last one set; this one outlives its
 /// host quietly instead of failing Hangfire's workers with a disposed logger factory.
 /// </summary>
-public sealed class HangfireLogs(ILoggerFactory loggers) : ILogProvider
+internal sealed class HangfireLogs(ILoggerFactory loggers) : ILogProvider
 {
     /// <inheritdoc/>
     public ILog GetLogger(string name) => new HostLog(loggers, name);

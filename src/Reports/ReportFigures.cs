@@ -20,7 +20,7 @@ public sealed record ReportFigure(string PilotId, string KpiCode, string Period,
 /// whether a period's report is made again. Only the period's own figures count (a correction of
 /// an earlier month revises that month's report, not every later one).
 /// </summary>
-public static class ReportFigures
+internal static class ReportFigures
 {
     /// <summary>The figures of <paramref name="report"/>'s own period, in a stable order.</summary>
     public static IReadOnlyList<ReportFigure> Of(DonorReport report) => report.Pilots

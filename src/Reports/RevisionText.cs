@@ -5,7 +5,7 @@ using Cooperation.Reports.Rendering;
 namespace Cooperation.Reports;
 
 /// <summary>How a revision of a report says what it is, in the report's language: its heading line, e-mail and subject.</summary>
-public static class RevisionText
+internal static class RevisionText
 {
     /// <summary>"Revision 2: 3 figures changed, 1 newly verified"; empty for revision 1.</summary>
     public static string Line(int revision, ReportChanges? changes, ReportLanguage language)

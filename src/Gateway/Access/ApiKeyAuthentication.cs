@@ -12,7 +12,7 @@ namespace Cooperation.Gateway.Access;
 /// A call without a key is anonymous (the gRPC interceptor refuses it as Unauthenticated); a key
 /// that does not verify fails with a reason the interceptor passes on.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
+internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -61,7 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
 }
 
 /// <summary>A caller as claims of an authenticated principal, and back.</summary>
-public static class CallerClaims
+internal static class CallerClaims
 {
     private const string Organisation = "coop:organisation";
     private const string Credential = "coop:credential";

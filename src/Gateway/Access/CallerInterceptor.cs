@@ -10,7 +10,7 @@ namespace Cooperation.Gateway.Access;
 /// saying why) and hands the caller to the grains through Orleans' request context, where
 /// <see cref="AccessPolicy"/> decides. Health and reflection stay open.
 /// </summary>
-public sealed class CallerInterceptor : Interceptor
+internal sealed class CallerInterceptor : Interceptor
 {
     /// <inheritdoc/>
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

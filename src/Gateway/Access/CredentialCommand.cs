@@ -17,7 +17,7 @@ namespace Cooperation.Gateway.Access;
 ///   credentials revoke --credential key-abc… --reason "left the office"
 /// </code>
 /// </summary>
-public static class CredentialCommand
+internal static class CredentialCommand
 {
     /// <summary>Whether the command line asks for this command.</summary>
     public static bool IsRequested(string[] args) => args is ["credentials", ..];

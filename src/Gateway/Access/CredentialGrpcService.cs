@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Access;
 
 /// <summary>gRPC (and JSON) front of the credentials: issue, list, revoke, and who a key acts for.</summary>
-public sealed class CredentialGrpcService(
+internal sealed class CredentialGrpcService(
     CredentialIssuer issuer,
     CredentialVerifier verifier,
     GrainReferences<ICredentialGrain> credentials,
@@ -53,7 +53,7 @@ public sealed class CredentialGrpcService(
 }
 
 /// <summary>Credentials from the domain to the wire.</summary>
-public static class CredentialMapping
+internal static class CredentialMapping
 {
     /// <summary>A credential as the API lists it.</summary>
     public static Proto.Credential ToProto(this CredentialView view) => new()

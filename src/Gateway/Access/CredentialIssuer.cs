@@ -8,7 +8,7 @@ namespace Cooperation.Gateway.Access;
 /// the caller, once. The secret never leaves the gateway. Used by the API, the operators'
 /// command line and the demo loader.
 /// </summary>
-public sealed class CredentialIssuer(GrainReferences<ICredentialGrain> credentials)
+internal sealed class CredentialIssuer(GrainReferences<ICredentialGrain> credentials)
 {
     /// <summary>Issues a credential as the current caller; returns it with its key.</summary>
     public async Task<(CredentialView Credential, string ApiKey)> IssueAsync(CredentialRequest request)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Cooperation.Gateway.Access;
 
 /// <summary>How long a verified key is trusted without asking its credential again (section "Access").</summary>
-public sealed class AccessOptions
+internal sealed class AccessOptions
 {
     /// <summary>
     /// Seconds a verified key stays cached. A revocation made through this gateway takes effect at
@@ -19,7 +19,7 @@ public sealed class AccessOptions
 /// Verifies API keys against their credential grains and remembers the answer for a while, so
 /// a busy client costs one dictionary lookup per call rather than one grain call.
 /// </summary>
-public sealed class CredentialVerifier(GrainReferences<ICredentialGrain> credentials, IOptions<AccessOptions> options, TimeProvider clock)
+internal sealed class CredentialVerifier(GrainReferences<ICredentialGrain> credentials, IOptions<AccessOptions> options, TimeProvider clock)
 {
     // Keys in use number in the hundreds; this bounds memory should a client send junk keys that happen to verify.
     private const int MaxEntries = 10_000;

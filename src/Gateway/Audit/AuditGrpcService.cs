@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Audit;
 
 /// <summary>gRPC (and JSON) front of the audit trail: entities' histories and live partnership feeds.</summary>
-public sealed class AuditGrpcService(
+internal sealed class AuditGrpcService(
     AuditedEntities entities,
     GrainReferences<IPartnershipGrain> partnerships,
     IGrainFactory grains) : Proto.AuditService.AuditServiceBase

@@ -6,7 +6,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Audit;
 
 /// <summary>Audit events from the domain to the wire.</summary>
-public static class AuditMapping
+internal static class AuditMapping
 {
     /// <summary>An event as the API returns it, its payload as a JSON object.</summary>
     public static Proto.AuditEvent ToProto(this AuditEvent e) => new()

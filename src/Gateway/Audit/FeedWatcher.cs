@@ -8,7 +8,7 @@ namespace Cooperation.Gateway.Audit;
 /// before it lapses, removed when the watch ends. Between signals the watch still polls, so a
 /// lost signal or a moved feed grain only delays it.
 /// </summary>
-public sealed class FeedWatcher : IFeedObserver, IAsyncDisposable
+internal sealed class FeedWatcher : IFeedObserver, IAsyncDisposable
 {
     private readonly IGrainFactory _grains;
     private readonly IPartnershipFeedGrain _feed;

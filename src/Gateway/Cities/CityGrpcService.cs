@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Cities;
 
 /// <summary>gRPC (and JSON) front of the city grains.</summary>
-public sealed class CityGrpcService(GrainReferences<ICityGrain> cities, GrainReferences<IPartnershipGrain> partnerships)
+internal sealed class CityGrpcService(GrainReferences<ICityGrain> cities, GrainReferences<IPartnershipGrain> partnerships)
     : Proto.CityService.CityServiceBase
 {
     /// <inheritdoc/>

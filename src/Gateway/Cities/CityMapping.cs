@@ -5,7 +5,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Cities;
 
 /// <summary>Cities and their indices between the wire and the domain.</summary>
-public static class CityMapping
+internal static class CityMapping
 {
     /// <summary>A city as the API returns it.</summary>
     public static Proto.City ToProto(this CityView view) => new()

@@ -6,7 +6,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Common;
 
 /// <summary>Conversions of the wire types every service shares.</summary>
-public static class CommonMapping
+internal static class CommonMapping
 {
     /// <summary>A wire text to a domain text, refusing one without any language.</summary>
     public static LocalizedText ToDomain(this Proto.LocalizedText? text, string field) =>

@@ -5,7 +5,7 @@ namespace Cooperation.Gateway.Common;
 /// resolves the interface's type names through attribute reflection on every call (a few
 /// percent of the gateway's CPU under load); this resolves them once.
 /// </summary>
-public sealed class GrainReferences<TGrain>(IGrainFactory grains) where TGrain : IGrainWithStringKey
+internal sealed class GrainReferences<TGrain>(IGrainFactory grains) where TGrain : IGrainWithStringKey
 {
     // Lazy: the grain type comes from the cluster manifest, known once the client is connected.
     // PublicationOnly: a failure (client not connected yet) is not cached.

@@ -10,7 +10,7 @@ namespace Cooperation.Gateway.Demo;
 /// as proto JSON, through a real gRPC call invoker: a replayed scenario goes through the same
 /// validation, interceptor and grains as any client's call.
 /// </summary>
-public sealed class ApiCaller(CallInvoker invoker)
+internal sealed class ApiCaller(CallInvoker invoker)
 {
     private static readonly FileDescriptor[] Files =
     [

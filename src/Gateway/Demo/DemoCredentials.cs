@@ -10,7 +10,7 @@ namespace Cooperation.Gateway.Demo;
 /// readable by its owner only) and reused while they still verify; a missing or revoked one is
 /// issued anew. They are demo keys of a local platform, not secrets of any real organisation.
 /// </summary>
-public sealed class DemoCredentials(CredentialIssuer issuer, CredentialVerifier verifier, IConfiguration configuration)
+internal sealed class DemoCredentials(CredentialIssuer issuer, CredentialVerifier verifier, IConfiguration configuration)
 {
     /// <summary>The platform admin key the scenario is loaded with.</summary>
     public const string AdminKey = "ADMIN_KEY";

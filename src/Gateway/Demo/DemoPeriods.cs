@@ -7,7 +7,7 @@ namespace Cooperation.Gateway.Demo;
 /// current one ("current-2": two periods before the one today falls in), so the demo's recent
 /// reporting (on time, late, missing, awaiting review) looks the same whatever day it is loaded.
 /// </summary>
-public static class DemoPeriods
+internal static class DemoPeriods
 {
     private const string Current = "current";
 

@@ -21,7 +21,7 @@ public delegate Task<CallInvoker> DemoActors(string identity, CancellationToken 
 /// readings are recorded only for periods that have none, updates carry idempotency keys and
 /// reviews are taken only on periods awaiting them. Readings are made up and say so.
 /// </summary>
-public static class DemoScenario
+internal static class DemoScenario
 {
     /// <summary>The demo partnership.</summary>
     public const string PartnershipId = "haiphong-kitakyushu";

@@ -12,7 +12,7 @@ namespace Cooperation.Gateway.Demo;
 /// would take it (the admin loads, partners submit, the city office reviews) and logs "Demo data
 /// loaded".
 /// </summary>
-public sealed partial class DemoScenarioLoader(
+internal sealed partial class DemoScenarioLoader(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     DemoCredentials credentials,

@@ -12,7 +12,7 @@ namespace Cooperation.Gateway.Demo;
 /// approved by the admin, as a migration from spreadsheets would be; its later periods come as
 /// partners' updates (see the scenario's "submit" steps), with values on the same trend.
 /// </summary>
-public sealed record ReadingPlan
+internal sealed record ReadingPlan
 {
     /// <summary>"pilots/{id}" or "programmes/{id}".</summary>
     public required string Subject { get; init; }

@@ -11,7 +11,7 @@ namespace Cooperation.Gateway.DonorReports;
 /// (<see cref="ReportDownloads"/>) and the jobs dashboard at <see cref="DashboardPath"/>, to admins
 /// only. The jobs themselves run in the worker.
 /// </summary>
-public static class DonorReportEndpoints
+internal static class DonorReportEndpoints
 {
     /// <summary>The path of the Hangfire dashboard (admins only).</summary>
     public const string DashboardPath = "/hangfire";

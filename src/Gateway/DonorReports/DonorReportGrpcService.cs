@@ -18,7 +18,7 @@ namespace Cooperation.Gateway.DonorReports;
 /// subscription is saved, and webhook secrets are shown only when made. "Send now" queues the
 /// worker's job through Hangfire's client: queueing is the API's write, the work is the worker's.
 /// </summary>
-public sealed class DonorReportGrpcService(
+internal sealed class DonorReportGrpcService(
     GrainReferences<IReportSubscriptionsGrain> donors,
     IGrainFactory grains,
     SubscriptionSchedule schedule,

@@ -8,7 +8,7 @@ using Cooperation.Reports;
 namespace Cooperation.Gateway.DonorReports;
 
 /// <summary>Donor-report messages (the API's ReportingService) to and from their domain forms.</summary>
-public static class DonorReportMapping
+internal static class DonorReportMapping
 {
     /// <summary>A subscription's definition from the wire; the subscriptions grain validates it whole (<see cref="ReportSubscriptionDefinition.Validate"/>).</summary>
     public static ReportSubscriptionDefinition ToDomain(this Proto.Subscription? subscription)

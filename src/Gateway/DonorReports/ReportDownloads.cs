@@ -24,7 +24,7 @@ namespace Cooperation.Gateway.DonorReports;
 /// or with a signed link from a report e-mail or webhook, which opens that one file, without a
 /// key, until it expires. Refusals are the API's statuses, as JSON.
 /// </summary>
-public static class ReportDownloads
+internal static class ReportDownloads
 {
     // Error details (e.g. BadRequest) resolved by type, as the JSON routes write them.
     private static readonly JsonFormatter DetailJson = new(JsonFormatter.Settings.Default

@@ -21,7 +21,7 @@ namespace Cooperation.Gateway.Errors;
 /// and answered with a bare Internal status and a reference, never a stack trace. Over the JSON
 /// routes fields are named as JSON callers write them (<see cref="JsonFieldNames"/>).
 /// </summary>
-public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
     /// <inheritdoc/>
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

@@ -4,7 +4,7 @@ using Code = Google.Rpc.Code;
 namespace Cooperation.Gateway.Errors;
 
 /// <summary>How statuses travel over HTTP: which requests are gRPC, HTTP codes of the JSON routes, the retry header.</summary>
-public static class HttpStatuses
+internal static class HttpStatuses
 {
     /// <summary>Whether <paramref name="request"/> is a gRPC call (not a JSON route).</summary>
     public static bool IsGrpc(HttpRequest request) =>

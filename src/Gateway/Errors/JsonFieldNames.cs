@@ -11,7 +11,7 @@ namespace Cooperation.Gateway.Errors;
 /// message (followed through nested messages) takes its JSON name; anything else (e.g. a CSV
 /// column in <c>rows[3].kpi_code</c>) stays as it is.
 /// </summary>
-public static partial class JsonFieldNames
+internal static partial class JsonFieldNames
 {
     /// <summary><paramref name="path"/> with the JSON names of the fields of <paramref name="request"/> it walks through.</summary>
     public static string Of(string path, MessageDescriptor request)

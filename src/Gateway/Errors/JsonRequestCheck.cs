@@ -15,7 +15,7 @@ namespace Cooperation.Gateway.Errors;
 /// value with the valid ones, never a .NET type name, and one log line. What passes is read by
 /// JSON transcoding as before; unknown properties are ignored, as it ignores them.
 /// </summary>
-public sealed partial class JsonRequestCheck(RequestDelegate next, ILogger<JsonRequestCheck> logger)
+internal sealed partial class JsonRequestCheck(RequestDelegate next, ILogger<JsonRequestCheck> logger)
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 

@@ -11,7 +11,7 @@ namespace Cooperation.Gateway.Errors;
 /// gRPC service (authentication, a malformed JSON body): to a gRPC caller as a trailers-only
 /// response, to a JSON caller as the same body JSON transcoding writes ({code, message, details}).
 /// </summary>
-public static class StatusResponses
+internal static class StatusResponses
 {
     private static readonly JsonFormatter Json = new(new JsonFormatter.Settings(formatDefaultValues: true,
         TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor)));
@@ -48,7 +48,7 @@ public static class StatusResponses
 /// the interceptor would give it (Unavailable with a retry hint, or Internal with a reference),
 /// never an empty 500.
 /// </summary>
-public sealed class PipelineFaultMiddleware(RequestDelegate next, ErrorMappingInterceptor errors)
+internal sealed class PipelineFaultMiddleware(RequestDelegate next, ErrorMappingInterceptor errors)
 {
     /// <summary>Runs the rest of the pipeline.</summary>
     public async Task InvokeAsync(HttpContext http)

@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Jcm;
 
 /// <summary>gRPC (and JSON) front of JCM monitoring, which the pilot grains compute.</summary>
-public sealed class JcmGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.JcmService.JcmServiceBase
+internal sealed class JcmGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.JcmService.JcmServiceBase
 {
     /// <inheritdoc/>
     public override Task<Proto.ListJcmMethodologiesResponse> ListJcmMethodologies(Proto.ListJcmMethodologiesRequest request, ServerCallContext context) =>

@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Jcm;
 
 /// <summary>JCM plans and monitoring results between the wire and the domain.</summary>
-public static class JcmMapping
+internal static class JcmMapping
 {
     /// <summary>A wire plan to the domain.</summary>
     public static JcmMonitoringPlan ToDomain(this Proto.SetJcmPlanRequest request) => new(

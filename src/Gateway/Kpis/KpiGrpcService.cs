@@ -9,7 +9,7 @@ using Cooperation.Contracts.Pilots.Kinds;
 namespace Cooperation.Gateway.Kpis;
 
 /// <summary>gRPC (and JSON) front of KPIs, for pilots and programmes alike.</summary>
-public sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiServiceBase
+internal sealed class KpiGrpcService(KpiSubjects subjects) : Proto.KpiService.KpiServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Kpi> DefineKpi(Proto.DefineKpiRequest request, ServerCallContext context)

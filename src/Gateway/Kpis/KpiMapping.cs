@@ -6,7 +6,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Kpis;
 
 /// <summary>KPIs and readings between the wire and the domain.</summary>
-public static class KpiMapping
+internal static class KpiMapping
 {
     /// <summary>A wire KPI definition to the domain; measure defaults to number.</summary>
     public static KpiDefinition ToDomain(this Proto.DefineKpiRequest request) => new(

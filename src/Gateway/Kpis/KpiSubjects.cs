@@ -7,7 +7,7 @@ using Cooperation.Gateway.Common;
 namespace Cooperation.Gateway.Kpis;
 
 /// <summary>Resolves a KPI subject name, "pilots/{id}" or "programmes/{id}", to its grain.</summary>
-public sealed class KpiSubjects(GrainReferences<IPilotGrain> pilots, GrainReferences<IProgrammeGrain> programmes)
+internal sealed class KpiSubjects(GrainReferences<IPilotGrain> pilots, GrainReferences<IProgrammeGrain> programmes)
 {
     /// <summary>The grain named by <paramref name="subject"/>; InvalidArgument on any other form.</summary>
     public IKpiSubject Get(string subject)

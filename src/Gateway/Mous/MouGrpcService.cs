@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Mous;
 
 /// <summary>gRPC (and JSON) front of the MoU grains.</summary>
-public sealed class MouGrpcService(GrainReferences<IMouGrain> mous) : Proto.MouService.MouServiceBase
+internal sealed class MouGrpcService(GrainReferences<IMouGrain> mous) : Proto.MouService.MouServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Mou> CreateMou(Proto.CreateMouRequest request, ServerCallContext context)

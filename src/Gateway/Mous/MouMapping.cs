@@ -6,7 +6,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Mous;
 
 /// <summary>MoUs and commitments between the wire and the domain.</summary>
-public static class MouMapping
+internal static class MouMapping
 {
     /// <summary>A wire create request to a domain definition.</summary>
     public static MouDefinition ToDomain(this Proto.CreateMouRequest request) => new(

@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Organisations;
 
 /// <summary>gRPC (and JSON) front of the organisation grains.</summary>
-public sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> organisations)
+internal sealed class OrganisationGrpcService(GrainReferences<IOrganisationGrain> organisations)
     : Proto.OrganisationService.OrganisationServiceBase
 {
     /// <inheritdoc/>

@@ -6,7 +6,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Organisations;
 
 /// <summary>Organisations from the domain to the wire.</summary>
-public static class OrganisationMapping
+internal static class OrganisationMapping
 {
     /// <summary>An organisation as the API returns it.</summary>
     public static Proto.Organisation ToProto(this OrganisationView view) => new()

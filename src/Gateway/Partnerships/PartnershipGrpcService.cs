@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Partnerships;
 
 /// <summary>gRPC (and JSON) front of the partnership grains.</summary>
-public sealed class PartnershipGrpcService(GrainReferences<IPartnershipGrain> partnerships) : Proto.PartnershipService.PartnershipServiceBase
+internal sealed class PartnershipGrpcService(GrainReferences<IPartnershipGrain> partnerships) : Proto.PartnershipService.PartnershipServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Partnership> CreatePartnership(Proto.CreatePartnershipRequest request, ServerCallContext context)

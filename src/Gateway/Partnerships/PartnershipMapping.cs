@@ -8,7 +8,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Partnerships;
 
 /// <summary>Partnerships between the wire and the domain.</summary>
-public static class PartnershipMapping
+internal static class PartnershipMapping
 {
     /// <summary>A wire create request to a domain definition.</summary>
     public static PartnershipDefinition ToDomain(this Proto.CreatePartnershipRequest request) => new(

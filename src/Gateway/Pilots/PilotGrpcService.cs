@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Pilots;
 
 /// <summary>gRPC (and JSON) front of the pilot grains: lifecycle, funding and milestones.</summary>
-public sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.PilotService.PilotServiceBase
+internal sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.PilotService.PilotServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> CreatePilot(Proto.CreatePilotRequest request, ServerCallContext context)

@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Pilots;
 
 /// <summary>Pilots, funding and milestones between the wire and the domain.</summary>
-public static class PilotMapping
+internal static class PilotMapping
 {
     /// <summary>A wire create request to a domain definition; monthly when no frequency is given.</summary>
     public static PilotDefinition ToDomain(this Proto.CreatePilotRequest request) => new(

@@ -9,7 +9,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Programmes;
 
 /// <summary>gRPC (and JSON) front of the programme grains.</summary>
-public sealed class ProgrammeGrpcService(GrainReferences<IProgrammeGrain> programmes) : Proto.ProgrammeService.ProgrammeServiceBase
+internal sealed class ProgrammeGrpcService(GrainReferences<IProgrammeGrain> programmes) : Proto.ProgrammeService.ProgrammeServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Programme> CreateProgramme(Proto.CreateProgrammeRequest request, ServerCallContext context)

@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Programmes;
 
 /// <summary>Programmes from the domain to the wire.</summary>
-public static class ProgrammeMapping
+internal static class ProgrammeMapping
 {
     /// <summary>A programme with its KPIs as the API returns it.</summary>
     public static Proto.Programme ToProto(this ProgrammeView view) => new()

@@ -15,7 +15,7 @@ namespace Cooperation.Gateway.Submissions;
 /// unknown columns, too many rows, broken quoting); a row that cannot be read is refused on its
 /// own, with its row number, and the pilots judge the others.
 /// </summary>
-public static class ReadingCsv
+internal static class ReadingCsv
 {
     /// <summary>Columns every file has.</summary>
     public static readonly string[] RequiredColumns = ["pilot_id", "kpi_code", "period", "value"];

@@ -11,7 +11,7 @@ namespace Cooperation.Gateway.Submissions;
 /// gRPC (and JSON) front of the review of pilots' reporting periods. Returns and approvals are
 /// noticed by e-mail by the worker, once the decision is committed (it follows the journal).
 /// </summary>
-public sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.ReviewService.ReviewServiceBase
+internal sealed class ReviewGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.ReviewService.ReviewServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.ListReportingPeriodsResponse> ListReportingPeriods(Proto.ListReportingPeriodsRequest request, ServerCallContext context)

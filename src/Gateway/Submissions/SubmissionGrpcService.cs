@@ -11,7 +11,7 @@ using Cooperation.Contracts.Pilots.Kinds;
 namespace Cooperation.Gateway.Submissions;
 
 /// <summary>gRPC (and JSON) front of partners' submissions: single updates and CSV files of readings.</summary>
-public sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots, GrainReferences<IReadingImportGrain> imports, TimeProvider clock)
+internal sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots, GrainReferences<IReadingImportGrain> imports, TimeProvider clock)
     : Proto.SubmissionService.SubmissionServiceBase
 {
     /// <summary>The HTTP header that may carry the idempotency key instead of the body.</summary>

@@ -8,7 +8,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Submissions;
 
 /// <summary>Updates and reviews between the wire and the domain.</summary>
-public static class SubmissionMapping
+internal static class SubmissionMapping
 {
     /// <summary>
     /// A wire update to the domain, with its pilot and idempotency key, checked before anything

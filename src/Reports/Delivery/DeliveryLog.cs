@@ -4,7 +4,7 @@ using Cooperation.Contracts.DonorReports;
 namespace Cooperation.Reports.Delivery;
 
 /// <summary>Another job is sending the same delivery now; retry later (it will be found delivered).</summary>
-public sealed class DeliveryInProgressException(DeliveryKey key)
+internal sealed class DeliveryInProgressException(DeliveryKey key)
     : Exception($"{key.Channel} delivery of {key.Topic} {key.Period} (revision {key.Revision}) to {key.OrganisationId} is being sent by another job.");
 
 /// <summary>

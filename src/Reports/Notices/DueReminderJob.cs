@@ -94,7 +94,7 @@ public sealed partial class DueReminderJob(
 /// An organisation's digest in its preferred language (<see cref="ReportText"/>): overdue items
 /// first, then the others by due date; dates as the language writes them, names in it.
 /// </summary>
-public static class DueDigest
+internal static class DueDigest
 {
     /// <summary>The subject: the day, how many items, how many overdue.</summary>
     public static string Subject(OrganisationView organisation, IReadOnlyList<DueItem> items, DateOnly day)

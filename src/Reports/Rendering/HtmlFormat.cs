@@ -7,7 +7,7 @@ namespace Cooperation.Reports.Rendering;
 /// <see cref="ReportHtml"/>; opens in the browser, sandboxed: no script, nothing fetched, only its
 /// own styles and data images.
 /// </summary>
-public sealed class HtmlFormat() : ReportFileFormat(ReportFormats.Html, "html", "text/html; charset=utf-8", opensInline: true)
+internal sealed class HtmlFormat() : ReportFileFormat(ReportFormats.Html, "html", "text/html; charset=utf-8", opensInline: true)
 {
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, string> ResponseHeaders { get; } = new Dictionary<string, string>

@@ -13,7 +13,7 @@ namespace Cooperation.Reports.Rendering;
 /// (set in <see cref="ReportFonts.ChartFamily"/>); its words, the caption and the legend, are
 /// laid out by the PDF and HTML writers as text, so no legend is ever clipped and every name is searchable.
 /// </summary>
-public static class ReportCharts
+internal static class ReportCharts
 {
     private static readonly Color Done = Color.FromHex("#1b7f3b");
     private static readonly Color Reference = Color.FromHex("#5b6b7a");

@@ -11,7 +11,7 @@ namespace Cooperation.Reports.Rendering;
 /// <c>true</c>/<c>false</c>); names and <c>status_text</c> are in the report's language. Cells are
 /// neutralised against spreadsheet formulas (<see cref="SpreadsheetSafeCsvWriter"/>).
 /// </summary>
-public static class ReportCsv
+internal static class ReportCsv
 {
     /// <summary>The CSV file of <paramref name="report"/>.</summary>
     public static byte[] Render(DonorReport report)

@@ -11,7 +11,7 @@ namespace Cooperation.Reports.Rendering;
 /// file per language holds everything a reader of that language sees; the platform does not
 /// depend on the machine's culture data.
 /// </summary>
-public static class ReportCulture
+internal static class ReportCulture
 {
     private static readonly FrozenDictionary<ReportLanguage, NumberFormatInfo> Numbers = ReportText.Languages.ToFrozenDictionary(l => l, l =>
         new NumberFormatInfo

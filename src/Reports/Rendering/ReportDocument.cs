@@ -7,42 +7,42 @@ using ScottPlot;
 namespace Cooperation.Reports.Rendering;
 
 /// <summary>A piece of a report's content, laid out the same way by the PDF and HTML renderers.</summary>
-public abstract record ReportBlock
+internal abstract record ReportBlock
 {
     /// <summary>Every text the block shows (the PDF writer picks its fonts' glyphs from them).</summary>
     public abstract IEnumerable<string> Texts { get; }
 }
 
 /// <summary>A heading; level 1 is the report's title, 2 a pilot, 3 a part of a pilot.</summary>
-public sealed record HeadingBlock(int Level, string Text) : ReportBlock
+internal sealed record HeadingBlock(int Level, string Text) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => [Text];
 }
 
 /// <summary>A paragraph.</summary>
-public sealed record TextBlock(string Text) : ReportBlock
+internal sealed record TextBlock(string Text) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => [Text];
 }
 
 /// <summary>A table with a header row.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock
+internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => Header.Concat(Rows.SelectMany(r => r));
 }
 
 /// <summary>A chart (numbers and dates only), its caption and its legend, which the writers lay out as text.</summary>
-public sealed record ChartBlock(Plot Plot, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
+internal sealed record ChartBlock(Plot Plot, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => Legend.Select(e => e.Label).Prepend(Caption);
 }
 
 /// <summary>How a legend entry is marked.</summary>
-public enum LegendMark
+internal enum LegendMark
 {
     /// <summary>A solid line (a KPI).</summary>
     Line,
@@ -61,10 +61,10 @@ public enum LegendMark
 /// <param name="Label">What it stands for, in the report's language.</param>
 /// <param name="Color">Its colour, "#rrggbb".</param>
 /// <param name="Mark">How it is drawn.</param>
-public sealed record LegendEntry(string Label, string Color, LegendMark Mark);
+internal sealed record LegendEntry(string Label, string Color, LegendMark Mark);
 
 /// <summary>What a report says, in order: totals first, then each pilot with its KPIs, charts, milestones and review.</summary>
-public static class ReportDocument
+internal static class ReportDocument
 {
     /// <summary>The blocks of <paramref name="report"/>.</summary>
     public static IEnumerable<ReportBlock> Blocks(DonorReport report)

@@ -15,7 +15,7 @@ namespace Cooperation.Reports.Rendering;
 /// A line mixing scripts is drawn in runs, each in the font that has its glyphs. A report embeds
 /// subsets of these faces (<see cref="ReportFontSet"/>), charts a subset holding ASCII only.
 /// </summary>
-public static class ReportFonts
+internal static class ReportFonts
 {
     /// <summary>The Latin and Vietnamese family.</summary>
     public const string LatinFamily = "DejaVu Sans";

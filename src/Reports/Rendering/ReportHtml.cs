@@ -5,7 +5,7 @@ using Cooperation.Contracts.DonorReports;
 namespace Cooperation.Reports.Rendering;
 
 /// <summary>A report as one self-contained HTML page: the PDF's content, charts as inline SVG.</summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
     private const int ChartWidth = 720;
     private const int ChartHeight = 380;

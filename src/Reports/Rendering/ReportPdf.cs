@@ -8,7 +8,7 @@ namespace Cooperation.Reports.Rendering;
 /// drawn by ScottPlot straight onto the page, so they stay vectors, with their caption and legend
 /// laid out as text below them.
 /// </summary>
-public static class ReportPdf
+internal static class ReportPdf
 {
     private const float PageWidth = 595;
     private const float PageHeight = 842;

@@ -4,7 +4,7 @@ using Cooperation.Contracts.DonorReports;
 namespace Cooperation.Reports.Rendering;
 
 /// <summary>What a cell of <see cref="ReportTable"/> holds, so each tabular format writes it as its kind.</summary>
-public enum ReportCellKind
+internal enum ReportCellKind
 {
     /// <summary>Text (a <see cref="string"/>).</summary>
     Text = 1,
@@ -25,7 +25,7 @@ public enum ReportCellKind
 /// <summary>A column of the figures' table.</summary>
 /// <param name="Code">Its machine name, the same in every language ("kpi_code"): the CSV's header.</param>
 /// <param name="Kind">What its cells hold.</param>
-public sealed record ReportColumn(string Code, ReportCellKind Kind)
+internal sealed record ReportColumn(string Code, ReportCellKind Kind)
 {
     /// <summary>Its heading for people, in <paramref name="language"/> (word <c>column.{code}</c>).</summary>
     public string Heading(ReportLanguage language) => ReportText.Word($"column.{Code}", language);
@@ -38,7 +38,7 @@ public sealed record ReportColumn(string Code, ReportCellKind Kind)
 /// null is an empty cell. <c>status</c> is a code such as <c>on_track</c>, <c>status_text</c> its
 /// word in the report's language; <c>historical</c> marks migrated history approved on load.
 /// </summary>
-public static class ReportTable
+internal static class ReportTable
 {
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<ReportColumn> Columns { get; } =

@@ -14,7 +14,7 @@ namespace Cooperation.Reports.Rendering;
 /// key <c>"PilotStatus.InProgress"</c>), and a name from the data with <see cref="In"/>.
 /// To add a word: add its key to all three files (a test fails while one lacks it).
 /// </summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>The languages there are tables for.</summary>
     public static readonly IReadOnlyList<ReportLanguage> Languages = [ReportLanguage.En, ReportLanguage.Vi, ReportLanguage.Ja];

@@ -15,7 +15,7 @@ namespace Cooperation.Reports.Rendering;
 /// <c>=HYPERLINK(…)</c> stays text (as <see cref="SpreadsheetSafeCsvWriter"/> keeps it in CSV).
 /// Written with the Open XML SDK's streaming writer, row by row. Saved, not opened.
 /// </summary>
-public sealed class XlsxFormat() : ReportFileFormat(ReportFormats.Xlsx, "xlsx",
+internal sealed class XlsxFormat() : ReportFileFormat(ReportFormats.Xlsx, "xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", opensInline: false)
 {
     // Cell styles of the workbook's stylesheet (Styles), by index.

@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Access;
 /// <param name="SecretHash">SHA-256 of its key's secret.</param>
 [EventKind("credential.issued", 1)]
 [GenerateSerializer, Immutable, Alias("coop.CredentialIssued")]
-public sealed record CredentialIssued(
+internal sealed record CredentialIssued(
     [property: Id(0)] string OrganisationId,
     [property: Id(1)] Role Role,
     [property: Id(2)] string CityId,
@@ -21,16 +21,16 @@ public sealed record CredentialIssued(
 
 /// <summary>A credential was revoked for good.</summary>
 [EventKind("credential.revoked", 1)]
-public sealed record CredentialRevoked(string Reason) : IEntityEvent;
+internal sealed record CredentialRevoked(string Reason) : IEntityEvent;
 
 /// <summary>A credential was entered in the registry.</summary>
 [EventKind("credential-registry.registered", 1)]
 [GenerateSerializer, Immutable, Alias("coop.CredentialRegistered")]
-public sealed record CredentialRegistered([property: Id(0)] string CredentialId, [property: Id(1)] string OrganisationId) : IEntityEvent;
+internal sealed record CredentialRegistered([property: Id(0)] string CredentialId, [property: Id(1)] string OrganisationId) : IEntityEvent;
 
 /// <summary>A credential's state: the fold of its events.</summary>
 [GenerateSerializer, Alias("coop.CredentialState")]
-public sealed record CredentialState
+internal sealed record CredentialState
 {
     /// <summary>How it was issued; null before.</summary>
     [Id(0)] public CredentialIssued? Issued { get; init; }
@@ -50,14 +50,14 @@ public sealed record CredentialState
 
 /// <summary>The registry's state: every credential with its organisation, in the order issued.</summary>
 [GenerateSerializer, Alias("coop.CredentialRegistryState")]
-public sealed record CredentialRegistryState
+internal sealed record CredentialRegistryState
 {
     /// <summary>The registered credentials.</summary>
     [Id(0)] public ValueList<CredentialRegistered> Credentials { get; init; } = [];
 }
 
 /// <summary>How credential events change state.</summary>
-public static class CredentialEvents
+internal static class CredentialEvents
 {
     /// <summary>A credential's state after <paramref name="entry"/>.</summary>
     public static CredentialState Apply(CredentialState state, JournalEntry entry) => entry.Event switch

@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Access;
 /// secret. Issuing and revoking are events like any other change, so the journal shows who
 /// issued or revoked which credential and when.
 /// </summary>
-public sealed class CredentialGrain(
+internal sealed class CredentialGrain(
     [PersistentState(EntityTypes.Credential, StorageNames.Domain)] IPersistentState<EntitySnapshot<CredentialState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Access;
 /// Every credential's id with its organisation, so an organisation's credentials can be listed
 /// without scanning storage. Credentials number in the hundreds, so one registry serves.
 /// </summary>
-public sealed class CredentialRegistryGrain(
+internal sealed class CredentialRegistryGrain(
     [PersistentState("credential-registry", StorageNames.Domain)] IPersistentState<EntitySnapshot<CredentialRegistryState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Audit;
 
 /// <summary>Which entities of a type exist, read from the journal: each has exactly one first event.</summary>
 [StatelessWorker]
-public sealed class EntityDirectoryGrain(NpgsqlDataSource dataSource) : Grain, IEntityDirectoryGrain
+internal sealed class EntityDirectoryGrain(NpgsqlDataSource dataSource) : Grain, IEntityDirectoryGrain
 {
     /// <inheritdoc/>
     public async Task<ValueList<string>> Ids(string entityType)

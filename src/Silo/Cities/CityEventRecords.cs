@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Cities;
 /// <param name="Names">Its names.</param>
 /// <param name="CountryCode">ISO 3166-1 alpha-2 code.</param>
 /// <param name="TimeZone">IANA time zone.</param>
-public sealed record StoredCityDefinition(StoredText Names, string CountryCode, string TimeZone) : IStoredRecord<StoredCityDefinition, CityDefinition>
+internal sealed record StoredCityDefinition(StoredText Names, string CountryCode, string TimeZone) : IStoredRecord<StoredCityDefinition, CityDefinition>
 {
     /// <inheritdoc/>
     public static StoredCityDefinition Of(CityDefinition value) => new(StoredText.Of(value.Names), value.CountryCode, value.TimeZone);
@@ -22,7 +22,7 @@ public sealed record StoredCityDefinition(StoredText Names, string CountryCode, 
 /// <param name="Name">Its name.</param>
 /// <param name="Year">The year it scores.</param>
 /// <param name="Components">Its components.</param>
-public sealed record StoredCompositeIndex(string IndexCode, StoredText Name, int Year, ValueList<StoredIndexComponent> Components)
+internal sealed record StoredCompositeIndex(string IndexCode, StoredText Name, int Year, ValueList<StoredIndexComponent> Components)
     : IStoredRecord<StoredCompositeIndex, CompositeIndex>
 {
     /// <inheritdoc/>
@@ -37,7 +37,7 @@ public sealed record StoredCompositeIndex(string IndexCode, StoredText Name, int
 /// <param name="Code">Its code.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Score">Its score.</param>
-public sealed record StoredIndexComponent(string Code, StoredText Name, double Score) : IStoredRecord<StoredIndexComponent, IndexComponent>
+internal sealed record StoredIndexComponent(string Code, StoredText Name, double Score) : IStoredRecord<StoredIndexComponent, IndexComponent>
 {
     /// <inheritdoc/>
     public static StoredIndexComponent Of(IndexComponent value) => new(value.Code, StoredText.Of(value.Name), value.Score);

@@ -6,22 +6,22 @@ namespace Cooperation.Silo.Cities;
 
 /// <summary>A city was created.</summary>
 [EventKind("city.created", 1)]
-public sealed record CityCreated(StoredCityDefinition Definition) : IEntityEvent;
+internal sealed record CityCreated(StoredCityDefinition Definition) : IEntityEvent;
 
 /// <summary>A composite index was recorded for a year, replacing an earlier one for that year.</summary>
 [EventKind("city.index-recorded", 1)]
-public sealed record CityIndexRecorded(StoredCompositeIndex Index) : IEntityEvent;
+internal sealed record CityIndexRecorded(StoredCompositeIndex Index) : IEntityEvent;
 
 /// <summary>The city joined a partnership.</summary>
 [EventKind("city.partnership-attached", 1)]
-public sealed record CityPartnershipAttached(string PartnershipId) : IEntityEvent;
+internal sealed record CityPartnershipAttached(string PartnershipId) : IEntityEvent;
 
 /// <summary>A programme of the city was created.</summary>
 [EventKind("city.programme-attached", 1)]
-public sealed record CityProgrammeAttached(string ProgrammeId) : IEntityEvent;
+internal sealed record CityProgrammeAttached(string ProgrammeId) : IEntityEvent;
 
 /// <summary>How a city's events change its state.</summary>
-public static class CityEvents
+internal static class CityEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static CityState Apply(CityState state, JournalEntry entry) => entry.Event switch

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Cooperation.Silo.Cities;
 
 /// <summary>A city: what it is, what it takes part in, and its composite indices.</summary>
-public sealed class CityGrain(
+internal sealed class CityGrain(
     [PersistentState(EntityTypes.City, StorageNames.Domain)] IPersistentState<EntitySnapshot<CityState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -5,7 +5,7 @@ namespace Cooperation.Silo.Cities;
 
 /// <summary>A city's state: the fold of its events (<see cref="CityEvents"/>).</summary>
 [GenerateSerializer, Alias("coop.CityState")]
-public sealed record CityState
+internal sealed record CityState
 {
     /// <summary>What it is; null until created.</summary>
     [Id(0)] public CityDefinition? Definition { get; init; }

@@ -14,7 +14,7 @@ namespace Cooperation.Silo.DonorReports;
 /// platform's exceptions (the silo's grain call filter).
 /// </summary>
 [StatelessWorker]
-public sealed class DeliveryLogGrain(NpgsqlDataSource dataSource) : Grain, IDeliveryLogGrain
+internal sealed class DeliveryLogGrain(NpgsqlDataSource dataSource) : Grain, IDeliveryLogGrain
 {
     private const string KeyMatch = "organisation_id = $1 AND topic = $2 AND period = $3 AND channel = $4 AND revision = $5";
 

@@ -18,7 +18,7 @@ namespace Cooperation.Silo.DonorReports;
 /// failures leave as the platform's exceptions (the silo's grain call filter).
 /// </summary>
 [StatelessWorker]
-public sealed class ReportArchiveGrain(NpgsqlDataSource dataSource) : Grain, IReportArchiveGrain
+internal sealed class ReportArchiveGrain(NpgsqlDataSource dataSource) : Grain, IReportArchiveGrain
 {
     private const string Columns = """
         f.report_id, f.donor_id, f.subscription_id, f.period, f.format, f.file_name, f.content_type, length(f.content), f.sha256,

@@ -9,7 +9,7 @@ namespace Cooperation.Silo.DonorReports;
 /// A reporting key kept in PostgreSQL (table reporting_key), keyed by its purpose: made once by
 /// whichever silo asks first (the database settles a race), then held in memory.
 /// </summary>
-public sealed class ReportKeyGrain(NpgsqlDataSource dataSource) : Grain, IReportKeyGrain
+internal sealed class ReportKeyGrain(NpgsqlDataSource dataSource) : Grain, IReportKeyGrain
 {
     /// <summary>Bytes of a key made here.</summary>
     public const int KeyBytes = 32;

@@ -15,7 +15,7 @@ namespace Cooperation.Silo.DonorReports;
 /// <param name="Basis">Which figures count.</param>
 /// <param name="Recipients">E-mail recipients.</param>
 /// <param name="WebhookUrl">Webhook, if any.</param>
-public sealed record StoredSubscriptionDefinition(
+internal sealed record StoredSubscriptionDefinition(
     string DonorOrganisationId,
     string Title,
     StoredReportScope Scope,
@@ -40,7 +40,7 @@ public sealed record StoredSubscriptionDefinition(
 /// <param name="Kind">Partnership, programme or list.</param>
 /// <param name="Id">The partnership or programme.</param>
 /// <param name="PilotIds">The pilots of a list.</param>
-public sealed record StoredReportScope(ReportScopeKind Kind, string? Id, ValueList<string> PilotIds) : IStoredRecord<StoredReportScope, ReportScope>
+internal sealed record StoredReportScope(ReportScopeKind Kind, string? Id, ValueList<string> PilotIds) : IStoredRecord<StoredReportScope, ReportScope>
 {
     /// <inheritdoc/>
     public static StoredReportScope Of(ReportScope value) => new(value.Kind, value.Id, value.PilotIds);
@@ -53,7 +53,7 @@ public sealed record StoredReportScope(ReportScopeKind Kind, string? Id, ValueLi
 /// <param name="Cadence">Months or quarters.</param>
 /// <param name="Cron">When runs happen; null for the platform's default.</param>
 /// <param name="TimeZone">The time zone it is read in.</param>
-public sealed record StoredReportSchedule(ReportCadence Cadence, string? Cron, string TimeZone) : IStoredRecord<StoredReportSchedule, ReportSchedule>
+internal sealed record StoredReportSchedule(ReportCadence Cadence, string? Cron, string TimeZone) : IStoredRecord<StoredReportSchedule, ReportSchedule>
 {
     /// <inheritdoc/>
     public static StoredReportSchedule Of(ReportSchedule value) => new(value.Cadence, value.Cron, value.TimeZone);

@@ -10,27 +10,27 @@ namespace Cooperation.Silo.DonorReports;
 /// removed those.)
 /// </summary>
 [EventKind("report-subscription.created", 1)]
-public sealed record ReportSubscriptionCreated(string SubscriptionId, StoredSubscriptionDefinition Definition, string? WebhookSecretId) : IEntityEvent;
+internal sealed record ReportSubscriptionCreated(string SubscriptionId, StoredSubscriptionDefinition Definition, string? WebhookSecretId) : IEntityEvent;
 
 /// <summary>A subscription's webhook secret was replaced by the one <paramref name="WebhookSecretId"/> names.</summary>
 [EventKind("report-subscription.secret-rotated", 1)]
-public sealed record ReportSubscriptionSecretRotated(string SubscriptionId, string WebhookSecretId) : IEntityEvent;
+internal sealed record ReportSubscriptionSecretRotated(string SubscriptionId, string WebhookSecretId) : IEntityEvent;
 
 /// <summary>A subscription's definition was replaced.</summary>
 [EventKind("report-subscription.changed", 1)]
-public sealed record ReportSubscriptionChanged(string SubscriptionId, StoredSubscriptionDefinition Definition) : IEntityEvent;
+internal sealed record ReportSubscriptionChanged(string SubscriptionId, StoredSubscriptionDefinition Definition) : IEntityEvent;
 
 /// <summary>A subscription was paused or resumed.</summary>
 [EventKind("report-subscription.paused", 1)]
-public sealed record ReportSubscriptionPaused(string SubscriptionId, bool Paused) : IEntityEvent;
+internal sealed record ReportSubscriptionPaused(string SubscriptionId, bool Paused) : IEntityEvent;
 
 /// <summary>A subscription ended.</summary>
 [EventKind("report-subscription.deleted", 1)]
-public sealed record ReportSubscriptionDeleted(string SubscriptionId) : IEntityEvent;
+internal sealed record ReportSubscriptionDeleted(string SubscriptionId) : IEntityEvent;
 
 /// <summary>A donor's subscriptions: the fold of their events.</summary>
 [GenerateSerializer, Alias("coop.ReportSubscriptionsState")]
-public sealed record ReportSubscriptionsState
+internal sealed record ReportSubscriptionsState
 {
     /// <summary>Live subscriptions by id.</summary>
     [Id(0)] public Dictionary<string, ReportSubscriptionView> ById { get; init; } = new(StringComparer.Ordinal);

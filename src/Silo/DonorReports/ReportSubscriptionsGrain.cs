@@ -17,7 +17,7 @@ namespace Cooperation.Silo.DonorReports;
 /// A donor's report subscriptions. Who may manage one follows from what it covers: the donor
 /// itself, the offices of the cities whose partnerships it covers, and admins.
 /// </summary>
-public sealed class ReportSubscriptionsGrain(
+internal sealed class ReportSubscriptionsGrain(
     [PersistentState(EntityTypes.ReportSubscriptions, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReportSubscriptionsState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

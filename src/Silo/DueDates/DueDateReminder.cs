@@ -1,7 +1,7 @@
 namespace Cooperation.Silo.DueDates;
 
 /// <summary>When due-date reminders fire (configuration section "DueDates").</summary>
-public sealed class DueDateOptions
+internal sealed class DueDateOptions
 {
     /// <summary>Shortest wait before a reminder fires, e.g. for items already past due.</summary>
     public TimeSpan MinimumDelay { get; set; } = TimeSpan.FromMinutes(1);
@@ -16,7 +16,7 @@ public sealed class DueDateOptions
 /// day, in its city) and removed when nothing is left to watch, so idle grains are not woken for
 /// nothing. One per grain; the grain reschedules it after every change and every firing.
 /// </summary>
-public sealed class DueDateReminder(DueDateOptions options, TimeProvider clock)
+internal sealed class DueDateReminder(DueDateOptions options, TimeProvider clock)
 {
     /// <summary>The reminder's name.</summary>
     public const string Name = "due-dates";

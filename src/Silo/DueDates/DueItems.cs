@@ -3,7 +3,7 @@ using Cooperation.Contracts.Common;
 namespace Cooperation.Silo.DueDates;
 
 /// <summary>Something with a due date that can become overdue: a milestone, an MoU commitment.</summary>
-public interface IDueItem<TSelf> where TSelf : IDueItem<TSelf>
+internal interface IDueItem<TSelf> where TSelf : IDueItem<TSelf>
 {
     /// <summary>Its id within its pilot or MoU.</summary>
     string ItemId { get; }
@@ -22,7 +22,7 @@ public interface IDueItem<TSelf> where TSelf : IDueItem<TSelf>
 }
 
 /// <summary>The overdue rules for any <see cref="IDueItem{TSelf}"/>, as plain logic.</summary>
-public static class DueItems
+internal static class DueItems
 {
     /// <summary>Open and past its due day on <paramref name="today"/>.</summary>
     public static bool IsOverdue<T>(T item, DateOnly today) where T : IDueItem<T> =>

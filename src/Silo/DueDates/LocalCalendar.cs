@@ -1,7 +1,7 @@
 namespace Cooperation.Silo.DueDates;
 
 /// <summary>Dates as they are in a city: a due date has passed once the city's own date is later.</summary>
-public static class LocalCalendar
+internal static class LocalCalendar
 {
     /// <summary>Today's date in the IANA time zone <paramref name="timeZoneId"/>.</summary>
     public static DateOnly Today(TimeProvider clock, string timeZoneId) => DateOf(clock.GetUtcNow(), timeZoneId);

@@ -12,7 +12,7 @@ namespace Cooperation.Silo.DueDates;
 /// What a pilot's lead or a commitment's owner owes within some days, as plain logic: what the
 /// daily reminders list. Overdue items stay listed until they are done (or cancelled).
 /// </summary>
-public static class OwedItems
+internal static class OwedItems
 {
     /// <summary>A pilot's open milestones due by then, and its periods whose window is open, closes by then and has nothing submitted.</summary>
     public static IEnumerable<DueItem> OfPilot(string pilotId, PilotState state, DateOnly today, int withinDays)

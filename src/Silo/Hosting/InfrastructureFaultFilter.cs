@@ -9,7 +9,7 @@ namespace Cooperation.Silo.Hosting;
 /// never has to be serialized (Orleans has no codec for Npgsql's) and a storage outage answers
 /// Unavailable rather than Internal.
 /// </summary>
-public sealed partial class InfrastructureFaultFilter(ILogger<InfrastructureFaultFilter> logger) : IIncomingGrainCallFilter
+internal sealed partial class InfrastructureFaultFilter(ILogger<InfrastructureFaultFilter> logger) : IIncomingGrainCallFilter
 {
     /// <inheritdoc/>
     public async Task Invoke(IIncomingGrainCallContext context)

@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Hosting;
 /// <c>[Alias]</c>es of the state types: fields can be added and types renamed without breaking
 /// stored state (the provider's default JSON embeds .NET type names).
 /// </summary>
-public sealed class OrleansBinaryStateSerializer(Serializer serializer) : IGrainStorageSerializer
+internal sealed class OrleansBinaryStateSerializer(Serializer serializer) : IGrainStorageSerializer
 {
     /// <inheritdoc/>
     public BinaryData Serialize<T>(T? input) => new(serializer.SerializeToArray(input));

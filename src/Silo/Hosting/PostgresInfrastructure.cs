@@ -11,7 +11,7 @@ namespace Cooperation.Silo.Hosting;
 /// A production silo's infrastructure: the cluster's ids and endpoints, and membership, grain
 /// storage, reminders and the event journal in PostgreSQL.
 /// </summary>
-public sealed class PostgresInfrastructure(ClusterSettings settings, SiloEndpointSettings endpoint) : ISiloInfrastructure
+internal sealed class PostgresInfrastructure(ClusterSettings settings, SiloEndpointSettings endpoint) : ISiloInfrastructure
 {
     /// <inheritdoc/>
     public void AddJournal(IServiceCollection services) => services.AddPostgresJournal(settings.ConnectionString);
@@ -41,7 +41,7 @@ public sealed class PostgresInfrastructure(ClusterSettings settings, SiloEndpoin
 }
 
 /// <summary>The PostgreSQL parts of a silo, one by one, for infrastructures that mix them with others.</summary>
-public static class PostgresSiloParts
+internal static class PostgresSiloParts
 {
     /// <summary>
     /// The PostgreSQL event journal on its own data source, as a hosted service that drains its

@@ -9,7 +9,7 @@ namespace Cooperation.Silo.Hosting;
 /// Logs "Silo ready" once every hosted service, the silo among them, has started: the line
 /// scripts wait for before they start the gateway.
 /// </summary>
-public sealed partial class ReadyAnnouncement(
+internal sealed partial class ReadyAnnouncement(
     IHostApplicationLifetime lifetime,
     IOptions<EndpointOptions> endpoints,
     IOptions<ClusterOptions> cluster,

@@ -68,7 +68,7 @@ public interface ISiloInfrastructure
 }
 
 /// <summary>Silo set-up every host of the grains shares.</summary>
-public static class SiloBuilderExtensions
+internal static class SiloBuilderExtensions
 {
     /// <summary>
     /// Stores grain state with <see cref="OrleansBinaryStateSerializer"/> in every storage
@@ -82,7 +82,7 @@ public static class SiloBuilderExtensions
 }
 
 /// <summary>Where a silo listens; section "Orleans".</summary>
-public sealed class SiloEndpointSettings
+internal sealed class SiloEndpointSettings
 {
     /// <summary>Port for silo-to-silo traffic.</summary>
     public int SiloPort { get; set; } = 11111;

@@ -11,7 +11,7 @@ namespace Cooperation.Silo.Hosting;
 /// grain call too: a snapshot read fails an activation, whose callers receive the exception
 /// as it is, and a reminder table answers from the silo that owns the reminder's range.
 /// </summary>
-public static class StorageFaultBoundary
+internal static class StorageFaultBoundary
 {
     /// <summary>
     /// The incoming call filter and the wrapped storage providers; call after the providers are

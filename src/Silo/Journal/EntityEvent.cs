@@ -18,7 +18,7 @@ public interface IEntityEvent;
 /// stored as "{kind}.v{version}"; the earlier type stays, so history written with it still reads.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class EventKindAttribute(string kind, int version) : Attribute
+internal sealed class EventKindAttribute(string kind, int version) : Attribute
 {
     /// <summary>The event's name, the same for all its versions.</summary>
     public string Kind { get; } = kind;
@@ -37,7 +37,7 @@ public sealed class EventKindAttribute(string kind, int version) : Attribute
 /// </summary>
 /// <typeparam name="TSelf">The record.</typeparam>
 /// <typeparam name="TContract">The contract type it stores.</typeparam>
-public interface IStoredRecord<TSelf, TContract> where TSelf : IStoredRecord<TSelf, TContract>
+internal interface IStoredRecord<TSelf, TContract> where TSelf : IStoredRecord<TSelf, TContract>
 {
     /// <summary>The record of <paramref name="value"/>.</summary>
     static abstract TSelf Of(TContract value);
@@ -87,7 +87,7 @@ public sealed record JournalAppend(IReadOnlyList<JournalEntry> Events, IReadOnly
 /// The request's idempotency key was already used on the entity (by an earlier activation):
 /// nothing was stored. The grain looks the first request up and answers with its result.
 /// </summary>
-public sealed class DuplicateRequestException(string entityType, string entityId, string idempotencyKey)
+internal sealed class DuplicateRequestException(string entityType, string entityId, string idempotencyKey)
     : Exception($"{entityType} '{entityId}' already holds a request under idempotency key '{idempotencyKey}'.")
 {
     /// <summary>The key that was used before.</summary>
@@ -95,7 +95,7 @@ public sealed class DuplicateRequestException(string entityType, string entityId
 }
 
 /// <summary>Time as storage keeps it.</summary>
-public static class StorageClock
+internal static class StorageClock
 {
     /// <summary>
     /// Now, to the microsecond: PostgreSQL's precision, so a state rebuilt from storage equals the
@@ -109,7 +109,7 @@ public static class StorageClock
 }
 
 /// <summary>Journal entries as the audit API shows them.</summary>
-public static class AuditEvents
+internal static class AuditEvents
 {
     /// <summary>The entry with its event as stored JSON.</summary>
     public static Contracts.Audit.AuditEvent Of(JournalEntry entry) => new(entry.EntityType, entry.EntityId, entry.Sequence,

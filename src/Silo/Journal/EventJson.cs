@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Journal;
 /// column of its own. Enums are written by name and periods as "2025-03", so the stored form
 /// does not depend on enum numbers or on how a type is laid out in memory.
 /// </summary>
-public static class EventJson
+internal static class EventJson
 {
     /// <summary>The serializer settings of stored events.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();

@@ -11,12 +11,12 @@ namespace Cooperation.Silo.Journal;
 /// <param name="Version">Sequence of the last event applied, 0 for none.</param>
 /// <param name="State">The state after it; null before the first event.</param>
 [GenerateSerializer, Alias("coop.EntitySnapshot`1")]
-public sealed record EntitySnapshot<TState>([property: Id(0)] long Version, [property: Id(1)] TState? State);
+internal sealed record EntitySnapshot<TState>([property: Id(0)] long Version, [property: Id(1)] TState? State);
 
 /// <summary>A client's key for a request and a hash of its content, to recognise a retry.</summary>
 /// <param name="Key">Chosen by the client, unique per request and entity.</param>
 /// <param name="Hash">Hash of what was asked, by whom.</param>
-public readonly record struct RequestIdentity(string Key, string Hash)
+internal readonly record struct RequestIdentity(string Key, string Hash)
 {
     /// <summary>A hash of <paramref name="fingerprint"/> (a record of what was asked and by whom) as stored JSON.</summary>
     public static string HashOf<T>(T fingerprint) where T : class => Convert.ToHexStringLower(
@@ -32,7 +32,7 @@ public readonly record struct RequestIdentity(string Key, string Hash)
 /// correctness. Written by this grain's activation only: a second activation writing the same
 /// sequence is refused by the journal's key.
 /// </summary>
-public abstract partial class EventSourcedGrain<TState>(
+internal abstract partial class EventSourcedGrain<TState>(
     IPersistentState<EntitySnapshot<TState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -354,7 +354,7 @@ public sealed partial class PostgresEventJournal(
 }
 
 /// <summary>A reading's breakdown as stored in kpi_reading's jsonb column.</summary>
-public static class BreakdownJson
+internal static class BreakdownJson
 {
     /// <summary>The column value; null for no breakdown.</summary>
     public static string? Write(ValueList<BreakdownValue> breakdown) =>

@@ -9,7 +9,7 @@ namespace Cooperation.Silo.Journal;
 /// form the journal keeps anyway.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("coop.StagedEntry")]
-public sealed record StagedEntry(
+internal sealed record StagedEntry(
     [property: Id(0)] string EntityType,
     [property: Id(1)] string EntityId,
     [property: Id(2)] long Sequence,
@@ -31,7 +31,7 @@ public sealed record StagedEntry(
 /// <param name="Entries">Numbered after the entity's version when they were decided.</param>
 /// <param name="Readings">The readings they record.</param>
 [GenerateSerializer, Immutable, Alias("coop.StagedAppend")]
-public sealed record StagedAppend([property: Id(0)] ValueList<StagedEntry> Entries, [property: Id(1)] ValueList<SubjectReading> Readings)
+internal sealed record StagedAppend([property: Id(0)] ValueList<StagedEntry> Entries, [property: Id(1)] ValueList<SubjectReading> Readings)
 {
     /// <summary>The staged form of entries and readings.</summary>
     public static StagedAppend Of(IEnumerable<JournalEntry> entries, IEnumerable<SubjectReading> readings) =>

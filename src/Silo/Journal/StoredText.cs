@@ -6,7 +6,7 @@ namespace Cooperation.Silo.Journal;
 /// <param name="Vi">Vietnamese.</param>
 /// <param name="Ja">Japanese.</param>
 /// <param name="En">English.</param>
-public sealed record StoredText(string? Vi, string? Ja, string? En) : IStoredRecord<StoredText, LocalizedText>
+internal sealed record StoredText(string? Vi, string? Ja, string? En) : IStoredRecord<StoredText, LocalizedText>
 {
     /// <inheritdoc/>
     public static StoredText Of(LocalizedText value) => new(value.Vi, value.Ja, value.En);

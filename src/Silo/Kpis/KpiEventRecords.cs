@@ -14,7 +14,7 @@ namespace Cooperation.Silo.Kpis;
 /// <param name="Baseline">Value before the pilot, if set.</param>
 /// <param name="Target">Value to reach, if set.</param>
 /// <param name="Dimensions">Disaggregations readings may break their value down by.</param>
-public sealed record StoredKpi(
+internal sealed record StoredKpi(
     string Code,
     StoredText Name,
     string Unit,
@@ -41,7 +41,7 @@ public sealed record StoredKpi(
 /// <summary>A stored KPI's baseline or target.</summary>
 /// <param name="Value">Number in the KPI's unit.</param>
 /// <param name="Date">When it was measured or is due.</param>
-public sealed record StoredKpiPoint(double Value, DateOnly Date) : IStoredRecord<StoredKpiPoint, KpiPoint>
+internal sealed record StoredKpiPoint(double Value, DateOnly Date) : IStoredRecord<StoredKpiPoint, KpiPoint>
 {
     /// <inheritdoc/>
     public static StoredKpiPoint Of(KpiPoint value) => new(value.Value, value.Date);
@@ -61,7 +61,7 @@ public sealed record StoredKpiPoint(double Value, DateOnly Date) : IStoredRecord
 /// <param name="SubmittedBy">The organisation that recorded it.</param>
 /// <param name="Sequence">Position in the subject's reading history.</param>
 /// <param name="RecordedAt">When it was stored.</param>
-public sealed record StoredReading(
+internal sealed record StoredReading(
     string KpiCode,
     ReportingPeriod Period,
     double Value,
@@ -92,7 +92,7 @@ public sealed record StoredReading(
 /// <param name="Dimension">A dimension of the KPI.</param>
 /// <param name="Category">The category within it.</param>
 /// <param name="Value">The category's share.</param>
-public sealed record StoredBreakdown(string Dimension, string Category, double Value) : IStoredRecord<StoredBreakdown, BreakdownValue>
+internal sealed record StoredBreakdown(string Dimension, string Category, double Value) : IStoredRecord<StoredBreakdown, BreakdownValue>
 {
     /// <inheritdoc/>
     public static StoredBreakdown Of(BreakdownValue value) => new(value.Dimension, value.Category, value.Value);

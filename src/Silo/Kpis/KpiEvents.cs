@@ -7,18 +7,18 @@ namespace Cooperation.Silo.Kpis;
 
 /// <summary>A KPI was defined on a pilot or programme.</summary>
 [EventKind("kpi.defined", 1)]
-public sealed record KpiDefined(StoredKpi Kpi) : IEntityEvent;
+internal sealed record KpiDefined(StoredKpi Kpi) : IEntityEvent;
 
 /// <summary>A KPI's definition was changed.</summary>
 [EventKind("kpi.updated", 1)]
-public sealed record KpiUpdated(StoredKpi Kpi) : IEntityEvent;
+internal sealed record KpiUpdated(StoredKpi Kpi) : IEntityEvent;
 
 /// <summary>Readings were recorded directly (not as a partner's update), e.g. by a city office.</summary>
 [EventKind("kpi.readings-recorded", 1)]
-public sealed record ReadingsRecorded(ValueList<StoredReading> Readings) : IEntityEvent;
+internal sealed record ReadingsRecorded(ValueList<StoredReading> Readings) : IEntityEvent;
 
 /// <summary>The events that change KPIs and readings, the same for every KPI subject.</summary>
-public static class KpiEvents
+internal static class KpiEvents
 {
     /// <summary>The state after a KPI event; null when <paramref name="event"/> is not one.</summary>
     public static TState? Apply<TState>(TState state, IEntityEvent @event) where TState : class, IKpiSubjectState<TState> => @event switch
@@ -49,7 +49,7 @@ public static class KpiEvents
 }
 
 /// <summary>An event that records readings besides what else it does (e.g. a partner's update).</summary>
-public interface IRecordsReadings
+internal interface IRecordsReadings
 {
     /// <summary>The readings, numbered in the subject's reading history.</summary>
     ValueList<StoredReading> Readings { get; }

@@ -17,7 +17,7 @@ namespace Cooperation.Silo.Kpis;
 /// <see cref="AtRiskShare"/> at risk, less is off track. Without baseline or target: NoTarget.</item>
 /// </list>
 /// </summary>
-public static class KpiProgressCalculator
+internal static class KpiProgressCalculator
 {
     /// <summary>Share of the expected progress that counts as on track.</summary>
     public const double OnTrackShare = KpiTrajectory.OnTrackShare;

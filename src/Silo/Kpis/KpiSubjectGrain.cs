@@ -12,10 +12,10 @@ namespace Cooperation.Silo.Kpis;
 /// <summary>When a KPI subject reports and whose dates count.</summary>
 /// <param name="Frequency">Its reporting calendar.</param>
 /// <param name="TimeZone">IANA time zone its dates are in.</param>
-public readonly record struct SubjectCalendar(ReportingFrequency Frequency, string TimeZone);
+internal readonly record struct SubjectCalendar(ReportingFrequency Frequency, string TimeZone);
 
 /// <summary>What a KPI request does, for access: each subject maps these to its own permissions.</summary>
-public enum KpiAccess
+internal enum KpiAccess
 {
     /// <summary>Reads KPIs and series.</summary>
     Read,
@@ -28,7 +28,7 @@ public enum KpiAccess
 }
 
 /// <summary>The part of a grain's state that a <see cref="KpiSubjectGrain{TState}"/> manages.</summary>
-public interface IKpiSubjectState<TSelf>
+internal interface IKpiSubjectState<TSelf>
 {
     /// <summary>KPIs in definition order.</summary>
     ValueList<KpiDefinition> Kpis { get; }
@@ -42,7 +42,7 @@ public interface IKpiSubjectState<TSelf>
 /// reading history (written with the events that record them), and a ledger of that history in
 /// memory for progress. Defining, changing and reading KPIs works the same for every such grain.
 /// </summary>
-public abstract class KpiSubjectGrain<TState>(
+internal abstract class KpiSubjectGrain<TState>(
     IPersistentState<EntitySnapshot<TState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Mous;
 /// after it; Terminated overrides all. Commitments are overdue once their due day has passed while
 /// still open, as long as the MoU is not over (terminated or expired).
 /// </summary>
-public static class MouCalendar
+internal static class MouCalendar
 {
     /// <summary>The MoU's status on <paramref name="today"/>.</summary>
     public static MouStatus StatusOn(MouState state, DateOnly today)

@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Mous;
 /// <param name="LinkedPilotIds">Pilots it concerns.</param>
 /// <param name="EffectiveDate">First day in force.</param>
 /// <param name="ExpiryDate">Last day in force.</param>
-public sealed record StoredMouDefinition(
+internal sealed record StoredMouDefinition(
     string PartnershipId,
     StoredText Title,
     ValueList<string> PartyOrganisationIds,
@@ -32,7 +32,7 @@ public sealed record StoredMouDefinition(
 /// <summary>A party's signature as its event stores it.</summary>
 /// <param name="OrganisationId">The party.</param>
 /// <param name="SignedOn">When it signed.</param>
-public sealed record StoredSignature(string OrganisationId, DateOnly SignedOn) : IStoredRecord<StoredSignature, Signature>
+internal sealed record StoredSignature(string OrganisationId, DateOnly SignedOn) : IStoredRecord<StoredSignature, Signature>
 {
     /// <inheritdoc/>
     public static StoredSignature Of(Signature value) => new(value.OrganisationId, value.SignedOn);
@@ -46,7 +46,7 @@ public sealed record StoredSignature(string OrganisationId, DateOnly SignedOn) :
 /// <param name="Text">What is committed.</param>
 /// <param name="OwnerOrganisationId">The party that owns it.</param>
 /// <param name="DueDate">When it is due.</param>
-public sealed record StoredCommitment(string CommitmentId, string Text, string OwnerOrganisationId, DateOnly DueDate)
+internal sealed record StoredCommitment(string CommitmentId, string Text, string OwnerOrganisationId, DateOnly DueDate)
     : IStoredRecord<StoredCommitment, CommitmentDefinition>
 {
     /// <inheritdoc/>

@@ -10,30 +10,30 @@ namespace Cooperation.Silo.Mous;
 /// <param name="TimeZone">Its partnership's first city's time zone.</param>
 /// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it.</param>
 [EventKind("mou.created", 1)]
-public sealed record MouCreated(StoredMouDefinition Definition, string TimeZone, ValueList<string> PartnershipCityIds) : IEntityEvent;
+internal sealed record MouCreated(StoredMouDefinition Definition, string TimeZone, ValueList<string> PartnershipCityIds) : IEntityEvent;
 
 /// <summary>A party signed.</summary>
 [EventKind("mou.signed", 1)]
-public sealed record MouSigned(StoredSignature Signature) : IEntityEvent;
+internal sealed record MouSigned(StoredSignature Signature) : IEntityEvent;
 
 /// <summary>The MoU was terminated.</summary>
 [EventKind("mou.terminated", 1)]
-public sealed record MouTerminated(string Reason) : IEntityEvent;
+internal sealed record MouTerminated(string Reason) : IEntityEvent;
 
 /// <summary>A commitment was added.</summary>
 [EventKind("mou.commitment-added", 1)]
-public sealed record CommitmentAdded(StoredCommitment Commitment) : IEntityEvent;
+internal sealed record CommitmentAdded(StoredCommitment Commitment) : IEntityEvent;
 
 /// <summary>A commitment's status changed.</summary>
 [EventKind("mou.commitment-status-set", 1)]
-public sealed record CommitmentStatusSet(string CommitmentId, CommitmentStatus Status) : IEntityEvent;
+internal sealed record CommitmentStatusSet(string CommitmentId, CommitmentStatus Status) : IEntityEvent;
 
 /// <summary>The due-date check found commitments overdue.</summary>
 [EventKind("mou.commitments-overdue", 1)]
-public sealed record CommitmentsFoundOverdue(ValueList<string> CommitmentIds) : IEntityEvent;
+internal sealed record CommitmentsFoundOverdue(ValueList<string> CommitmentIds) : IEntityEvent;
 
 /// <summary>How an MoU's events change its state.</summary>
-public static class MouEvents
+internal static class MouEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static MouState Apply(MouState state, JournalEntry entry) => entry.Event switch

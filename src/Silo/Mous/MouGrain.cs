@@ -18,7 +18,7 @@ namespace Cooperation.Silo.Mous;
 /// An MoU among organisations of a partnership: signatures, termination, commitments, and a
 /// due-date reminder that marks commitments overdue in the MoU's time zone.
 /// </summary>
-public sealed class MouGrain(
+internal sealed class MouGrain(
     [PersistentState(EntityTypes.Mou, StorageNames.Domain)] IPersistentState<EntitySnapshot<MouState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -9,7 +9,7 @@ namespace Cooperation.Silo.Mous;
 /// <param name="Status">Where it stands.</param>
 /// <param name="OverdueSince">When the due-date check found it overdue; cleared once done or cancelled.</param>
 [GenerateSerializer, Immutable, Alias("coop.CommitmentRecord")]
-public sealed record CommitmentRecord(
+internal sealed record CommitmentRecord(
     [property: Id(0)] CommitmentDefinition Definition,
     [property: Id(1)] CommitmentStatus Status,
     [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<CommitmentRecord>
@@ -29,7 +29,7 @@ public sealed record CommitmentRecord(
 
 /// <summary>An MoU's state: the fold of its events (<see cref="MouEvents"/>).</summary>
 [GenerateSerializer, Alias("coop.MouState")]
-public sealed record MouState
+internal sealed record MouState
 {
     /// <summary>As drafted; null until created.</summary>
     [Id(0)] public MouDefinition? Definition { get; init; }

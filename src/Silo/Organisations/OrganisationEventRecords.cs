@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Organisations;
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="CityId">Its city.</param>
 /// <param name="PreferredLanguage">Its notices' language; absent in events written before languages existed.</param>
-public sealed record StoredOrganisationDefinition(StoredText Names, OrganisationKind Kind, string CityId, ReportLanguage? PreferredLanguage = null)
+internal sealed record StoredOrganisationDefinition(StoredText Names, OrganisationKind Kind, string CityId, ReportLanguage? PreferredLanguage = null)
     : IStoredRecord<StoredOrganisationDefinition, OrganisationDefinition>
 {
     /// <inheritdoc/>
@@ -25,7 +25,7 @@ public sealed record StoredOrganisationDefinition(StoredText Names, Organisation
 /// <param name="Addresses">E-mail addresses of its notices.</param>
 /// <param name="OptedOut">Notice kinds it does not want.</param>
 /// <param name="Language">Its language from then on; absent when unchanged (and in events written before languages existed).</param>
-public sealed record StoredOrganisationContacts(ValueList<string> Addresses, ValueList<NoticeKind> OptedOut, ReportLanguage? Language = null)
+internal sealed record StoredOrganisationContacts(ValueList<string> Addresses, ValueList<NoticeKind> OptedOut, ReportLanguage? Language = null)
     : IStoredRecord<StoredOrganisationContacts, OrganisationContacts>
 {
     /// <inheritdoc/>

@@ -4,14 +4,14 @@ namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation was created.</summary>
 [EventKind("organisation.created", 1)]
-public sealed record OrganisationCreated(StoredOrganisationDefinition Definition) : IEntityEvent;
+internal sealed record OrganisationCreated(StoredOrganisationDefinition Definition) : IEntityEvent;
 
 /// <summary>Where an organisation's notices go (and, when given, its preferred language) was set.</summary>
 [EventKind("organisation.contacts-set", 1)]
-public sealed record OrganisationContactsSet(StoredOrganisationContacts Contacts) : IEntityEvent;
+internal sealed record OrganisationContactsSet(StoredOrganisationContacts Contacts) : IEntityEvent;
 
 /// <summary>How an organisation's events change its state.</summary>
-public static class OrganisationEvents
+internal static class OrganisationEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static OrganisationState Apply(OrganisationState state, JournalEntry entry) => entry.Event switch

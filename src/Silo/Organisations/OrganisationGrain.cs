@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation: a city government or department, agency, park, enterprise or donor.</summary>
-public sealed class OrganisationGrain(
+internal sealed class OrganisationGrain(
     [PersistentState(EntityTypes.Organisation, StorageNames.Domain)] IPersistentState<EntitySnapshot<OrganisationState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

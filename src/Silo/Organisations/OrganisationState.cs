@@ -5,7 +5,7 @@ namespace Cooperation.Silo.Organisations;
 
 /// <summary>An organisation's state: the fold of its events.</summary>
 [GenerateSerializer, Alias("coop.OrganisationState")]
-public sealed record OrganisationState
+internal sealed record OrganisationState
 {
     /// <summary>What it is, as created; null until created.</summary>
     [Id(0)] public OrganisationDefinition? Definition { get; init; }

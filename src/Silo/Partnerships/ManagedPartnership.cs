@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Partnerships;
 /// A partnership as the grains that create things in it need it: whole (every programme, pilot
 /// and MoU, not only those the caller may read), once the caller is known to manage it.
 /// </summary>
-public static class ManagedPartnership
+internal static class ManagedPartnership
 {
     /// <summary>
     /// The partnership <paramref name="partnershipId"/> read as the platform, after refusing a

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Partnerships;
 /// <param name="SecondCityId">The other city.</param>
 /// <param name="Relations">The relation's stages, oldest first.</param>
 /// <param name="CityIds">Both cities: derived when written, stored since the first events (they held it), never read.</param>
-public sealed record StoredPartnershipDefinition(
+internal sealed record StoredPartnershipDefinition(
     StoredText Name,
     string FirstCityId,
     string SecondCityId,
@@ -29,7 +29,7 @@ public sealed record StoredPartnershipDefinition(
 /// <summary>A stage of a stored partnership's relation.</summary>
 /// <param name="Kind">The relation.</param>
 /// <param name="SinceYear">The year it began.</param>
-public sealed record StoredRelationStage(RelationKind Kind, int SinceYear) : IStoredRecord<StoredRelationStage, RelationStage>
+internal sealed record StoredRelationStage(RelationKind Kind, int SinceYear) : IStoredRecord<StoredRelationStage, RelationStage>
 {
     /// <inheritdoc/>
     public static StoredRelationStage Of(RelationStage value) => new(value.Kind, value.SinceYear);
@@ -41,7 +41,7 @@ public sealed record StoredRelationStage(RelationKind Kind, int SinceYear) : ISt
 /// <summary>A member of a partnership as its event stores it.</summary>
 /// <param name="OrganisationId">The organisation.</param>
 /// <param name="Role">Its part.</param>
-public sealed record StoredPartnershipMember(string OrganisationId, PartnershipRole Role) : IStoredRecord<StoredPartnershipMember, PartnershipMember>
+internal sealed record StoredPartnershipMember(string OrganisationId, PartnershipRole Role) : IStoredRecord<StoredPartnershipMember, PartnershipMember>
 {
     /// <inheritdoc/>
     public static StoredPartnershipMember Of(PartnershipMember value) => new(value.OrganisationId, value.Role);

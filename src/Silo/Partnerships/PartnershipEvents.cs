@@ -6,26 +6,26 @@ namespace Cooperation.Silo.Partnerships;
 
 /// <summary>A partnership was created.</summary>
 [EventKind("partnership.created", 1)]
-public sealed record PartnershipCreated(StoredPartnershipDefinition Definition) : IEntityEvent;
+internal sealed record PartnershipCreated(StoredPartnershipDefinition Definition) : IEntityEvent;
 
 /// <summary>An organisation joined the partnership, or its role changed.</summary>
 [EventKind("partnership.member-set", 1)]
-public sealed record PartnershipMemberSet(StoredPartnershipMember Member) : IEntityEvent;
+internal sealed record PartnershipMemberSet(StoredPartnershipMember Member) : IEntityEvent;
 
 /// <summary>A programme was created under the partnership.</summary>
 [EventKind("partnership.programme-attached", 1)]
-public sealed record ProgrammeAttached(string ProgrammeId) : IEntityEvent;
+internal sealed record ProgrammeAttached(string ProgrammeId) : IEntityEvent;
 
 /// <summary>A pilot was created under the partnership.</summary>
 [EventKind("partnership.pilot-attached", 1)]
-public sealed record PilotAttached(string PilotId) : IEntityEvent;
+internal sealed record PilotAttached(string PilotId) : IEntityEvent;
 
 /// <summary>An MoU was created under the partnership.</summary>
 [EventKind("partnership.mou-attached", 1)]
-public sealed record MouAttached(string MouId) : IEntityEvent;
+internal sealed record MouAttached(string MouId) : IEntityEvent;
 
 /// <summary>How a partnership's events change its state.</summary>
-public static class PartnershipEvents
+internal static class PartnershipEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static PartnershipState Apply(PartnershipState state, JournalEntry entry) => entry.Event switch

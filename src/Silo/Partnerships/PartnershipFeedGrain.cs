@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Partnerships;
 /// partnership, and passes the journal's "committed" signal on to its watchers. It keeps no
 /// state: the journal is the feed, and watchers resume from a position after a reconnect.
 /// </summary>
-public sealed class PartnershipFeedGrain(IEventJournal journal, ILogger<PartnershipFeedGrain> logger) : Grain, IPartnershipFeedGrain
+internal sealed class PartnershipFeedGrain(IEventJournal journal, ILogger<PartnershipFeedGrain> logger) : Grain, IPartnershipFeedGrain
 {
     private readonly ObserverManager<IFeedObserver> _watchers = new(IPartnershipFeedGrain.SubscriptionLifetime, logger);
 

@@ -18,7 +18,7 @@ namespace Cooperation.Silo.Partnerships;
 /// A partnership between two cities; holds its members and the ids of its programmes, pilots
 /// and MoUs, and rolls up their progress.
 /// </summary>
-public sealed class PartnershipGrain(
+internal sealed class PartnershipGrain(
     [PersistentState(EntityTypes.Partnership, StorageNames.Domain)] IPersistentState<EntitySnapshot<PartnershipState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -7,7 +7,7 @@ using Cooperation.Contracts.Submissions;
 namespace Cooperation.Silo.Partnerships;
 
 /// <summary>The roll-up of a partnership's pilots and MoUs, as plain arithmetic.</summary>
-public static class PartnershipRollup
+internal static class PartnershipRollup
 {
     /// <summary>
     /// Counts pilots by status, KPIs by status, overdue milestones and commitments, and the

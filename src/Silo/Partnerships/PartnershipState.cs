@@ -5,7 +5,7 @@ namespace Cooperation.Silo.Partnerships;
 
 /// <summary>A partnership's state (the fold of its events): what it is and the ids of what it holds.</summary>
 [GenerateSerializer, Alias("coop.PartnershipState")]
-public sealed record PartnershipState
+internal sealed record PartnershipState
 {
     /// <summary>What was stated at creation; null until created.</summary>
     [Id(0)] public PartnershipDefinition? Definition { get; init; }

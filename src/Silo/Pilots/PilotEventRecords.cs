@@ -16,7 +16,7 @@ namespace Cooperation.Silo.Pilots;
 /// <param name="LeadOrganisationId">The organisation leading it.</param>
 /// <param name="ParticipantOrganisationIds">Other organisations taking part.</param>
 /// <param name="OrganisationIds">The lead and the participants: derived when written, stored since the first events (they held it), never read.</param>
-public sealed record StoredPilotDefinition(
+internal sealed record StoredPilotDefinition(
     string PartnershipId,
     string ProgrammeId,
     StoredText Title,
@@ -44,7 +44,7 @@ public sealed record StoredPilotDefinition(
 /// <param name="Currency">The currency.</param>
 /// <param name="Committed">Amount committed.</param>
 /// <param name="Disbursed">Amount disbursed.</param>
-public sealed record StoredFundingLine(string LineId, string DonorOrganisationId, Currency Currency, decimal Committed, decimal Disbursed)
+internal sealed record StoredFundingLine(string LineId, string DonorOrganisationId, Currency Currency, decimal Committed, decimal Disbursed)
     : IStoredRecord<StoredFundingLine, FundingLine>
 {
     /// <inheritdoc/>
@@ -58,7 +58,7 @@ public sealed record StoredFundingLine(string LineId, string DonorOrganisationId
 /// <param name="MilestoneId">Its id within the pilot.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="PlannedDate">When it is due.</param>
-public sealed record StoredMilestone(string MilestoneId, StoredText Title, DateOnly PlannedDate) : IStoredRecord<StoredMilestone, MilestoneDefinition>
+internal sealed record StoredMilestone(string MilestoneId, StoredText Title, DateOnly PlannedDate) : IStoredRecord<StoredMilestone, MilestoneDefinition>
 {
     /// <inheritdoc/>
     public static StoredMilestone Of(MilestoneDefinition value) => new(value.MilestoneId, StoredText.Of(value.Title), value.PlannedDate);
@@ -71,7 +71,7 @@ public sealed record StoredMilestone(string MilestoneId, StoredText Title, DateO
 /// <param name="Status">Where it stands.</param>
 /// <param name="ActualDate">When it was reached.</param>
 /// <param name="EvidenceLink">Link to evidence.</param>
-public sealed record StoredMilestoneProgress(MilestoneStatus Status, DateOnly? ActualDate, string? EvidenceLink)
+internal sealed record StoredMilestoneProgress(MilestoneStatus Status, DateOnly? ActualDate, string? EvidenceLink)
     : IStoredRecord<StoredMilestoneProgress, MilestoneProgress>
 {
     /// <inheritdoc/>
@@ -84,7 +84,7 @@ public sealed record StoredMilestoneProgress(MilestoneStatus Status, DateOnly? A
 /// <summary>A milestone's progress reported in an update, as the update's event stores it.</summary>
 /// <param name="MilestoneId">The milestone.</param>
 /// <param name="Progress">Its progress.</param>
-public sealed record StoredMilestoneReport(string MilestoneId, StoredMilestoneProgress Progress) : IStoredRecord<StoredMilestoneReport, MilestoneReport>
+internal sealed record StoredMilestoneReport(string MilestoneId, StoredMilestoneProgress Progress) : IStoredRecord<StoredMilestoneReport, MilestoneReport>
 {
     /// <inheritdoc/>
     public static StoredMilestoneReport Of(MilestoneReport value) => new(value.MilestoneId, StoredMilestoneProgress.Of(value.Progress));

@@ -16,7 +16,7 @@ namespace Cooperation.Silo.Pilots;
 /// <param name="PartnershipCityIds">Its partnership's cities, whose offices manage it (a partnership's cities never change).</param>
 /// <param name="SubmissionWindowDays">Its programme's submission window (programmes do not change).</param>
 [EventKind("pilot.created", 1)]
-public sealed record PilotCreated(
+internal sealed record PilotCreated(
     StoredPilotDefinition Definition,
     string TimeZone,
     ValueList<StoredKpi> Kpis,
@@ -25,26 +25,26 @@ public sealed record PilotCreated(
 
 /// <summary>The pilot moved in its lifecycle.</summary>
 [EventKind("pilot.status-changed", 1)]
-public sealed record PilotStatusChanged(PilotStatus From, PilotStatus To, string? Reason, DateOnly? EffectiveOn = null) : IEntityEvent;
+internal sealed record PilotStatusChanged(PilotStatus From, PilotStatus To, string? Reason, DateOnly? EffectiveOn = null) : IEntityEvent;
 
 /// <summary>A funding line was added or replaced.</summary>
 [EventKind("pilot.funding-line-set", 1)]
-public sealed record FundingLineSet(StoredFundingLine Line) : IEntityEvent;
+internal sealed record FundingLineSet(StoredFundingLine Line) : IEntityEvent;
 
 /// <summary>A milestone was planned.</summary>
 [EventKind("pilot.milestone-added", 1)]
-public sealed record MilestoneAdded(StoredMilestone Milestone) : IEntityEvent;
+internal sealed record MilestoneAdded(StoredMilestone Milestone) : IEntityEvent;
 
 /// <summary>Progress on a milestone was reported.</summary>
 [EventKind("pilot.milestone-reported", 1)]
-public sealed record MilestoneReported(string MilestoneId, StoredMilestoneProgress Progress) : IEntityEvent;
+internal sealed record MilestoneReported(string MilestoneId, StoredMilestoneProgress Progress) : IEntityEvent;
 
 /// <summary>The due-date check found milestones overdue.</summary>
 [EventKind("pilot.milestones-overdue", 1)]
-public sealed record MilestonesFoundOverdue(ValueList<string> MilestoneIds) : IEntityEvent;
+internal sealed record MilestonesFoundOverdue(ValueList<string> MilestoneIds) : IEntityEvent;
 
 /// <summary>How a pilot's events change its state: the one fold that activation and rebuilding share.</summary>
-public static class PilotEvents
+internal static class PilotEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static PilotState Apply(PilotState state, JournalEntry entry) =>

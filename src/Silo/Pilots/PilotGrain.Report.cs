@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Pilots;
 /// A pilot's part of a donor report, collected where its data lives: one call per pilot, figures
 /// from the grain's memory, the funding filtered for the caller as the pilot view filters it.
 /// </summary>
-public sealed partial class PilotGrain
+internal sealed partial class PilotGrain
 {
     /// <inheritdoc/>
     public async Task<PilotReportSection?> GetReportSectionIfReadable(PilotReportRequest request)

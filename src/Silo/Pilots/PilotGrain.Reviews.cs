@@ -17,7 +17,7 @@ namespace Cooperation.Silo.Pilots;
 /// <see cref="PeriodReview.Check"/>), and approved figures are what approvals and JCM
 /// verification kept.
 /// </summary>
-public sealed partial class PilotGrain
+internal sealed partial class PilotGrain
 {
     /// <summary>
     /// All figures, or the approved ones: each period's figures as last approved, and the emission

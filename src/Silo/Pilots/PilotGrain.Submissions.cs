@@ -15,7 +15,7 @@ namespace Cooperation.Silo.Pilots;
 /// Partners' updates to a pilot, one at a time (<see cref="SubmitUpdate"/>) or as a pilot's rows
 /// of a CSV import (<see cref="Stage"/>): both decided by the same checks, one event per period.
 /// </summary>
-public sealed partial class PilotGrain : IReadingImportParticipant
+internal sealed partial class PilotGrain : IReadingImportParticipant
 {
     /// <inheritdoc/>
     public async Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey)

@@ -29,7 +29,7 @@ namespace Cooperation.Silo.Pilots;
 /// (<see cref="PilotEvents"/>); KPIs through <see cref="KpiSubjectGrain{TState}"/>; a due-date
 /// reminder that marks milestones overdue in the pilot city's time zone.
 /// </summary>
-public sealed partial class PilotGrain(
+internal sealed partial class PilotGrain(
     [PersistentState(EntityTypes.Pilot, StorageNames.Domain)] IPersistentState<EntitySnapshot<PilotState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -14,7 +14,7 @@ namespace Cooperation.Silo.Pilots;
 /// memory by the grain's <see cref="Kpis.Readings.KpiReadingLedger"/>.
 /// </summary>
 [GenerateSerializer, Alias("coop.PilotState")]
-public sealed record PilotState : IKpiSubjectState<PilotState>
+internal sealed record PilotState : IKpiSubjectState<PilotState>
 {
     /// <summary>What was stated at creation; null until created.</summary>
     [Id(0)] public PilotDefinition? Definition { get; init; }

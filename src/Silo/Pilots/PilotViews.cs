@@ -11,7 +11,7 @@ using Cooperation.Contracts.Pilots.Kinds;
 namespace Cooperation.Silo.Pilots;
 
 /// <summary>How a pilot's state reads: the full view and the summary roll-ups use.</summary>
-public static class PilotViews
+internal static class PilotViews
 {
     /// <summary>
     /// The full progress view of a pilot as of <paramref name="today"/> in its city, its KPIs

@@ -15,7 +15,7 @@ namespace Cooperation.Silo.Programmes;
 /// Days its pilots' updates are on time; events written before programmes had a window hold none
 /// and mean the 15 days that applied then (whatever the default for new programmes becomes).
 /// </param>
-public sealed record StoredProgrammeDefinition(
+internal sealed record StoredProgrammeDefinition(
     ProgrammeOwnerKind OwnerKind,
     string OwnerId,
     StoredText Name,

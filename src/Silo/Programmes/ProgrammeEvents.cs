@@ -9,10 +9,10 @@ namespace Cooperation.Silo.Programmes;
 /// <param name="TimeZone">Its owner city's time zone (a partnership's first city).</param>
 /// <param name="CityIds">The cities whose offices manage it: its owner city, or its partnership's cities.</param>
 [EventKind("programme.created", 1)]
-public sealed record ProgrammeCreated(StoredProgrammeDefinition Definition, string TimeZone, ValueList<string> CityIds) : IEntityEvent;
+internal sealed record ProgrammeCreated(StoredProgrammeDefinition Definition, string TimeZone, ValueList<string> CityIds) : IEntityEvent;
 
 /// <summary>How a programme's events change its state.</summary>
-public static class ProgrammeEvents
+internal static class ProgrammeEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static ProgrammeState Apply(ProgrammeState state, JournalEntry entry) => KpiEvents.Apply(state, entry.Event) ?? entry.Event switch

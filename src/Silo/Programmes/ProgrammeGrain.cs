@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Cooperation.Silo.Programmes;
 
 /// <summary>A programme under a partnership or a city, with programme-level KPIs.</summary>
-public sealed class ProgrammeGrain(
+internal sealed class ProgrammeGrain(
     [PersistentState(EntityTypes.Programme, StorageNames.Domain)] IPersistentState<EntitySnapshot<ProgrammeState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

@@ -7,7 +7,7 @@ namespace Cooperation.Silo.Programmes;
 
 /// <summary>A programme's state (the fold of its events); its readings live in the reading history.</summary>
 [GenerateSerializer, Alias("coop.ProgrammeState")]
-public sealed record ProgrammeState : IKpiSubjectState<ProgrammeState>
+internal sealed record ProgrammeState : IKpiSubjectState<ProgrammeState>
 {
     /// <summary>What it is; null until created.</summary>
     [Id(0)] public ProgrammeDefinition? Definition { get; init; }

@@ -9,7 +9,7 @@ namespace Cooperation.Silo.Submissions;
 /// update, without storing anything, and takes in what the import committed for it.
 /// </summary>
 [Alias("coop.IReadingImportParticipant")]
-public interface IReadingImportParticipant : IGrainWithStringKey
+internal interface IReadingImportParticipant : IGrainWithStringKey
 {
     /// <summary>
     /// Checks <paramref name="rows"/> against the entity's current state and, for those that
@@ -29,7 +29,7 @@ public interface IReadingImportParticipant : IGrainWithStringKey
 /// <param name="Append">What storing those rows appends; null when none passed.</param>
 /// <param name="Denied">The caller may not report on the entity (or, not being privileged, it does not exist).</param>
 [GenerateSerializer, Immutable, Alias("coop.ImportStage")]
-public sealed record ImportStage(
+internal sealed record ImportStage(
     [property: Id(0)] ValueList<RowRejection> Rejections,
     [property: Id(1)] ValueList<ImportedPeriod> Periods,
     [property: Id(2)] StagedAppend? Append,

@@ -12,7 +12,7 @@ namespace Cooperation.Silo.Submissions;
 /// <param name="Stored">Whether anything was stored.</param>
 /// <param name="StoredAt">When.</param>
 /// <param name="Replayed">Whether it answered a retry.</param>
-public sealed record StoredImportResult(
+internal sealed record StoredImportResult(
     int RowCount,
     int RowsAccepted,
     ValueList<StoredRowRejection> Rejections,
@@ -35,7 +35,7 @@ public sealed record StoredImportResult(
 /// <param name="Row">Its row in the file.</param>
 /// <param name="Column">The column at fault.</param>
 /// <param name="Reason">What is wrong.</param>
-public sealed record StoredRowRejection(int Row, string Column, string Reason) : IStoredRecord<StoredRowRejection, RowRejection>
+internal sealed record StoredRowRejection(int Row, string Column, string Reason) : IStoredRecord<StoredRowRejection, RowRejection>
 {
     /// <inheritdoc/>
     public static StoredRowRejection Of(RowRejection value) => new(value.Row, value.Column, value.Reason);
@@ -49,7 +49,7 @@ public sealed record StoredRowRejection(int Row, string Column, string Reason) :
 /// <param name="Period">The period.</param>
 /// <param name="Readings">Readings stored for it.</param>
 /// <param name="Late">Whether they came late.</param>
-public sealed record StoredImportedPeriod(string PilotId, ReportingPeriod Period, int Readings, bool Late) : IStoredRecord<StoredImportedPeriod, ImportedPeriod>
+internal sealed record StoredImportedPeriod(string PilotId, ReportingPeriod Period, int Readings, bool Late) : IStoredRecord<StoredImportedPeriod, ImportedPeriod>
 {
     /// <inheritdoc/>
     public static StoredImportedPeriod Of(ImportedPeriod value) => new(value.PilotId, value.Period, value.Readings, value.Late);

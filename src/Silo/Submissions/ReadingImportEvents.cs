@@ -7,11 +7,11 @@ namespace Cooperation.Silo.Submissions;
 /// <param name="RequestHash">Hash of the file as asked, to tell a retry from another file under the key.</param>
 /// <param name="Result">What it did: the answer to every retry.</param>
 [EventKind("import.stored", 1)]
-public sealed record ReadingsImported(string RequestHash, StoredImportResult Result) : IEntityEvent;
+internal sealed record ReadingsImported(string RequestHash, StoredImportResult Result) : IEntityEvent;
 
 /// <summary>An import's state: the fold of its one event.</summary>
 [GenerateSerializer, Alias("coop.ReadingImportState")]
-public sealed record ReadingImportState
+internal sealed record ReadingImportState
 {
     /// <summary>Hash of the file that was stored; null until one was.</summary>
     [Id(0)] public string? RequestHash { get; init; }
@@ -21,7 +21,7 @@ public sealed record ReadingImportState
 }
 
 /// <summary>How an import's events change its state.</summary>
-public static class ReadingImportEvents
+internal static class ReadingImportEvents
 {
     /// <summary>The state after <paramref name="entry"/>.</summary>
     public static ReadingImportState Apply(ReadingImportState state, JournalEntry entry) => entry.Event switch

@@ -14,7 +14,7 @@ namespace Cooperation.Silo.Submissions;
 /// exactly once. A pilot that changed in between makes the append fail on the pilot's sequence;
 /// the import then decides again.
 /// </summary>
-public sealed partial class ReadingImportGrain(
+internal sealed partial class ReadingImportGrain(
     [PersistentState(EntityTypes.ReadingImport, StorageNames.Domain)] IPersistentState<EntitySnapshot<ReadingImportState>> snapshot,
     IEventJournal journal,
     TimeProvider clock,

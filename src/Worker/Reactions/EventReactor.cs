@@ -8,7 +8,7 @@ using Npgsql;
 namespace Cooperation.Worker.Reactions;
 
 /// <summary>Settings of the event reactions (section "Reactions").</summary>
-public sealed class ReactionOptions
+internal sealed class ReactionOptions
 {
     /// <summary>How often the journal is read for new events, in milliseconds.</summary>
     public int PollMilliseconds { get; set; } = 1000;
@@ -25,7 +25,7 @@ public sealed class ReactionOptions
 /// after the checkpoint are reacted to again, and reactions are idempotent. Several workers may
 /// run: a transaction-level advisory lock lets one of them read a batch at a time.
 /// </summary>
-public sealed partial class EventReactor(
+internal sealed partial class EventReactor(
     NpgsqlDataSource database,
     IEnumerable<IEventReaction> reactions,
     IOptions<ReactionOptions> options,

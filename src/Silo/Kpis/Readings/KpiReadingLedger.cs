@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Kpis.Readings;
 /// counts for each period (the reading with the highest sequence) and how many readings exist.
 /// Its size grows with the number of periods, never with the number of readings.
 /// </summary>
-public sealed class KpiReadingLedger
+internal sealed class KpiReadingLedger
 {
     private readonly Dictionary<string, KpiReadingSeries> _series = new(StringComparer.Ordinal);
 
@@ -69,7 +69,7 @@ public sealed class KpiReadingLedger
 }
 
 /// <summary>The readings of one KPI: the value that counts per period, oldest period first.</summary>
-public sealed class KpiReadingSeries
+internal sealed class KpiReadingSeries
 {
     // A sorted list: periods number in the tens, and the newest one is read on every view.
     private readonly SortedList<ReportingPeriod, StoredKpiReading> _byPeriod = [];

@@ -11,7 +11,7 @@ namespace Cooperation.Silo.Pilots.Jcm;
 /// <param name="Factors">Fixed factors.</param>
 /// <param name="CreditShares">Holders of issued credits.</param>
 /// <param name="Rounding">How shares round to whole credits.</param>
-public sealed record StoredMonitoringPlan(
+internal sealed record StoredMonitoringPlan(
     string MethodologyId,
     string MethodologyVersion,
     ValueList<StoredMonitoredParameter> Parameters,
@@ -35,7 +35,7 @@ public sealed record StoredMonitoringPlan(
 /// <param name="Option">How it is obtained.</param>
 /// <param name="MeterId">For option C: the meter.</param>
 /// <param name="CalibrationDate">For option C: the meter's last calibration.</param>
-public sealed record StoredMonitoredParameter(string Code, string Unit, MonitoringOption Option, string? MeterId, DateOnly? CalibrationDate)
+internal sealed record StoredMonitoredParameter(string Code, string Unit, MonitoringOption Option, string? MeterId, DateOnly? CalibrationDate)
     : IStoredRecord<StoredMonitoredParameter, MonitoredParameter>
 {
     /// <inheritdoc/>
@@ -51,7 +51,7 @@ public sealed record StoredMonitoredParameter(string Code, string Unit, Monitori
 /// <param name="Unit">Its unit.</param>
 /// <param name="Source">Where the value comes from; absent in plans stored before sources were required.</param>
 /// <param name="Year">The year the value applies to, if dated.</param>
-public sealed record StoredFixedFactor(string Code, double Value, string Unit, string? Source = null, int? Year = null)
+internal sealed record StoredFixedFactor(string Code, double Value, string Unit, string? Source = null, int? Year = null)
     : IStoredRecord<StoredFixedFactor, FixedFactor>
 {
     /// <inheritdoc/>
@@ -65,7 +65,7 @@ public sealed record StoredFixedFactor(string Code, double Value, string Unit, s
 /// <param name="Party">Who receives them.</param>
 /// <param name="Percent">Share in percent.</param>
 /// <param name="Holder">Which kind of holder.</param>
-public sealed record StoredCreditShare(string Party, decimal Percent, CreditHolder Holder) : IStoredRecord<StoredCreditShare, CreditShare>
+internal sealed record StoredCreditShare(string Party, decimal Percent, CreditHolder Holder) : IStoredRecord<StoredCreditShare, CreditShare>
 {
     /// <inheritdoc/>
     public static StoredCreditShare Of(CreditShare value) => new(value.Party, value.Percent, value.Holder);
@@ -84,7 +84,7 @@ public sealed record StoredCreditShare(string Party, decimal Percent, CreditHold
 /// <param name="Warnings">What the calculation noticed.</param>
 /// <param name="KpiPeriod">The reporting period the reduction was recorded in.</param>
 /// <param name="Plan">The plan it was computed under.</param>
-public sealed record StoredMonitoringResult(
+internal sealed record StoredMonitoringResult(
     StoredMonitoringInput Input,
     decimal ReferenceEmissions,
     decimal ProjectEmissions,
@@ -110,7 +110,7 @@ public sealed record StoredMonitoringResult(
 /// <param name="Start">First day monitored.</param>
 /// <param name="End">Last day monitored.</param>
 /// <param name="Values">A value per monitored parameter.</param>
-public sealed record StoredMonitoringInput(string PeriodId, DateOnly Start, DateOnly End, ValueList<StoredMonitoredValue> Values)
+internal sealed record StoredMonitoringInput(string PeriodId, DateOnly Start, DateOnly End, ValueList<StoredMonitoredValue> Values)
     : IStoredRecord<StoredMonitoringInput, MonitoringPeriodInput>
 {
     /// <inheritdoc/>
@@ -124,7 +124,7 @@ public sealed record StoredMonitoringInput(string PeriodId, DateOnly Start, Date
 /// <summary>A monitored parameter's value in a stored period.</summary>
 /// <param name="Code">The parameter.</param>
 /// <param name="Value">Its value.</param>
-public sealed record StoredMonitoredValue(string Code, double Value) : IStoredRecord<StoredMonitoredValue, MonitoredValue>
+internal sealed record StoredMonitoredValue(string Code, double Value) : IStoredRecord<StoredMonitoredValue, MonitoredValue>
 {
     /// <inheritdoc/>
     public static StoredMonitoredValue Of(MonitoredValue value) => new(value.Code, value.Value);
@@ -137,7 +137,7 @@ public sealed record StoredMonitoredValue(string Code, double Value) : IStoredRe
 /// <param name="Party">The holder.</param>
 /// <param name="Credits">Whole tonnes credited.</param>
 /// <param name="Holder">Which kind of holder.</param>
-public sealed record StoredCreditAllocation(string Party, long Credits, CreditHolder Holder) : IStoredRecord<StoredCreditAllocation, CreditAllocation>
+internal sealed record StoredCreditAllocation(string Party, long Credits, CreditHolder Holder) : IStoredRecord<StoredCreditAllocation, CreditAllocation>
 {
     /// <inheritdoc/>
     public static StoredCreditAllocation Of(CreditAllocation value) => new(value.Party, value.Credits, value.Holder);

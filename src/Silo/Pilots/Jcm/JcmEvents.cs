@@ -8,25 +8,25 @@ namespace Cooperation.Silo.Pilots.Jcm;
 
 /// <summary>A JCM pilot's monitoring plan was set or revised.</summary>
 [EventKind("pilot.jcm-plan-set", 1)]
-public sealed record JcmPlanSet(StoredMonitoringPlan Plan) : IEntityEvent;
+internal sealed record JcmPlanSet(StoredMonitoringPlan Plan) : IEntityEvent;
 
 /// <summary>
 /// A JCM monitoring period was computed (or computed again after its verifier returned it); its
 /// reduction is recorded on the emission-reductions KPI.
 /// </summary>
 [EventKind("pilot.monitoring-period-recorded", 1)]
-public sealed record MonitoringPeriodRecorded(StoredMonitoringResult Result, ValueList<StoredReading> Readings) : IEntityEvent, IRecordsReadings;
+internal sealed record MonitoringPeriodRecorded(StoredMonitoringResult Result, ValueList<StoredReading> Readings) : IEntityEvent, IRecordsReadings;
 
 /// <summary>A donor (or admin) appointed the organisation that verifies the pilot's monitoring periods.</summary>
 [EventKind("pilot.jcm-verifier-appointed", 1)]
-public sealed record JcmVerifierAppointed(string OrganisationId) : IEntityEvent;
+internal sealed record JcmVerifierAppointed(string OrganisationId) : IEntityEvent;
 
 /// <summary>The verifier approved (verified) or returned a monitoring period.</summary>
 [EventKind("pilot.monitoring-period-reviewed", 1)]
-public sealed record MonitoringPeriodReviewed(string PeriodId, ReviewDecision Decision, string? Comment) : IEntityEvent;
+internal sealed record MonitoringPeriodReviewed(string PeriodId, ReviewDecision Decision, string? Comment) : IEntityEvent;
 
 /// <summary>How JCM events change a pilot.</summary>
-public static class JcmEvents
+internal static class JcmEvents
 {
     /// <summary>The state after a JCM event; null when <paramref name="entry"/> holds none.</summary>
     public static PilotState? Apply(PilotState state, JournalEntry entry) => entry.Event switch

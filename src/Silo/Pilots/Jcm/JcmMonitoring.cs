@@ -11,7 +11,7 @@ namespace Cooperation.Silo.Pilots.Jcm;
 /// The rules of a JCM pilot's monitoring, as plain logic: which monitoring periods it takes and
 /// what a verifier may decide. The pilot grain records what these decide.
 /// </summary>
-public static class JcmMonitoring
+internal static class JcmMonitoring
 {
     /// <summary>Refuses anything JCM of a pilot whose kind is not JCM-monitored (<see cref="PilotKindProfile.JcmMonitored"/>).</summary>
     public static void RequireJcm(string pilotId, PilotDefinition definition)

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.Pilots.Milestones;
 /// <param name="Progress">As last reported.</param>
 /// <param name="OverdueSince">When the due-date check found it overdue; cleared once done or cancelled.</param>
 [GenerateSerializer, Immutable, Alias("coop.MilestoneRecord")]
-public sealed record MilestoneRecord(
+internal sealed record MilestoneRecord(
     [property: Id(0)] MilestoneDefinition Definition,
     [property: Id(1)] MilestoneProgress Progress,
     [property: Id(2)] DateTimeOffset? OverdueSince) : IDueItem<MilestoneRecord>
@@ -32,7 +32,7 @@ public sealed record MilestoneRecord(
 /// The rules of a pilot's milestones, as plain logic: adding and reporting, what is overdue on a
 /// given local date, and completion.
 /// </summary>
-public static class MilestoneSchedule
+internal static class MilestoneSchedule
 {
     /// <summary>Most milestones a pilot may have.</summary>
     public const int MaxMilestones = 200;

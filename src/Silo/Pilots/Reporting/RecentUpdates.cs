@@ -8,7 +8,7 @@ namespace Cooperation.Silo.Pilots.Reporting;
 /// answered from memory. A key older than these (or from an earlier activation) is found in the
 /// journal, whose unique index refuses a second update under it.
 /// </summary>
-public sealed class RecentUpdates(int capacity = 1000)
+internal sealed class RecentUpdates(int capacity = 1000)
 {
     private readonly Dictionary<string, (string Hash, UpdateReceipt Receipt)> _byKey = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();

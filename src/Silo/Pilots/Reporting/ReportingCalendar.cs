@@ -11,7 +11,7 @@ namespace Cooperation.Silo.Pilots.Reporting;
 /// from the period in which it first went in progress until the one in which it was completed or
 /// cancelled; a period it owed whose window closed with nothing submitted is missing.
 /// </summary>
-public static class ReportingCalendar
+internal static class ReportingCalendar
 {
     /// <summary>The periods on <paramref name="today"/> in the pilot's city, oldest first.</summary>
     public static ValueList<ReportingPeriodView> Periods(PilotState state, DateOnly today)

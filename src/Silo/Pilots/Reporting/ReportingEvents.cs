@@ -14,7 +14,7 @@ namespace Cooperation.Silo.Pilots.Reporting;
 /// <param name="Late">It came after the period's submission window closed.</param>
 /// <param name="Historical">Migrated history an admin loaded (approved in the same append), not a partner's submission.</param>
 [EventKind("pilot.update-submitted", 1)]
-public sealed record UpdateSubmitted(
+internal sealed record UpdateSubmitted(
     ReportingPeriod Period,
     ValueList<StoredReading> Readings,
     ValueList<StoredMilestoneReport> Milestones,
@@ -29,7 +29,7 @@ public sealed record UpdateSubmitted(
 /// <param name="ApprovedReadings">On approval: the readings that counted then, now the period's verified figures.</param>
 /// <param name="Historical">An approval on load of migrated history: nobody to notice.</param>
 [EventKind("pilot.period-reviewed", 1)]
-public sealed record PeriodReviewed(
+internal sealed record PeriodReviewed(
     ReportingPeriod Period,
     ReviewDecision Decision,
     string? Comment,
@@ -37,7 +37,7 @@ public sealed record PeriodReviewed(
     bool Historical = false) : IEntityEvent;
 
 /// <summary>How reporting events change a pilot.</summary>
-public static class ReportingEvents
+internal static class ReportingEvents
 {
     /// <summary>The state after a reporting event; null when <paramref name="entry"/> holds none.</summary>
     public static PilotState? Apply(PilotState state, JournalEntry entry) => entry.Event switch
