@@ -39,6 +39,10 @@ Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
+# The worker runs beside them as in production (its jobs' polling and the reactions' reads load the database too).
+Kestrel__Endpoints__Http__Url=http://127.0.0.1:5183 \
+  start_dotnet worker "$ROOT/src/Worker/bin/Release/net10.0" Cooperation.Worker.dll
+wait_for_url worker "http://127.0.0.1:5183/healthz" 120
 
 # An admin key for the load generator, made as the operators make the first one.
 ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
