@@ -160,13 +160,20 @@ public sealed class ReportRevisionTests(ApiFixture api)
     public async Task A_scheduled_run_reports_the_period_once_its_window_closed_and_revises_earlier_periods_whose_figures_changed()
     {
         var (world, pilotId, _) = await PilotAsync();
+        // A programme of the partnership with the longest window (45 days): the subscription waits
+        // for it, so last month's report falls due after the subscription exists whatever today is.
+        var longWindow = Requests.Programme(Ids.New("programme"), world.PartnershipId);
+        longWindow.SubmissionWindowDays = 45;
+        await api.Programmes.CreateProgrammeAsync(longWindow);
         var recipient = $"{world.DonorId}@example.org";
         await using var mailbox = await SmtpSink.StartAsync(api.SmtpPort);
         var subscriptionId = await SubscribeAsync(world, recipient);
         var view = await SubscriptionAsync(world.DonorId, subscriptionId);
         var calendar = api.Services.GetRequiredService<SubscriptionSchedule>().CalendarOf(view);
-        // The month of yesterday has started everywhere, so it takes readings; its report falls due after its window.
-        var month = ReportingPeriod.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), ReportingFrequency.Monthly);
+        // Last month is over everywhere (the earliest zone's today is in this month), so it takes readings.
+        var earliestToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-14));
+        var month = ReportingPeriod.Containing(new DateOnly(earliestToday.Year, earliestToday.Month, 1).AddDays(-1), ReportingFrequency.Monthly);
+        Assert.True(calendar.DueAt(month) > DateTimeOffset.UtcNow, "last month's report must fall due after the subscription was made");
         await api.Kpis.RecordKpiReadingsAsync(Requests.Reading(pilotId, month.ToString(), 70));
         // The subject names the period as the report's language writes it ("Nov 2026").
         static string Month(Contracts.Common.ReportingPeriod period) => Reports.Rendering.ReportCulture.Period(period, Contracts.DonorReports.ReportLanguage.En);
