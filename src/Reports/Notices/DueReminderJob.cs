@@ -49,11 +49,10 @@ public sealed partial class DueReminderJob(
         var settings = options.Value;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone)).DateTime);
         var items = new List<DueItem>();
-        await Parallel.ForEachAsync(await EntitiesAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (entity, _) =>
+        await Parallel.ForEachAsync(await OwersAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (owner, _) =>
             {
-                IHasDueItems grain = entity.Type == EntityTypes.Pilot ? grains.GetGrain<IPilotGrain>(entity.Id) : grains.GetGrain<IMouGrain>(entity.Id);
-                var owed = await grain.GetDueItems(settings.WithinDays);
+                var owed = await owner.GetDueItems(settings.WithinDays);
                 lock (items)
                     items.AddRange(owed);
             });
@@ -78,12 +77,12 @@ public sealed partial class DueReminderJob(
     }
 
     /// <summary>Every pilot and MoU there is, from the journal (the silo's directory of entities).</summary>
-    private async Task<IReadOnlyList<(string Type, string Id)>> EntitiesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IHasDueItems>> OwersAsync(CancellationToken cancellationToken)
     {
         var directory = grains.GetGrain<IEntityDirectoryGrain>(0);
         var pilots = await directory.Ids(EntityTypes.Pilot).WaitAsync(cancellationToken);
         var mous = await directory.Ids(EntityTypes.Mou).WaitAsync(cancellationToken);
-        return [.. pilots.Select(id => (EntityTypes.Pilot, id)), .. mous.Select(id => (EntityTypes.Mou, id))];
+        return [.. pilots.Select(id => grains.GetGrain<IPilotGrain>(id)), .. mous.Select(id => grains.GetGrain<IMouGrain>(id))];
     }
 
     [LoggerMessage(LogLevel.Information, "Due reminders of {Day}: {Sent} digest(s) sent now, {Items} item(s) due or overdue in all")]
