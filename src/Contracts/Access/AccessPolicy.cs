@@ -64,6 +64,13 @@ public enum Permission
 
     /// <summary>Load a pilot's history from earlier records as approved figures (a migration): admins only.</summary>
     LoadHistory,
+
+    /// <summary>
+    /// Invite, read, disable and enable people's accounts of an organisation: admins anyone, a city
+    /// office the people of organisations in its partnerships (the scope: the cities of the
+    /// partnerships the organisation is in).
+    /// </summary>
+    ManagePeople,
 }
 
 /// <summary>
@@ -119,6 +126,7 @@ public static class AccessPolicy
                 Permission.ReadPartnership or Permission.ManagePartnership or Permission.ReadPilot or Permission.ManagePilot
                     or Permission.ReportOnPilot or Permission.ReviewPilot or Permission.ReadMou or Permission.ManageMou
                     or Permission.ManageContacts or Permission.ReadReports or Permission.ManageReports or Permission.ReadFunding
+                    or Permission.ManagePeople
                     => scope.CityIds.Contains(caller.CityId),
                 _ => throw Undecided(caller.Role, permission),
             },
@@ -129,7 +137,8 @@ public static class AccessPolicy
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
                 Permission.ManageReference or Permission.ManagePartnership or Permission.ManagePilot or Permission.ReviewPilot
                     or Permission.AppointVerifier or Permission.ManageMou or Permission.ManageCredentials or Permission.ManageContacts
-                    or Permission.ReadReports or Permission.ManageReports or Permission.ReadFunding or Permission.LoadHistory => false,
+                    or Permission.ReadReports or Permission.ManageReports or Permission.ReadFunding or Permission.LoadHistory
+                    or Permission.ManagePeople => false,
                 _ => throw Undecided(caller.Role, permission),
             },
             Role.Donor => permission switch
@@ -140,7 +149,7 @@ public static class AccessPolicy
                 Permission.ReadMou or Permission.ActAsParty => scope.ParticipantIds.Contains(organisation),
                 Permission.ManageReference or Permission.ManagePartnership or Permission.ManagePilot or Permission.ReportOnPilot
                     or Permission.ReviewPilot or Permission.ManageMou or Permission.ManageCredentials or Permission.ManageContacts
-                    or Permission.LoadHistory => false,
+                    or Permission.LoadHistory or Permission.ManagePeople => false,
                 _ => throw Undecided(caller.Role, permission),
             },
             // Anonymous callers and privileged ones (admins, the platform) are decided above.
@@ -195,7 +204,7 @@ public static class AccessPolicy
             or Permission.AppointVerifier or Permission.VerifyMonitoring or Permission.ReadFunding or Permission.LoadHistory => Permission.ReadPilot,
         Permission.ReadMou or Permission.ActAsParty or Permission.ManageMou => Permission.ReadMou,
         Permission.ReadReports or Permission.ManageReports => Permission.ReadReports,
-        Permission.ManageCredentials => null,
+        Permission.ManageCredentials or Permission.ManagePeople => null,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "Every permission says what reading it needs."),
     };
 
@@ -208,6 +217,7 @@ public static class AccessPolicy
         Permission.VerifyMonitoring => "verify the monitoring of",
         Permission.ActAsParty => "act as a party to",
         Permission.ManageCredentials => "manage the credentials of",
+        Permission.ManagePeople => "manage the people of",
         Permission.ReadReports => "read the reports of",
         Permission.ManageReports => "manage the reports of",
         Permission.ReadFunding => "read the funding of",

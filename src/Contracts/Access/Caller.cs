@@ -31,12 +31,14 @@ public enum Role
 /// <param name="Role">The role its credential grants.</param>
 /// <param name="CredentialId">The credential used, null for the platform itself.</param>
 /// <param name="CityId">The organisation's city: a city office manages that city's partnerships.</param>
+/// <param name="AccountId">The person acting, when one signed in to the web application; null for API keys and the platform.</param>
 [GenerateSerializer, Immutable, Alias("coop.Caller")]
 public sealed record Caller(
     [property: Id(0)] string OrganisationId,
     [property: Id(1)] Role Role,
     [property: Id(2)] string? CredentialId,
-    [property: Id(3)] string CityId)
+    [property: Id(3)] string CityId,
+    [property: Id(4)] string? AccountId = null)
 {
     /// <summary>The platform acting on its own: reminders, scheduled jobs, the operators' command line.</summary>
     public static Caller Platform { get; } = new("platform", Role.System, null, "");
@@ -48,7 +50,7 @@ public sealed record Caller(
     public bool IsPrivileged => Role is Role.Admin or Role.System;
 
     /// <inheritdoc/>
-    public override string ToString() => CredentialId is null ? $"{OrganisationId} ({Role})" : $"{OrganisationId} ({Role}, {CredentialId})";
+    public override string ToString() => (CredentialId ?? AccountId) is { } by ? $"{OrganisationId} ({Role}, {by})" : $"{OrganisationId} ({Role})";
 }
 
 /// <summary>The caller of the request being handled, carried in Orleans' request context.</summary>

@@ -38,7 +38,14 @@ public static class EntityTypes
     /// <summary>One CSV import of readings.</summary>
     public const string ReadingImport = "import";
 
+    /// <summary>A person's account (web sign-in).</summary>
+    public const string Account = "account";
+
+    /// <summary>The directory of every account by e-mail and organisation.</summary>
+    public const string AccountDirectory = "accountdirectory";
+
     /// <summary>Every name, each once.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Pilot, Partnership, Mou, Programme, City, Organisation, Credential, CredentialRegistry, ReportSubscriptions, ReadingImport];
+        [Pilot, Partnership, Mou, Programme, City, Organisation, Credential, CredentialRegistry, ReportSubscriptions, ReadingImport,
+         Account, AccountDirectory];
 }
