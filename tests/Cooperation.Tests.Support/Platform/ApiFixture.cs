@@ -184,11 +184,3 @@ public sealed class ApiFixture : ApiClients, IAsyncLifetime
         await _cluster.DisposeAsync();
     }
 }
-
-/// <summary>Tests that share one <see cref="ApiFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<ApiFixture>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "api";
-}

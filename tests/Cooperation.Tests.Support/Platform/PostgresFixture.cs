@@ -43,11 +43,3 @@ public sealed class PostgresFixture : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 }
-
-/// <summary>Tests that share one <see cref="PostgresFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "postgres";
-}
