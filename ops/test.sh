@@ -30,6 +30,8 @@ trap stop_db EXIT
 trap 'stop_db; exit 130' INT TERM
 
 "$ROOT/ops/db.sh" up
+# The browser tests drive Debian's Chromium.
+require_browser
 # Throw-away databases of earlier test runs that were interrupted.
 "$ROOT/ops/db.sh" prune-tests
 

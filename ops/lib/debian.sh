@@ -28,3 +28,12 @@ require_report_tools() {
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
 }
+
+# require_browser: Debian's Chromium for the browser tests (Playwright drives it; nothing is
+# downloaded at test time) and CJK fonts, so Japanese pages render as they do for people.
+require_browser() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  [ ${#missing[@]} -eq 0 ] || install_packages --no-install-recommends "${missing[@]}"
+}
