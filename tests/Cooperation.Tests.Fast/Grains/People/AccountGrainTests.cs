@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.People;
+using Cooperation.Silo.Journal;
+using Cooperation.Silo.People;
 using Cooperation.Tests.Support;
 using static Cooperation.Tests.Grains.People.Acting;
 
@@ -85,5 +89,43 @@ public sealed class AccountGrainTests(TestClusterFixture fixture)
         Assert.Equal(SignInOutcome.LockedOut, locked.Outcome);
         Assert.True(locked.LockedUntil > DateTimeOffset.UtcNow);
         Assert.Null(locked.Session);
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_is_no_longer_valid()
+    {
+        var world = await PeopleWorld.CreateAsync(fixture.Client);
+        var id = Ids.New("acct");
+        var token = OneTimeToken.New(TokenPurpose.Invitation);
+        var definition = PeopleWorld.Person(world.World.AgencyId);
+        // Invited eight days ago, as the journal would hold it.
+        var invitedAt = DateTimeOffset.UtcNow.AddDays(-8);
+        fixture.Journal.Append(new JournalAppend([new JournalEntry(EntityTypes.Account, id, 1,
+            new AccountInvited(StoredAccountDefinition.Of(definition), world.World.FirstCityId, token.Hash, invitedAt + OneTimeToken.Lifetime),
+            invitedAt, world.Admin)], []));
+
+        var expired = await Assert.ThrowsAsync<RuleViolationException>(() => Anonymously(() => Account(id).AcceptInvitation(token.Secret, Password)));
+
+        Assert.Contains("no longer valid", expired.Message);
+        Assert.Equal(SignInOutcome.NotActive, (await Anonymously(() => Account(id).SignIn(Password))).Outcome);
+    }
+
+    [Fact]
+    public async Task The_history_names_the_person_as_the_actor_of_what_they_did_and_shows_no_hash_or_stamp()
+    {
+        var world = await PeopleWorld.CreateAsync(fixture.Client);
+        var (id, result) = await ActiveAsync(world, PeopleWorld.Person(world.World.AgencyId));
+        await As(result.Session!.Caller, () => Account(id).SetLanguage(Contracts.DonorReports.ReportLanguage.En));
+
+        var history = await As(world.Admin, () => Account(id).GetHistory(new HistoryQuery(false, null, 10)));
+
+        Assert.Equal(["account.invited", "account.password-set", "account.language-set"], history.Events.Select(e => e.Kind));
+        Assert.Equal(world.Admin, history.Events[0].Actor with { CityId = "" });
+        Assert.All(history.Events.Skip(1), e => Assert.Equal((world.World.AgencyId, Role.PartnerAgency, id), (e.Actor.OrganisationId, e.Actor.Role, e.Actor.AccountId)));
+        var shown = string.Join("\n", history.Events.Select(e => e.PayloadJson));
+        Assert.DoesNotContain("Hash", shown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("stamp", shown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(result.SessionStamp!, shown);
+        Assert.Equal("Invitation", JsonNode.Parse(history.Events[1].PayloadJson)!["purpose"]!.GetValue<string>());
     }
 }
