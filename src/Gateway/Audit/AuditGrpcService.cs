@@ -26,10 +26,11 @@ internal sealed class AuditGrpcService(
         var entity = entities.Get(request.Entity, "entity");
         var page = await entity.GetHistory(new HistoryQuery(!request.OldestFirst, request.PageToken == 0 ? null : request.PageToken,
             request.PageSize == 0 ? DefaultPageSize : request.PageSize));
+        var people = await grains.PeopleOfAsync(page.Events);
         return new Proto.History
         {
             Entity = request.Entity,
-            Events = { page.Events.Select(e => e.ToProto()) },
+            Events = { page.Events.Select(e => e.ToProto(people)) },
             NextPageToken = page.Next ?? 0,
         };
     }
@@ -53,8 +54,9 @@ internal sealed class AuditGrpcService(
         await context.WriteResponseHeadersAsync([]);
         await foreach (var page in watcher.PagesAfterAsync(position, PollInterval, context.CancellationToken))
         {
+            var people = await grains.PeopleOfAsync(page.Events);
             foreach (var e in page.Events)
-                await responseStream.WriteAsync(e.ToProto(), context.CancellationToken);
+                await responseStream.WriteAsync(e.ToProto(people), context.CancellationToken);
         }
     }
 }
