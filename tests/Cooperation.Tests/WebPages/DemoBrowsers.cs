@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.DonorReports;
-using Cooperation.Contracts.People;
 using Cooperation.Gateway.Demo;
 using Cooperation.Tests.Support;
 using Cooperation.Tests.Web;
@@ -32,11 +31,7 @@ public static class DemoBrowsers
     {
         var users = await UsersAsync(web);
         var browser = web.Browser();
-        var signedIn = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, string>
-        {
-            ["email"] = users[prefix + "_EMAIL"],
-            ["password"] = users[prefix + "_PASSWORD"],
-        });
+        var signedIn = await browser.SignInAsync(users[prefix + "_EMAIL"], users[prefix + "_PASSWORD"]);
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"{prefix} did not sign in: {signedIn.Status}");
         return browser;
     }
@@ -47,37 +42,11 @@ public static class DemoBrowsers
     /// </summary>
     public static async Task<Browser> PersonAsync(WebFixture web, string organisationId, Role role, ReportLanguage language = ReportLanguage.En)
     {
-        var (email, password) = await InviteAsync(web, organisationId, role, language);
+        var person = await WebPeople.ActiveAsync(web.Api, organisationId, role, language);
         var browser = web.Browser();
-        var signedIn = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
+        var signedIn = await browser.SignInAsync(person);
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"The person of {organisationId} did not sign in: {signedIn.Status}");
         return browser;
-    }
-
-    /// <summary>A plain client with <paramref name="browser"/>'s cookies, for answers that are not pages (files, streams).</summary>
-    public static HttpClient Client(WebFixture web, Browser browser) =>
-        new(new CookieForwarder(browser, web.App.GetTestServer().CreateHandler())) { BaseAddress = browser.BaseAddress };
-
-    private sealed class CookieForwarder(Browser browser, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add("Cookie", browser.Cookies.GetCookieHeader(request.RequestUri!));
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private static async Task<(string Email, string Password)> InviteAsync(WebFixture web, string organisationId, Role role, ReportLanguage language)
-    {
-        CallerContext.ActAsPlatform();
-        var id = Ids.New("person");
-        var email = $"{id}@example.org";
-        var password = DemoPeople.NewPassword(email);
-        var invitation = OneTimeToken.New(TokenPurpose.Invitation);
-        var account = web.Api.Cluster.Client.GetGrain<IAccountGrain>(id);
-        await account.Invite(new AccountDefinition(email, $"Person of {organisationId}", organisationId, role, language), invitation.Hash);
-        await account.AcceptInvitation(invitation.Secret, password);
-        return (email, password);
     }
 
     /// <summary>The page <paramref name="path"/> as <paramref name="prefix"/>'s person reads it.</summary>
