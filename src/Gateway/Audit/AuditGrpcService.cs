@@ -52,17 +52,11 @@ internal sealed class AuditGrpcService(
         await watcher.StartAsync();
         // Headers tell the client the watch is in place: anything committed from now on reaches it.
         await context.WriteResponseHeadersAsync([]);
-        var cancelled = context.CancellationToken;
-        while (!cancelled.IsCancellationRequested)
+        await foreach (var page in watcher.PagesAfterAsync(position, PollInterval, context.CancellationToken))
         {
-            // The feed shows only what the caller could see in each entity's own history.
-            var page = await feed.Read(position, HistoryQuery.MaxLimit);
             var people = await grains.PeopleOfAsync(page.Events);
             foreach (var e in page.Events)
-                await responseStream.WriteAsync(e.ToProto(people), cancelled);
-            position = page.Position;
-            if (!page.Full)
-                await watcher.WaitAsync(PollInterval, cancelled);
+                await responseStream.WriteAsync(e.ToProto(people), context.CancellationToken);
         }
     }
 }
