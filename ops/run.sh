@@ -51,7 +51,7 @@ for ((i = 0; i < SILOS; i++)); do
   wait_for_log "silo-$i" "Silo ready" 120
 done
 
-Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env \
+Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env Demo__UsersFile=$ROOT/.data/demo-users.env \
 Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \

@@ -12,6 +12,7 @@ builder.Services.AddCooperationApi(builder.Configuration);
 if (builder.Configuration.GetValue<bool>("Demo:Load"))
 {
     builder.Services.AddSingleton<DemoCredentials>();
+    builder.Services.AddSingleton<DemoPeople>();
     builder.Services.AddHostedService<DemoScenarioLoader>();
 }
 

@@ -34,6 +34,17 @@ public sealed class ReportCalendar
         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
     }
 
+    /// <summary>The calendar of <paramref name="subscription"/> under the platform's <paramref name="options"/> (grace, default runs).</summary>
+    public static ReportCalendar Of(ReportSubscriptionView subscription, DonorReportOptions options) =>
+        new(subscription.Definition.Schedule, subscription.WindowDays, options.ScheduleGrace, options.DefaultCron);
+
+    /// <summary>
+    /// The next run of <paramref name="subscription"/> (this calendar's) after <paramref name="now"/>
+    /// and the period it reports; none while it is paused (<see cref="NextRun"/> otherwise).
+    /// </summary>
+    public (DateTimeOffset At, ReportingPeriod Period)? NextRunOf(ReportSubscriptionView subscription, DateTimeOffset now) =>
+        subscription.Paused ? null : NextRun(now, subscription.CreatedAt);
+
     /// <summary>The cron expression runs happen on.</summary>
     public string Cron { get; }
 

@@ -13,8 +13,7 @@ namespace Cooperation.Reports;
 public sealed class SubscriptionSchedule(IRecurringJobManager jobs, IOptions<DonorReportOptions> options)
 {
     /// <summary>The calendar of <paramref name="subscription"/>: when its reports fall due and when they are made.</summary>
-    public ReportCalendar CalendarOf(ReportSubscriptionView subscription) =>
-        new(subscription.Definition.Schedule, subscription.WindowDays, options.Value.ScheduleGrace, options.Value.DefaultCron);
+    public ReportCalendar CalendarOf(ReportSubscriptionView subscription) => ReportCalendar.Of(subscription, options.Value);
 
     /// <summary>Schedules <paramref name="subscription"/>, or unschedules it when paused.</summary>
     public void Sync(ReportSubscriptionView subscription)

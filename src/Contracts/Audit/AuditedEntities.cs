@@ -44,6 +44,9 @@ public sealed class AuditedEntities(IGrainFactory grains)
         _ => throw new ArgumentException($"No audited entity type '{entityType}'.", nameof(entityType)),
     };
 
+    /// <summary>Whether entities the journal names <paramref name="entityType"/> have a history (and a grain that answers for it).</summary>
+    public static bool Has(string entityType) => Kinds.Any(k => k.EntityType == entityType);
+
     /// <summary>The API name of an entity the journal names <paramref name="entityType"/>.</summary>
     public static string NameOf(string entityType, string id) =>
         $"{Kinds.FirstOrDefault(k => k.EntityType == entityType).Collection ?? entityType}/{id}";

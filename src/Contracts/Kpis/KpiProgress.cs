@@ -89,6 +89,14 @@ public static class KpiTrajectory
     }
 
     /// <summary>
+    /// The value the straight line expects by <paramref name="asOf"/>, in the KPI's unit: the
+    /// baseline's value plus <see cref="ExpectedShare"/> of the way to the target's (a chart's
+    /// trajectory drawn in values rather than shares).
+    /// </summary>
+    public static double ExpectedValue(KpiPoint baseline, KpiPoint target, DateOnly asOf) =>
+        baseline.Value + ExpectedShare(baseline, target, asOf) * (target.Value - baseline.Value);
+
+    /// <summary>
     /// The status of a KPI that went <paramref name="reached"/> of the way from baseline to target
     /// (1 = all of it) where the line expects <paramref name="expected"/>: at least
     /// <see cref="OnTrackShare"/> of the expected progress is on track, at least

@@ -26,10 +26,11 @@ internal sealed class AuditGrpcService(
         var entity = entities.Get(request.Entity, "entity");
         var page = await entity.GetHistory(new HistoryQuery(!request.OldestFirst, request.PageToken == 0 ? null : request.PageToken,
             request.PageSize == 0 ? DefaultPageSize : request.PageSize));
+        var people = await grains.PeopleOfAsync(page.Events);
         return new Proto.History
         {
             Entity = request.Entity,
-            Events = { page.Events.Select(e => e.ToProto()) },
+            Events = { page.Events.Select(e => e.ToProto(people)) },
             NextPageToken = page.Next ?? 0,
         };
     }
@@ -51,16 +52,11 @@ internal sealed class AuditGrpcService(
         await watcher.StartAsync();
         // Headers tell the client the watch is in place: anything committed from now on reaches it.
         await context.WriteResponseHeadersAsync([]);
-        var cancelled = context.CancellationToken;
-        while (!cancelled.IsCancellationRequested)
+        await foreach (var page in watcher.PagesAfterAsync(position, PollInterval, context.CancellationToken))
         {
-            // The feed shows only what the caller could see in each entity's own history.
-            var page = await feed.Read(position, HistoryQuery.MaxLimit);
+            var people = await grains.PeopleOfAsync(page.Events);
             foreach (var e in page.Events)
-                await responseStream.WriteAsync(e.ToProto(), cancelled);
-            position = page.Position;
-            if (!page.Full)
-                await watcher.WaitAsync(PollInterval, cancelled);
+                await responseStream.WriteAsync(e.ToProto(people), context.CancellationToken);
         }
     }
 }

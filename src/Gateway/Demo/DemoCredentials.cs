@@ -41,18 +41,7 @@ internal sealed class DemoCredentials(CredentialIssuer issuer, CredentialVerifie
     }
 
     /// <summary>The keys kept from an earlier run, by variable name.</summary>
-    public async Task<Dictionary<string, string>> ReadAsync()
-    {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (File is not { } path || !System.IO.File.Exists(path))
-            return keys;
-        foreach (var line in await System.IO.File.ReadAllLinesAsync(path))
-        {
-            if (line.Split('=', 2) is [var name, var value] && !name.StartsWith('#'))
-                keys[name.Trim()] = value.Trim();
-        }
-        return keys;
-    }
+    public async Task<Dictionary<string, string>> ReadAsync() => File is { } path ? await EnvFile.ReadAsync(path) : [];
 
     /// <summary>Writes the keys file (owner-only), for <c>source</c> in a shell; returns its path, if configured.</summary>
     public async Task<string?> WriteAsync(IReadOnlyDictionary<string, string> keys)
@@ -63,10 +52,7 @@ internal sealed class DemoCredentials(CredentialIssuer issuer, CredentialVerifie
             .Append("#   curl -H \"x-api-key: $KITAKYUSHU_KEY\" http://127.0.0.1:5081/v1/pilots/hp-compost\n");
         foreach (var (name, organisationId, role, _) in Identities.Where(i => keys.ContainsKey(i.Name)))
             text.Append($"# {organisationId}, {role}\n{name}={keys[name]}\n");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await System.IO.File.WriteAllTextAsync(path, text.ToString());
-        if (!OperatingSystem.IsWindows())
-            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await EnvFile.WriteAsync(path, text.ToString());
         return path;
     }
 }

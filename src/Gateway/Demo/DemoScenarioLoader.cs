@@ -9,13 +9,14 @@ namespace Cooperation.Gateway.Demo;
 /// Loads the demo scenario through the gateway's own gRPC endpoint once it listens, when
 /// configuration "Demo:Load" is true (the run command sets it): makes the demo keys of the seed
 /// organisations (<see cref="DemoCredentials"/>), then runs each step as the organisation that
-/// would take it (the admin loads, partners submit, the city office reviews) and logs "Demo data
-/// loaded".
+/// would take it (the admin loads, partners submit, the city office reviews), makes one person per
+/// demo key for the web application (<see cref="DemoPeople"/>) and logs "Demo data loaded".
 /// </summary>
 internal sealed partial class DemoScenarioLoader(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     DemoCredentials credentials,
+    DemoPeople people,
     ILogger<DemoScenarioLoader> logger) : BackgroundService
 {
     /// <inheritdoc/>
@@ -54,7 +55,9 @@ internal sealed partial class DemoScenarioLoader(
                 foreach (var (name, _, _, _) in DemoCredentials.Identities)
                     await credentials.EnsureAsync(name, keys);
                 var file = await credentials.WriteAsync(keys);
-                LogLoaded(logger, calls == 0 ? "already present" : $"{calls} calls", DemoScenario.PartnershipId, file ?? "(no Demo:KeysFile)");
+                var usersFile = await people.WriteAsync(await people.EnsureAsync(await people.ReadAsync()));
+                LogLoaded(logger, calls == 0 ? "already present" : $"{calls} calls", DemoScenario.PartnershipId, file ?? "(no Demo:KeysFile)",
+                    usersFile ?? "(no Demo:UsersFile)");
                 return;
             }
             catch (Exception error) when (IsTransient(error) && !stoppingToken.IsCancellationRequested && DateTime.UtcNow < deadline)
@@ -73,8 +76,8 @@ internal sealed partial class DemoScenarioLoader(
     private static bool IsTransient(Exception error) => error is HttpRequestException
         || error is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded };
 
-    [LoggerMessage(LogLevel.Information, "Demo data loaded ({How}): try partnership {PartnershipId}; demo API keys in {KeysFile}")]
-    private static partial void LogLoaded(ILogger logger, string how, string partnershipId, string keysFile);
+    [LoggerMessage(LogLevel.Information, "Demo data loaded ({How}): try partnership {PartnershipId}; demo API keys in {KeysFile}, demo people in {UsersFile}")]
+    private static partial void LogLoaded(ILogger logger, string how, string partnershipId, string keysFile, string usersFile);
 
     [LoggerMessage(LogLevel.Information, "Demo data not loaded yet ({Reason}); retrying")]
     private static partial void LogRetry(ILogger logger, string reason);

@@ -38,7 +38,7 @@ internal static class DonorReportMapping
     {
         var definition = view.Definition;
         var schedule = definition.Schedule;
-        var next = view.Paused ? null : calendar.NextRun(now, view.CreatedAt);
+        var next = calendar.NextRunOf(view, now);
         return new Proto.Subscription
         {
             DonorOrganisationId = definition.DonorOrganisationId,

@@ -11,9 +11,7 @@ using Cooperation.Reports.Delivery;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Net.Http.Headers;
 using Cooperation.Reports;
-using Cooperation.Reports.Rendering;
 
 namespace Cooperation.Gateway.DonorReports;
 
@@ -49,7 +47,7 @@ internal static class ReportDownloads
         try
         {
             var file = await FileAsync(http, reportId, archive, grains, links);
-            await WriteAsync(http, file, archive);
+            await ReportFileResponse.WriteAsync(http, file, archive);
         }
         catch (Exception error) when (!http.Response.HasStarted)
         {
@@ -87,36 +85,6 @@ internal static class ReportDownloads
         }
         CallerContext.Set(CallerClaims.ToCaller(http.User));
         return await grains.GetGrain<IReportArchiveGrain>(0).ReadableFile(id);
-    }
-
-    private static async Task WriteAsync(HttpContext http, ArchivedReportFile file, ReportArchive archive)
-    {
-        var response = http.Response;
-        var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
-        response.ContentType = file.ContentType;
-        // Its format says whether it opens in the browser or is saved; either way under its own name.
-        var format = ReportFileFormats.Of(file.Format);
-        var disposition = new ContentDispositionHeaderValue(format.OpensInline ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.ETag = etag.ToString();
-        response.Headers.CacheControl = "private, max-age=3600";
-        response.Headers.XContentTypeOptions = "nosniff";
-        // The link's signature is in its address: it goes to nobody else.
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        foreach (var (name, value) in format.ResponseHeaders)
-            response.Headers[name] = value;
-        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } matches && matches.Any(m => m.Compare(etag, useStrongComparison: false)))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        response.ContentLength = file.Size;
-        if (HttpMethods.IsHead(http.Request.Method))
-            return;
-        // Chunk by chunk from the silo: a large PDF is never held whole here.
-        await foreach (var chunk in archive.ChunksAsync(file.ReportId, file.Size, DonorReportGrpcService.ChunkSize, http.RequestAborted))
-            await response.Body.WriteAsync(chunk, http.RequestAborted);
     }
 
     // As the JSON routes answer each status (google.rpc.Code's HTTP mapping).

@@ -1,6 +1,5 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Organisations;
 using Cooperation.Silo.Hosting;
 using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -20,9 +19,6 @@ internal sealed class CredentialGrain(
 {
     /// <summary>Longest revocation reason.</summary>
     public const int MaxReasonLength = 500;
-
-    /// <summary>The organisation admins of the platform itself act for; it need not exist as an organisation.</summary>
-    public const string PlatformOrganisation = "platform";
 
     // Only admins (and the platform) manage credentials: a scope nobody else is part of.
     private static readonly AccessScope AdminsOnly = AccessScope.OfCities([]);
@@ -53,34 +49,11 @@ internal sealed class CredentialGrain(
         }
         else
         {
-            var cityId = await CityOfAsync(request);
+            var cityId = await ActingOrganisation.CityOfAsync(GrainFactory, request.OrganisationId, request.Role);
             await RaiseAsync(new CredentialIssued(request.OrganisationId, request.Role, cityId, request.Label, secretHash));
         }
         await GrainFactory.GetGrain<ICredentialRegistryGrain>(ICredentialRegistryGrain.Key).Register(Id, request.OrganisationId);
         return View();
-    }
-
-    /// <summary>The organisation's city, once its kind is checked against the role.</summary>
-    private async Task<string> CityOfAsync(CredentialRequest request)
-    {
-        if (request.OrganisationId == PlatformOrganisation)
-        {
-            return request.Role == Role.Admin
-                ? ""
-                : throw new InvalidFieldException("role", $"the platform's own credentials are admin credentials");
-        }
-        var organisation = (await GrainFactory.GetGrain<IOrganisationGrain>(request.OrganisationId).Get()).Definition;
-        var suits = request.Role switch
-        {
-            Role.CityOffice => organisation.Kind is OrganisationKind.CityGovernment or OrganisationKind.CityDepartment,
-            Role.Donor => organisation.Kind == OrganisationKind.Donor,
-            Role.PartnerAgency => organisation.Kind != OrganisationKind.Donor,
-            Role.Admin => true,
-            // Anonymous (unset) and System are refused by the request's own rules.
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Role, "Every role a credential may have says which organisations suit it."),
-        };
-        return suits ? organisation.CityId
-            : throw new InvalidFieldException("role", $"{request.Role} does not suit '{request.OrganisationId}', a {organisation.Kind}");
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Silo.Access;
@@ -11,9 +12,31 @@ namespace Cooperation.Silo.Audit;
 internal sealed class EntityDirectoryGrain(NpgsqlDataSource dataSource) : Grain, IEntityDirectoryGrain
 {
     /// <inheritdoc/>
-    public async Task<ValueList<string>> Ids(string entityType)
+    public Task<ValueList<string>> Ids(string entityType)
     {
         PlatformWork.Require("Listing every entity of a type");
+        return AllAsync(entityType);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ValueList<string>> ReadableIds(string entityType)
+    {
+        if (!AuditedEntities.Has(entityType))
+            throw new InvalidFieldException("entity_type", $"'{entityType}' has no history to list its entities by");
+        var caller = CallerContext.Current;
+        if (caller.Role == Role.Anonymous)
+            throw new AccessDeniedException($"Listing {entityType} entities needs a caller: an API key or a signed-in person.");
+        var ids = await AllAsync(entityType);
+        if (AccessPolicy.SeesEverything(caller))
+            return ids;
+        // Each entity decides, as for a single read of it (the caller flows with the calls).
+        var entities = new AuditedEntities(GrainFactory);
+        var readable = await Task.WhenAll(ids.Select(id => entities.Grain(entityType, id).IsReadable()));
+        return ValueList.Of(ids.Where((_, i) => readable[i]));
+    }
+
+    private async Task<ValueList<string>> AllAsync(string entityType)
+    {
         await using var command = dataSource.CreateCommand("SELECT entity_id FROM entity_event WHERE entity_type = $1 AND sequence = 1");
         command.Parameters.Add(new() { Value = entityType });
         var ids = new List<string>();

@@ -59,6 +59,19 @@ internal abstract partial class EventSourcedGrain<TState>(
     /// <summary>Refuses a caller who may not read the entity (its history included).</summary>
     protected abstract void AuthorizeRead();
 
+    /// <summary>
+    /// <see cref="AuthorizeRead"/> for an entity whose readers are judged on what other grains
+    /// hold (e.g. a person's account: the partnerships of its organisation).
+    /// </summary>
+    protected virtual Task AuthorizeReadAsync()
+    {
+        AuthorizeRead();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An event as histories and feeds show it: by default as stored; an entity with secrets in its events leaves them out.</summary>
+    protected virtual IEntityEvent Redacted(IEntityEvent @event) => @event;
+
     /// <summary>Called after events were committed and applied.</summary>
     protected virtual void OnRaised(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SubjectReading> readings) { }
 
@@ -194,7 +207,7 @@ internal abstract partial class EventSourcedGrain<TState>(
     /// <summary>A page of the entity's history, for whoever may read the entity: the events within the caller's scope.</summary>
     public async Task<HistoryPage> GetHistory(HistoryQuery query)
     {
-        AuthorizeRead();
+        await AuthorizeReadAsync();
         query.Validate();
         var entries = query.NewestFirst
             ? await journal.ReadBackwardAsync(EntityType, Id, query.From ?? long.MaxValue, query.Limit + 1)
@@ -204,23 +217,23 @@ internal abstract partial class EventSourcedGrain<TState>(
         foreach (var entry in page)
         {
             if (await ShowsAsync(entry.Event))
-                shown.Add(AuditEvents.Of(entry));
+                shown.Add(AuditEvents.Of(entry with { Event = Redacted(entry.Event) }));
         }
         // The next page continues after the last event read, shown or not.
         return new HistoryPage(ValueList.Of(shown), entries.Count > query.Limit ? page[^1].Sequence : null);
     }
 
     /// <summary>Whether the caller may read the entity.</summary>
-    public Task<bool> IsReadable()
+    public async Task<bool> IsReadable()
     {
         try
         {
-            AuthorizeRead();
-            return Task.FromResult(true);
+            await AuthorizeReadAsync();
+            return true;
         }
         catch (CooperationException)
         {
-            return Task.FromResult(false);
+            return false;
         }
     }
 
@@ -232,8 +245,9 @@ internal abstract partial class EventSourcedGrain<TState>(
         var shown = new List<AuditEvent>(events.Count);
         foreach (var e in events)
         {
-            if (e.EntityType == EntityType && e.EntityId == Id && await ShowsAsync(EventJson.Deserialize(e.Kind, e.PayloadJson)))
-                shown.Add(e);
+            var stored = e.EntityType == EntityType && e.EntityId == Id ? EventJson.Deserialize(e.Kind, e.PayloadJson) : null;
+            if (stored is not null && await ShowsAsync(stored))
+                shown.Add(Redacted(stored) is var redacted && ReferenceEquals(redacted, stored) ? e : e with { PayloadJson = EventJson.Serialize(redacted) });
         }
         return ValueList.Of(shown);
     }

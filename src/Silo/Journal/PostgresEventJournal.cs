@@ -36,14 +36,15 @@ public sealed partial class PostgresEventJournal(
     private const string InsertSql = """
         WITH events AS (
             INSERT INTO entity_event (entity_type, entity_id, sequence, kind, payload, recorded_at, actor_organisation_id,
-                                      actor_role, actor_credential_id, scope, idempotency_key, request_hash, feed_position)
+                                      actor_role, actor_credential_id, actor_account_id, scope, idempotency_key, request_hash,
+                                      feed_position)
             SELECT e.entity_type, e.entity_id, e.sequence, e.kind, e.payload, e.recorded_at, e.actor_organisation_id,
-                   e.actor_role, e.actor_credential_id, e.scope, e.idempotency_key, e.request_hash,
+                   e.actor_role, e.actor_credential_id, e.actor_account_id, e.scope, e.idempotency_key, e.request_hash,
                    (pg_current_xact_id()::text::bigint << 20) + e.ord
               FROM unnest(@entity_type, @entity_id, @sequence, @kind, @payload, @recorded_at, @actor_organisation_id,
-                          @actor_role, @actor_credential_id, @scope, @idempotency_key, @request_hash)
+                          @actor_role, @actor_credential_id, @actor_account_id, @scope, @idempotency_key, @request_hash)
                    WITH ORDINALITY AS e(entity_type, entity_id, sequence, kind, payload, recorded_at, actor_organisation_id,
-                                        actor_role, actor_credential_id, scope, idempotency_key, request_hash, ord)
+                                        actor_role, actor_credential_id, actor_account_id, scope, idempotency_key, request_hash, ord)
         )
         INSERT INTO kpi_reading (subject_id, sequence, kpi_code, period, value, recorded_at,
                                  numerator, denominator, breakdown, note, submitted_by)
@@ -53,7 +54,7 @@ public sealed partial class PostgresEventJournal(
 
     private const string Columns = """
         entity_type, entity_id, sequence, kind, payload::text, recorded_at, actor_organisation_id, actor_role,
-        actor_credential_id, scope, idempotency_key, request_hash, feed_position
+        actor_credential_id, scope, idempotency_key, request_hash, feed_position, actor_account_id
         """;
 
     private const string ReadingsSql = """
@@ -220,7 +221,7 @@ public sealed partial class PostgresEventJournal(
                 reader.GetInt64(2),
                 EventJson.Deserialize(reader.GetString(3), reader.GetString(4)),
                 reader.GetFieldValue<DateTimeOffset>(5),
-                new Caller(reader.GetString(6), Enum.Parse<Role>(reader.GetString(7)), Text(8), ""),
+                new Caller(reader.GetString(6), Enum.Parse<Role>(reader.GetString(7)), Text(8), "", Text(13)),
                 Text(9),
                 Text(10),
                 Text(11),
@@ -316,6 +317,7 @@ public sealed partial class PostgresEventJournal(
         Add(command, "actor_organisation_id", NpgsqlDbType.Text, events.Select(e => e.Actor.OrganisationId));
         Add(command, "actor_role", NpgsqlDbType.Text, events.Select(e => e.Actor.Role.ToString()));
         Add(command, "actor_credential_id", NpgsqlDbType.Text, events.Select(e => e.Actor.CredentialId));
+        Add(command, "actor_account_id", NpgsqlDbType.Text, events.Select(e => e.Actor.AccountId));
         Add(command, "scope", NpgsqlDbType.Text, events.Select(e => e.Scope));
         Add(command, "idempotency_key", NpgsqlDbType.Text, events.Select(e => e.IdempotencyKey));
         Add(command, "request_hash", NpgsqlDbType.Text, events.Select(e => e.RequestHash));

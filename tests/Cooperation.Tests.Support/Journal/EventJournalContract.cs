@@ -68,6 +68,25 @@ public abstract class EventJournalContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_acting_is_kept_as_their_account_beside_organisation_and_role()
+    {
+        var journal = await StartAsync();
+        var pilot = Ids.New("pilot");
+        var person = new Contracts.Access.Caller("hp-dofa", Contracts.Access.Role.CityOffice, null, "hai-phong", "acct-lan");
+        await journal.AppendAsync(new JournalAppend([Event(pilot, 1, "p1") with { Actor = person }, Event(pilot, 2, "p1")], []));
+
+        var all = await journal.ReadAsync("pilot", pilot, afterSequence: 0);
+        var backward = await journal.ReadBackwardAsync("pilot", pilot, beforeSequence: long.MaxValue, limit: 2);
+        var feed = await journal.ReadFeedAsync("p1", 0, int.MaxValue);
+
+        Assert.Equal(person with { CityId = "" }, all[0].Actor);
+        Assert.Equal("acct-lan", backward[1].Actor.AccountId);
+        Assert.Equal("acct-lan", feed.Single(e => e.EntityId == pilot && e.Sequence == 1).Actor.AccountId);
+        // A key's change names no person.
+        Assert.Null(all[1].Actor.AccountId);
+    }
+
+    [Fact]
     public async Task An_append_is_committed_for_every_writer_when_it_completes()
     {
         var writer = await StartAsync();

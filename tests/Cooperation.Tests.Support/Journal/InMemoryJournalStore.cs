@@ -11,7 +11,7 @@ namespace Cooperation.Tests.Support;
 /// What PostgreSQL's <c>entity_event</c> and <c>kpi_reading</c> tables hold, in memory, with the
 /// same keys and checks (ops/sql/0005–0007): one row per entity and sequence, per entity and
 /// idempotency key, per subject and reading sequence; events kept as their stored JSON, times to
-/// the microsecond, actors as their organisation, role and credential. An append is all or
+/// the microsecond, actors as their organisation, role, credential and account. An append is all or
 /// nothing and committed when it returns; feed positions follow commit order. Shared by every
 /// silo of a test cluster, as the database is. <see cref="EventJournalContract"/> holds it to the
 /// PostgreSQL journal's behaviour.
@@ -146,7 +146,7 @@ public sealed partial class InMemoryJournalStore
         {
             return append.Events.Select(e => new Row(e.EntityType, e.EntityId, e.Sequence, EventJson.KindOf(e.Event),
                 EventJson.Serialize(e.Event), Microseconds(e.RecordedAt), e.Actor.OrganisationId, e.Actor.Role, e.Actor.CredentialId,
-                e.Scope, e.IdempotencyKey, e.RequestHash, 0)).ToArray();
+                e.Actor.AccountId, e.Scope, e.IdempotencyKey, e.RequestHash, 0)).ToArray();
         }
         catch (Exception)
         {
@@ -233,11 +233,11 @@ public sealed partial class InMemoryJournalStore
 
     /// <summary>An entity_event row.</summary>
     private sealed record Row(string EntityType, string EntityId, long Sequence, string Kind, string Payload, DateTimeOffset RecordedAt,
-        string ActorOrganisationId, Role ActorRole, string? ActorCredentialId, string? Scope, string? IdempotencyKey, string? RequestHash,
-        long FeedPosition)
+        string ActorOrganisationId, Role ActorRole, string? ActorCredentialId, string? ActorAccountId, string? Scope, string? IdempotencyKey,
+        string? RequestHash, long FeedPosition)
     {
-        // The actor comes back as the columns hold it: organisation, role and credential.
+        // The actor comes back as the columns hold it: organisation, role, credential and account.
         public JournalEntry ToEntry() => new(EntityType, EntityId, Sequence, EventJson.Deserialize(Kind, Payload), RecordedAt,
-            new Caller(ActorOrganisationId, ActorRole, ActorCredentialId, ""), Scope, IdempotencyKey, RequestHash, FeedPosition);
+            new Caller(ActorOrganisationId, ActorRole, ActorCredentialId, "", ActorAccountId), Scope, IdempotencyKey, RequestHash, FeedPosition);
     }
 }

@@ -6,6 +6,7 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.People;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.DonorReports;
@@ -16,6 +17,7 @@ using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Mous;
 using Cooperation.Silo.Organisations;
+using Cooperation.Silo.People;
 using Cooperation.Silo.Partnerships;
 using Cooperation.Silo.Pilots;
 using Cooperation.Silo.Pilots.Jcm;
@@ -88,6 +90,16 @@ public static class EventSamples
         new CredentialIssued("hp-urenco", Role.PartnerAgency, "hai-phong", "URENCO reporting desk", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
         new CredentialRevoked("Key left on a shared laptop"),
         new CredentialRegistered("cred-7", "hp-urenco"),
+
+        new AccountInvited(StoredAccountDefinition.Of(new AccountDefinition("lan.nguyen@example.org", "Nguyễn Thị Lan", "hp-dofa", Role.CityOffice, ReportLanguage.Vi)),
+            "hai-phong", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", new DateTimeOffset(2026, 3, 17, 9, 30, 0, TimeSpan.Zero)),
+        new AccountPasswordSet(TokenPurpose.Invitation, "AQAAAAIAAYagAAAAEOmK3NBbNmFfq0Kc1ZVZ0QmP8V1vx1xkZtZr0sFQ7Jb3kQm9C1qk3s0pA8p6yq1u9A==",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"),
+        new AccountPasswordResetRequested("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", new DateTimeOffset(2026, 4, 2, 1, 0, 0, TimeSpan.Zero)),
+        new AccountDisabled("Left the department", "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+        new AccountEnabled(),
+        new AccountLanguageSet(ReportLanguage.Ja),
+        new AccountClaimed("lan.nguyen@example.org", "acct-lan", "hp-dofa"),
 
         new CityCreated(StoredCityDefinition.Of(new CityDefinition(new LocalizedText("Hải Phòng", "ハイフォン", "Hai Phong"), "VN", "Asia/Ho_Chi_Minh"))),
         new CityIndexRecorded(StoredCompositeIndex.Of(new CompositeIndex("pgi", new LocalizedText("Chỉ số xanh cấp tỉnh", "省グリーン指数", "Provincial Green Index"), 2024,

@@ -1,14 +1,15 @@
+using System.Runtime.CompilerServices;
 using Cooperation.Contracts.Access;
-using Cooperation.Contracts.Audit;
 
-namespace Cooperation.Gateway.Audit;
+namespace Cooperation.Contracts.Audit;
 
 /// <summary>
 /// One watch's subscription to a partnership's feed: woken when the feed has news, renewed
 /// before it lapses, removed when the watch ends. Between signals the watch still polls, so a
-/// lost signal or a moved feed grain only delays it.
+/// lost signal or a moved feed grain only delays it. Every client host that watches a feed (the
+/// gateway's WatchPartnership, the web pages' live updates) reads it through this one loop.
 /// </summary>
-internal sealed class FeedWatcher : IFeedObserver, IAsyncDisposable
+public sealed class FeedWatcher : IFeedObserver, IAsyncDisposable
 {
     private readonly IGrainFactory _grains;
     private readonly IPartnershipFeedGrain _feed;
@@ -48,6 +49,25 @@ internal sealed class FeedWatcher : IFeedObserver, IAsyncDisposable
 
     /// <summary>Waits for news, or <paramref name="poll"/> at most.</summary>
     public Task WaitAsync(TimeSpan poll, CancellationToken cancellationToken) => _news.WaitAsync(poll, cancellationToken);
+
+    /// <summary>
+    /// The feed's pages after <paramref name="position"/>, as the caller (the current one, set on
+    /// this flow) may see them, until <paramref name="cancellationToken"/> ends the watch: a full page
+    /// is followed at once, else the next read waits for news or <paramref name="poll"/>. Pages may
+    /// be empty (nothing new, or nothing the caller may see); each continues after the last.
+    /// </summary>
+    public async IAsyncEnumerable<FeedPage> PagesAfterAsync(long position, TimeSpan poll, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // The feed shows only what the caller could see in each entity's own history.
+            var page = await _feed.Read(position, HistoryQuery.MaxLimit);
+            yield return page;
+            position = page.Position;
+            if (!page.Full)
+                await WaitAsync(poll, cancellationToken);
+        }
+    }
 
     private async Task RenewAsync()
     {

@@ -1,0 +1,90 @@
+using Cooperation.Contracts.Hosting;
+using Cooperation.Reports;
+using Cooperation.Reports.Delivery;
+using Cooperation.Web.Words;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Cooperation.Web.Hosting;
+
+/// <summary>How the web application is put together; shared by Program and the tests.</summary>
+public static class WebHosting
+{
+    /// <summary>
+    /// Razor Pages behind cookie authentication that acts for the signed-in person, the words and
+    /// language of each request, rate limits on the account forms, anti-forgery, mail (the reports'
+    /// SMTP settings) and health. Needs an <see cref="IGrainFactory"/> from elsewhere (the Orleans
+    /// client, or a test cluster).
+    /// </summary>
+    public static IServiceCollection AddCooperationWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        var web = configuration.GetSection("Web").Get<WebOptions>() ?? new WebOptions();
+        services.Configure<WebOptions>(configuration.GetSection("Web"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<PageWords>();
+        // Vietnamese and Japanese as they are (UTF-8), not as numeric entities: readable and half the size.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+        // Every page needs a signed-in person unless it says otherwise (sign-in, links from mails, errors).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(PersonCookie.Scheme).RequireAuthenticatedUser().Build());
+        services.AddScoped<PersonSessionCheck>();
+        services.AddAuthentication(PersonCookie.Scheme)
+            .AddCookie(PersonCookie.Scheme, options => PersonCookie.Configure(options, web));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "coop.antiforgery";
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.FormFieldName = "__coop_form";
+        });
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The operator vouches for the proxy in front (Web:TrustForwardedHeaders); whichever address it has.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+
+        // Mail goes out as the reports' does: the same SMTP settings ("Reports:Smtp") and sender.
+        services.AddOptions<DonorReportOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton<ReportMailer>();
+
+        AccountFormLimits.AddTo(services);
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
+        return services;
+    }
+
+    /// <summary>
+    /// Error pages (status code pages and <see cref="PageFaults"/>), security headers, static files,
+    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>.
+    /// </summary>
+    public static WebApplication UseCooperationWeb(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Web:TrustForwardedHeaders"))
+            app.UseForwardedHeaders();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<PageFaults>();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<ActAsPerson>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Cooperation.Contracts.Cities;
+using Cooperation.Contracts.Mous;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.Pilots;
+
+namespace Cooperation.Web.Pages.Mous;
+
+/// <summary>
+/// An MoU (<c>/mous/{id}</c>) as its grain shows it to the person (its parties, the partnership's
+/// offices, admins): parties and their signatures, status and expiry flag, commitments with their
+/// owners, due dates and the overdue ones marked, and the pilots it concerns (linked where the
+/// person may read them). Times are read in the partnership's first city, whose calendar the MoU keeps.
+/// </summary>
+public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
+{
+    /// <summary>The MoU.</summary>
+    public MouView Mou { get; private set; } = null!;
+
+    /// <summary>Its partnership, when the person may read it.</summary>
+    public PartnershipView? Partnership { get; private set; }
+
+    /// <summary>The pilots it concerns that the person may read, by id.</summary>
+    public IReadOnlyDictionary<string, PilotSummary> Pilots { get; private set; } = new Dictionary<string, PilotSummary>();
+
+    /// <summary>The time zone its dates pass in (the partnership's first city's); UTC when the person may not read the partnership.</summary>
+    public string? TimeZone { get; private set; }
+
+    /// <summary>Reads the MoU and what its page names.</summary>
+    public async Task OnGetAsync(string id)
+    {
+        Mou = await Grains.GetGrain<IMouGrain>(PathId(id, "MoU")).Get();
+        var definition = Mou.Definition;
+        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetIfReadable();
+        var pilots = Task.WhenAll(definition.LinkedPilotIds.Select(p => Grains.GetGrain<IPilotGrain>(p).GetSummaryIfReadable()));
+        Partnership = await partnership;
+        Pilots = (await pilots).OfType<PilotSummary>().ToDictionary(p => p.PilotId);
+        if (Partnership is not null)
+            TimeZone = (await Grains.GetGrain<ICityGrain>(Partnership.Definition.FirstCityId).Get()).Definition.TimeZone;
+        await NameOrganisationsAsync([.. definition.PartyOrganisationIds, .. Mou.Commitments.Select(c => c.Definition.OwnerOrganisationId)]);
+    }
+}

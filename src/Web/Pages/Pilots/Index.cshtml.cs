@@ -1,0 +1,98 @@
+using Cooperation.Contracts.Audit;
+using Cooperation.Contracts.Cities;
+using Cooperation.Contracts.Partnerships;
+using Cooperation.Contracts.People;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
+using Cooperation.Contracts.Submissions;
+using Cooperation.Web.Reading;
+
+namespace Cooperation.Web.Pages.Pilots;
+
+/// <summary>
+/// A pilot (<c>/pilots/{id}</c>) as its grain shows it to the person: status and its history, lead
+/// and participants, funding (only the lines the person may see), milestones with the overdue ones
+/// marked, each KPI with its chart, the reporting periods in review, JCM monitoring for JCM pilots,
+/// and the audit history a page at a time (query <c>before</c>), with the person's name where one
+/// acted. Dates and times are those of the pilot's city.
+/// </summary>
+public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
+{
+    /// <summary>The pilot, of the figures asked for (query <c>figures</c>).</summary>
+    public PilotView Pilot { get; private set; } = null!;
+
+    /// <summary>Which figures: all, or approved only.</summary>
+    internal QueryAnswer<FigureBasis> Basis { get; private set; }
+
+    /// <summary>The pilot's city: its name and the time zone its dates are read in.</summary>
+    public CityView City { get; private set; } = null!;
+
+    /// <summary>The partnership, when the person may read it (a donor need not be a member).</summary>
+    public PartnershipView? Partnership { get; private set; }
+
+    /// <summary>The programme, when the person may read it.</summary>
+    public ProgrammeView? Programme { get; private set; }
+
+    /// <summary>Each KPI's chart, in the pilot's order.</summary>
+    internal IReadOnlyList<KpiChart> Charts { get; private set; } = [];
+
+    /// <summary>The JCM section of a JCM pilot.</summary>
+    internal JcmFigures? Jcm { get; private set; }
+
+    /// <summary>A page of the pilot's history.</summary>
+    internal HistoryRows History { get; private set; } = new([], null);
+
+    /// <summary>Whether this is the newest page of the history.</summary>
+    public bool NewestHistory { get; private set; } = true;
+
+    /// <summary>The IANA time zone the pilot's dates and times are read in.</summary>
+    public string TimeZone => City.Definition.TimeZone;
+
+    /// <summary>Reads the pilot and what its page shows around it.</summary>
+    public async Task OnGetAsync(string id)
+    {
+        var pilot = Grains.GetGrain<IPilotGrain>(PathId(id, "pilot"));
+        Basis = Read(Figures.Basis);
+        var query = HistoryRows.Query(Request.Query[HistoryRows.Parameter]);
+        if (query is null)
+            Refuse(HistoryRows.Parameter, W["history.invalid-page"]);
+        query ??= HistoryRows.Query(null)!;
+        NewestHistory = query.From is null;
+
+        // The pilot first: a person who may not read it is refused before anything else is read.
+        Pilot = await pilot.Get(Basis.Value);
+        var definition = Pilot.Definition;
+        var series = Task.WhenAll(Pilot.Kpis.Select(k => pilot.GetKpiSeries(k.Definition.Code, Basis.Value)));
+        var history = pilot.GetHistory(query);
+        var city = Grains.GetGrain<ICityGrain>(definition.CityId).Get();
+        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetIfReadable();
+        var programme = ProgrammeAsync(definition.ProgrammeId);
+
+        Charts = [.. Pilot.Kpis.Zip(await series, (kpi, s) => KpiChart.Of(kpi, s.Periods, definition.Frequency))];
+        Jcm = Pilot.Jcm is { } jcm ? JcmFigures.Of(jcm) : null;
+        var page = await history;
+        var people = HistoryRows.PeopleOf(page);
+        var names = people.Count == 0 ? [] : await Grains.GetGrain<IAccountDirectoryGrain>(IAccountDirectoryGrain.Key).Names(people);
+        History = HistoryRows.Of(page, names);
+        City = await city;
+        Partnership = await partnership;
+        Programme = await programme;
+        await NameOrganisationsAsync([
+            .. definition.OrganisationIds,
+            .. Pilot.FundingLines.Select(l => l.DonorOrganisationId),
+            .. Pilot.Reporting.SelectMany(r => new[] { r.Review.LastSubmittedBy, r.Review.DecidedBy }).OfType<string>(),
+            .. Pilot.Jcm?.VerifierOrganisationId is { } verifier ? [verifier] : Array.Empty<string>(),
+            .. page.Events.Select(e => e.Actor.OrganisationId),
+        ]);
+    }
+
+    /// <summary>The link to another page of this pilot's history, keeping the figures asked for.</summary>
+    public string HistoryLink(long? before) =>
+        $"/pilots/{Pilot.PilotId}?" + string.Join("&", new[] { Figures.Keep(Basis), before is { } b ? $"{HistoryRows.Parameter}={b}" : "" }.Where(p => p.Length > 0)) + "#history-heading";
+
+    private async Task<ProgrammeView?> ProgrammeAsync(string id)
+    {
+        var programme = Grains.GetGrain<IProgrammeGrain>(id);
+        return await programme.IsReadable() ? await programme.Get() : null;
+    }
+}
