@@ -67,9 +67,9 @@ public sealed class BrowserPlatform : IAsyncLifetime
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
 
     /// <summary>
-    /// A new browser session of the demo person of <paramref name="prefix"/> (e.g. "MOEJ"), signed in
-    /// through the sign-in form once per test run and reopened from the browser's saved state (its
-    /// cookies) after that, as a person who comes back to the platform later.
+    /// A new browser session of the demo person of <paramref name="prefix"/> (e.g. "MOEJ") at their
+    /// home page, signed in through the sign-in form once per test run and reopened from the
+    /// browser's saved state (its cookies) after that, as a person who comes back later.
     /// </summary>
     public async Task<BrowserSession> SignedInAsync(string prefix, bool phone = false)
     {
@@ -80,7 +80,9 @@ public sealed class BrowserPlatform : IAsyncLifetime
             Assert.True(new Uri(first.Page.Url).AbsolutePath == "/", $"{prefix} was not taken home after signing in: {first.Page.Url}");
             return await first.Context.StorageStateAsync();
         })).Value;
-        return await Chromium.SessionAsync(Address, phone, storageState: state);
+        var session = await Chromium.SessionAsync(Address, phone, storageState: state);
+        await session.Page.GotoAsync("/");
+        return session;
     }
 
     /// <summary>Fills and sends the sign-in form.</summary>
