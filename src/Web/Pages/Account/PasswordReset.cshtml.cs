@@ -1,4 +1,3 @@
-using Cooperation.Contracts.Common;
 using Cooperation.Contracts.People;
 using Cooperation.Web.Forms;
 using Cooperation.Web.Hosting;
@@ -32,16 +31,8 @@ internal sealed partial class PasswordResetModel(IGrainFactory grains, AccountFo
     public async Task<IActionResult> OnPostAsync(string? email)
     {
         Email = email?.Trim();
-        string address;
-        try
-        {
-            address = AccountEmail.Normalise(Required("email", email), "email");
-        }
-        catch (InvalidFieldException invalid)
-        {
-            Refuse(invalid, new Dictionary<string, string> { ["email"] = "email" });
+        if (EmailAddress("email", email) is not { } address)
             return Page();
-        }
         if (!limits.TryAttempt(address))
             return StatusCode(StatusCodes.Status429TooManyRequests);
         if (await grains.GetGrain<IAccountDirectoryGrain>(IAccountDirectoryGrain.Key).Find(address) is { } accountId)
