@@ -42,14 +42,16 @@ public sealed class Chromium : IAsyncDisposable
     /// A new browser session (its own cookies) at <paramref name="baseUrl"/>, as a person on a phone
     /// (360 px wide) or a desk, speaking <paramref name="acceptLanguage"/>.
     /// </summary>
-    public async Task<BrowserSession> SessionAsync(Uri baseUrl, bool phone = false, string acceptLanguage = "en")
+    public async Task<BrowserSession> SessionAsync(Uri baseUrl, bool phone = false, string acceptLanguage = "en", string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = acceptLanguage },
-            Locale = acceptLanguage,
+            // The browser's own locale: the first language of the header, e.g. "vi-VN" of "vi-VN,vi;q=0.9".
+            Locale = acceptLanguage.Split(',')[0].Split(';')[0],
+            StorageState = storageState,
         });
         return await BrowserSession.OpenAsync(context);
     }
