@@ -45,13 +45,13 @@ public enum SignInOutcome
     /// <summary>Signed in: a session with its stamp.</summary>
     SignedIn = 1,
 
-    /// <summary>Unknown address or wrong password (the two read the same to the person).</summary>
+    /// <summary>Unknown address, wrong password, or an invitation not yet accepted (all read the same to the person).</summary>
     Refused = 2,
 
     /// <summary>Too many failures: refused whatever the password until <see cref="SignInResult.LockedUntil"/>.</summary>
     LockedOut = 3,
 
-    /// <summary>The account is invited (no password yet) or disabled.</summary>
+    /// <summary>The account is disabled (told only to someone who gave its right password); an invited account without a password is <see cref="Refused"/>.</summary>
     NotActive = 4,
 }
 

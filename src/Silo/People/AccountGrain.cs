@@ -96,8 +96,9 @@ internal sealed class AccountGrain(
         var now = Clock.GetUtcNow();
         if (SignInLockout.LockedUntil(_failures, now) is { } locked)
             return new SignInResult(SignInOutcome.LockedOut, null, null, locked);
+        // Invited, no password yet: refused as an unknown address is, so sign-in does not tell who has an open invitation.
         if (State.PasswordHash is not { } hash)
-            return new SignInResult(SignInOutcome.NotActive, null, null, null);
+            return SignInResult.Refused;
         if (!await Passwords.VerifyAsync(hash, password))
         {
             _failures.Add(now);
