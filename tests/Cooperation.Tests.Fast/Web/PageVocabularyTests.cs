@@ -51,6 +51,7 @@ public sealed class PageVocabularyTests
         AssertWords(PilotTable.ColumnKeys.Select(c => $"pilots.column.{c}"));
         AssertWords(Enum.GetNames<DueItemKind>().Select(k => $"owed.kind.{k.ToLowerInvariant()}"));
         AssertWords(Enum.GetNames<ReportingFrequency>().Select(f => $"pilot.frequency.{f.ToLowerInvariant()}"));
+        AssertWords(Enum.GetNames<ReportLanguage>().Select(l => $"reports.language.{l.ToLowerInvariant()}"));
     }
 
     private static void AssertWords(IEnumerable<string> keys)
