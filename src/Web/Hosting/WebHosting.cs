@@ -68,10 +68,13 @@ public static class WebHosting
 
     /// <summary>
     /// Error pages (status code pages and <see cref="PageFaults"/>), security headers, static files,
-    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>.
+    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>;
+    /// first of all, when configured, the server's time of each answer (<see cref="ServerTiming"/>).
     /// </summary>
     public static WebApplication UseCooperationWeb(this WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>("Web:ServerTiming"))
+            app.UseMiddleware<ServerTiming>();
         if (app.Configuration.GetValue<bool>("Web:TrustForwardedHeaders"))
             app.UseForwardedHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
