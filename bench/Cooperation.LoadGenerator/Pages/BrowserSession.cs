@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -65,9 +64,9 @@ public sealed partial class BrowserSession : IDisposable
     /// <summary>
     /// Fetches the page at <paramref name="path"/>; it must answer 200 with HTML holding
     /// <paramref name="marker"/> (something only that page shows). Returns the server's own time
-    /// for it (its <c>Server-Timing: app;dur=…</c>), if it said.
+    /// for it (its <c>Server-Timing</c>), if it said.
     /// </summary>
-    public async Task<double?> PageAsync(string path, string marker)
+    public async Task<ServerTime?> PageAsync(string path, string marker)
     {
         using var response = await _client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
@@ -77,20 +76,7 @@ public sealed partial class BrowserSession : IDisposable
             throw new PageFailure(html.Contains($"action=\"{SignInPath}", StringComparison.Ordinal) || html.Contains("name=\"password\"", StringComparison.Ordinal)
                 ? $"GET {path} answered the sign-in page"
                 : $"GET {path} answered a page without \"{marker}\"");
-        return ServerMilliseconds(response);
-    }
-
-    /// <summary>The <c>app</c> duration of a <c>Server-Timing</c> header, in milliseconds.</summary>
-    public static double? ServerMilliseconds(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Server-Timing", out var values))
-            return null;
-        foreach (var value in values)
-        {
-            if (ServerTimingApp().Match(value) is { Success: true } match)
-                return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        }
-        return null;
+        return ServerTime.Of(response);
     }
 
     private static string? FormToken(string html) =>
@@ -103,9 +89,6 @@ public sealed partial class BrowserSession : IDisposable
 
     [GeneratedRegex("value=\"([^\"]+)\"")]
     private static partial Regex TokenValue();
-
-    [GeneratedRegex(@"(?:^|,)\s*app\s*;[^,]*\bdur=([0-9.]+)")]
-    private static partial Regex ServerTimingApp();
 
     /// <inheritdoc/>
     public void Dispose() => _client.Dispose();

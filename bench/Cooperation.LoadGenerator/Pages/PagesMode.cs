@@ -91,7 +91,7 @@ public static class PagesMode
         var turns = new int[options.Clients];
         var perPage = new PageFigures(options.Clients, "page-partnership", "page-pilot");
 
-        var result = await LoadRun.RunAsync<(int Page, double? Server)>("pages", options, async (client, _) =>
+        var result = await LoadRun.RunAsync<(int Page, ServerTime? Server)>("pages", options, async (client, _) =>
         {
             var page = (client + turns[client]++) % 2;
             var server = await failures.Watch(page == 0
@@ -100,9 +100,9 @@ public static class PagesMode
             return (page, server);
         }, (client, sample, milliseconds) => perPage.Add(client, sample.Page, milliseconds, sample.Server));
 
-        var server = perPage.Server(options.Seconds);
+        var (server, handler) = perPage.Server(options.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result} server_p50_ms={server.P50:F2} server_p95_ms={server.P95:F2} server_p99_ms={server.P99:F2} server_timed={server.Requests}"));
+            $"{result} server_p50_ms={server.P50:F2} server_p95_ms={server.P95:F2} server_p99_ms={server.P99:F2} server_timed={server.Requests} handler_p50_ms={handler.P50:F2} handler_p95_ms={handler.P95:F2}"));
         foreach (var line in perPage.Lines(options.Seconds))
             Console.WriteLine(line);
         return result;
@@ -121,7 +121,7 @@ public static class PagesMode
         var perData = new PageFigures(options.Clients, "json-partnership", "json-pilot");
         try
         {
-            var result = await LoadRun.RunAsync<(int Page, double? Server)>("json-reads", options, async (client, _) =>
+            var result = await LoadRun.RunAsync<(int Page, ServerTime? Server)>("json-reads", options, async (client, _) =>
             {
                 var page = (client + turns[client]++) % 2;
                 if (page == 0)
@@ -133,7 +133,7 @@ public static class PagesMode
                 {
                     await failures.Watch(JsonAsync(clients[client], $"/v1/pilots/{options.PilotId}", options.PilotId));
                 }
-                return (page, (double?)null);
+                return (page, (ServerTime?)null);
             }, (client, sample, milliseconds) => perData.Add(client, sample.Page, milliseconds, sample.Server));
 
             // A partnership read is two calls: per_s counts the page's worth of data, calls_per_s the calls.
@@ -151,7 +151,7 @@ public static class PagesMode
     }
 
     /// <summary>GETs <paramref name="path"/>: it must answer 200 with JSON naming <paramref name="id"/>.</summary>
-    private static async Task<double?> JsonAsync(HttpClient client, string path, string id)
+    private static async Task<bool> JsonAsync(HttpClient client, string path, string id)
     {
         using var response = await client.GetAsync(path);
         var json = await response.Content.ReadAsStringAsync();
@@ -159,7 +159,7 @@ public static class PagesMode
             throw new PageFailure($"GET {path} answered {(int)response.StatusCode}: {json[..Math.Min(200, json.Length)]}");
         if (response.Content.Headers.ContentType?.MediaType != "application/json" || !json.Contains($"\"{id}\"", StringComparison.Ordinal))
             throw new PageFailure($"GET {path} answered something other than JSON naming {id}");
-        return null;
+        return true;
     }
 
     /// <summary>The variables of a NAME=value file (# comments), as the demo writes them.</summary>
@@ -215,30 +215,38 @@ public static class PagesMode
     {
         private readonly LatencyRecorder[][] _latency = [Recorders(clients), Recorders(clients)];
         private readonly LatencyRecorder[][] _server = [Recorders(clients), Recorders(clients)];
+        private readonly LatencyRecorder[][] _handler = [Recorders(clients), Recorders(clients)];
         private readonly string[] _names = [first, second];
 
-        public void Add(int client, int page, double milliseconds, double? server)
+        public void Add(int client, int page, double milliseconds, ServerTime? server)
         {
             _latency[page][client].Success(milliseconds);
-            if (server is { } s)
-                _server[page][client].Success(s);
+            if (server is null)
+                return;
+            _server[page][client].Success(server.App);
+            if (server.Handler is { } handler)
+                _handler[page][client].Success(handler);
         }
 
         public long Requests(int page) => LatencyRecorder.Summarise(_names[page], _latency[page], 1).Requests;
 
-        /// <summary>The server's times of both reads together.</summary>
-        public ScenarioResult Server(double seconds) => LatencyRecorder.Summarise("server", [.. _server[0], .. _server[1]], seconds);
+        /// <summary>The server's times of both reads together: the whole, and the handlers'.</summary>
+        public (ScenarioResult Server, ScenarioResult Handler) Server(double seconds) => (
+            LatencyRecorder.Summarise("server", [.. _server[0], .. _server[1]], seconds),
+            LatencyRecorder.Summarise("handler", [.. _handler[0], .. _handler[1]], seconds));
 
-        /// <summary>A line per read, in the generator's style, with the server's p95 when it told.</summary>
+        /// <summary>A line per read, in the generator's style, with the server's times when it told (handler: the page's grain calls).</summary>
         public IEnumerable<string> Lines(double seconds)
         {
             for (var page = 0; page < 2; page++)
             {
                 var result = LatencyRecorder.Summarise(_names[page], _latency[page], seconds);
                 var server = LatencyRecorder.Summarise(_names[page], _server[page], seconds);
+                var handler = LatencyRecorder.Summarise(_names[page], _handler[page], seconds);
                 yield return server.Requests == 0
                     ? result.ToString()
-                    : string.Create(CultureInfo.InvariantCulture, $"{result} server_p50_ms={server.P50:F2} server_p95_ms={server.P95:F2}");
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{result} server_p50_ms={server.P50:F2} server_p95_ms={server.P95:F2} handler_p50_ms={handler.P50:F2} handler_p95_ms={handler.P95:F2}");
             }
         }
 

@@ -35,6 +35,8 @@ public static class WebHosting
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
+            if (ServerTiming.Enabled(configuration))
+                options.Conventions.ConfigureFilter(new ServerTiming.HandlerFilter());
         });
         // Every page needs a signed-in person unless it says otherwise (sign-in, links from mails, errors).
         services.AddAuthorizationBuilder()
@@ -73,7 +75,7 @@ public static class WebHosting
     /// </summary>
     public static WebApplication UseCooperationWeb(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>("Web:ServerTiming"))
+        if (ServerTiming.Enabled(app.Configuration))
             app.UseMiddleware<ServerTiming>();
         if (app.Configuration.GetValue<bool>("Web:TrustForwardedHeaders"))
             app.UseForwardedHeaders();
