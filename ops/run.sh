@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the platform on this machine: PostgreSQL (data in .data/), schema, silo(s), gateway, worker
-# (reports, notices, deliveries, reactions to events) and demo data. Ctrl-C stops everything it
-# started.
+# Runs the platform on this machine: PostgreSQL (data in .data/), schema, silo(s), gateway, web
+# application, worker (reports, notices, deliveries, reactions to events) and demo data. Ctrl-C
+# stops everything it started.
 #
 #   ops/run.sh [--silos N] [--release] [--no-demo]
 #
 # Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
-# (COOPERATION_HTTP_PORT), worker health 5083 (COOPERATION_WORKER_PORT), PostgreSQL 55432
-# (COOPERATION_PG_PORT); silo i listens on 11111+i
+# (COOPERATION_HTTP_PORT), web application 5082 (COOPERATION_WEB_PORT), worker health 5083
+# (COOPERATION_WORKER_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
 # (silo-to-silo) and 30000+i (gateway), SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to
 # .data/logs/; mail the platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
 set -euo pipefail
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
 done
 GRPC_PORT=${COOPERATION_GRPC_PORT:-5080}
 HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
+WEB_PORT=${COOPERATION_WEB_PORT:-5082}
 WORKER_PORT=${COOPERATION_WORKER_PORT:-5083}
 SMTP_PORT=${COOPERATION_SMTP_PORT:-2525}
 LOGS=$ROOT/.data/logs
@@ -58,6 +59,15 @@ Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
 
+# The web application people sign in to: an Orleans client like the gateway, mailing invitations
+# and password resets through the same SMTP settings as the worker. More may run behind a load
+# balancer: they share their cookie keys through the cluster.
+Web__PublicBaseUrl=http://127.0.0.1:$WEB_PORT \
+Reports__Smtp__Host=127.0.0.1 Reports__Smtp__Port=$SMTP_PORT \
+Kestrel__Endpoints__Http__Url=http://127.0.0.1:$WEB_PORT \
+  start_dotnet web "$ROOT/src/Web/bin/$CONFIG/net10.0" Cooperation.Web.dll
+wait_for_url web "http://127.0.0.1:$WEB_PORT/healthz" 180
+
 # The background work, apart from the edge: jobs (reports, digests, notices) and the reactions to
 # committed events. More workers may run; they share the jobs and take turns reacting.
 Reports__Smtp__Host=127.0.0.1 Reports__Smtp__Port=$SMTP_PORT Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
@@ -74,12 +84,18 @@ cat <<INFO
 Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   gRPC (HTTP/2, h2c):  127.0.0.1:$GRPC_PORT   reflection on, e.g. grpcurl -plaintext 127.0.0.1:$GRPC_PORT list
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
+  Web (people):        http://127.0.0.1:$WEB_PORT
   Worker (jobs):       http://127.0.0.1:$WORKER_PORT/healthz
   PostgreSQL:          $ConnectionStrings__Cooperation
   Jobs dashboard:      http://127.0.0.1:$HTTP_PORT/hangfire   (user: anything, password: an admin API key)
   Mailbox (SMTP $SMTP_PORT):  ops/mailbox.sh lists what the platform mailed; files in .data/mailbox/new
 
 INFO
+if $DEMO; then
+  echo "Open http://127.0.0.1:$WEB_PORT and sign in with a line of .data/demo-users.env, e.g. Hai Phong's office:"
+  grep -E '^HP_DOFA_(EMAIL|PASSWORD)=' "$ROOT/.data/demo-users.env" 2>/dev/null | sed 's/^/  /' || true
+  echo
+fi
 if $DEMO; then
   # Last month has started in every time zone, so the reading is never refused as a future period.
   cat <<INFO

@@ -36,6 +36,25 @@ public abstract class FormPage : PageModel
             Refuse(formFields.GetValueOrDefault(violation.Field, violation.Field), W.Rule(violation.Description));
     }
 
+    /// <summary>
+    /// The e-mail address in <paramref name="value"/> as accounts keep it (<see cref="Contracts.People.AccountEmail"/>);
+    /// null, with <paramref name="field"/> refused, when it is blank or no address.
+    /// </summary>
+    protected string? EmailAddress(string field, string? value)
+    {
+        if (Required(field, value).Length == 0)
+            return null;
+        try
+        {
+            return Contracts.People.AccountEmail.Normalise(value, field);
+        }
+        catch (InvalidFieldException invalid)
+        {
+            Refuse(invalid, new Dictionary<string, string> { [field] = field });
+            return null;
+        }
+    }
+
     /// <summary><paramref name="value"/> trimmed; refuses <paramref name="field"/> when it is blank.</summary>
     protected string Required(string field, string? value)
     {

@@ -74,6 +74,8 @@ internal sealed class PersonSessionCheck(IGrainFactory grains) : CookieAuthentic
     /// <inheritdoc/>
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
+        // Nobody is signed in until the grain says whom the stamp stands for.
+        CallerContext.Set(Caller.Anonymous);
         var accountId = context.Principal?.FindFirstValue(PersonCookie.AccountClaim);
         var stamp = context.Principal?.FindFirstValue(PersonCookie.StampClaim);
         var session = accountId is null || stamp is null

@@ -62,8 +62,11 @@ public static class WebHosting
         // Mail goes out as the reports' does: the same SMTP settings ("Reports:Smtp") and sender.
         services.AddOptions<DonorReportOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton<ReportMailer>();
+        services.AddSingleton<People.PersonMail>();
+        services.AddSingleton<People.OrganisationChoices>();
 
         AccountFormLimits.AddTo(services);
+        WebKeyRing.AddTo(services);
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
         return services;
     }

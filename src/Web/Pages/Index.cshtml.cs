@@ -73,6 +73,6 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
                 throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) has no home on this platform.");
         }
         Partnerships = [.. Partnerships.OrderBy(p => W.Name(p.Partnership.Definition.Name), StringComparer.OrdinalIgnoreCase)];
-        await NameOrganisationsAsync(Owed.Select(o => o.Item.OwnerOrganisationId));
+        await NameOrganisationsAsync([caller.OrganisationId]);
     }
 }

@@ -14,8 +14,12 @@ namespace Cooperation.Tests.Domain;
 /// </summary>
 public sealed partial class ReportTextTests
 {
-    /// <summary>The enums whose values reports and notices print.</summary>
-    public static readonly Type[] PrintedEnums = [typeof(PilotStatus), typeof(MilestoneStatus), typeof(ReviewStatus), typeof(KpiStatus), typeof(Currency)];
+    /// <summary>The enums whose values reports, notices and the web pages print (the pages' domain vocabulary is the reports').</summary>
+    public static readonly Type[] PrintedEnums =
+    [
+        typeof(PilotStatus), typeof(MilestoneStatus), typeof(ReviewStatus), typeof(KpiStatus), typeof(Currency),
+        .. Cooperation.Tests.Web.PageVocabularyTests.PageEnums,
+    ];
 
     [Fact]
     public void Every_language_has_every_key_with_a_word_and_the_same_blanks()

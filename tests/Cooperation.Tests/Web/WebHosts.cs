@@ -2,6 +2,7 @@ using Cooperation.Tests.Support;
 using Cooperation.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ public static class WebHosts
     public const string PublicBaseUrl = "http://web.test";
 
     /// <summary>Starts a web host of <paramref name="api"/>'s platform with <paramref name="settings"/> over the tests' defaults.</summary>
-    public static async Task<WebApplication> StartAsync(ApiFixture api, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    public static async Task<WebApplication> StartAsync(ApiFixture api, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
+        Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -52,6 +54,7 @@ public static class WebHosts
         builder.Services.AddCooperationWeb(builder.Configuration);
         var app = builder.Build();
         app.UseCooperationWeb();
+        endpoints?.Invoke(app);
         await app.StartAsync();
         return app;
     }
@@ -69,6 +72,9 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The web host.</summary>
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>A path of the fixture's host that throws.</summary>
+    public const string FaultPath = "/test/fault";
+
     /// <summary>What the web host logged (warnings and worse).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -79,7 +85,9 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Api.InitializeAsync();
-        App = await WebHosts.StartAsync(Api, logs: Logs);
+        App = await WebHosts.StartAsync(Api, logs: Logs, endpoints: app =>
+            // A page whose code fails, as a defect would: what the person sees of it.
+            app.MapGet(FaultPath, IResult () => throw new InvalidOperationException("connection string Password=hunter2 at Secret.Method()")).AllowAnonymous());
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,3 @@
-using Cooperation.Contracts.Common;
 using Cooperation.Contracts.People;
 using Cooperation.Web.Forms;
 using Cooperation.Web.Hosting;
@@ -35,7 +34,7 @@ internal sealed class SignInModel(IGrainFactory grains, AccountFormLimits limits
     public async Task<IActionResult> OnPostAsync(string? email, string? password)
     {
         Email = email?.Trim();
-        var address = Address(email);
+        var address = EmailAddress("email", email);
         if (string.IsNullOrEmpty(password))
             Refuse("password", W["field.required"]);
         if (!Valid || address is null)
@@ -63,23 +62,5 @@ internal sealed class SignInModel(IGrainFactory grains, AccountFormLimits limits
                 break;
         }
         return Page();
-    }
-
-    private string? Address(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            Refuse("email", W["field.required"]);
-            return null;
-        }
-        try
-        {
-            return AccountEmail.Normalise(email, "email");
-        }
-        catch (InvalidFieldException invalid)
-        {
-            Refuse(invalid, new Dictionary<string, string> { ["email"] = "email" });
-            return null;
-        }
     }
 }

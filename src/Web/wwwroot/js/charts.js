@@ -37,7 +37,8 @@
   }
 
   function options(data, number, stacked) {
-    var value = { ticks: { callback: function (v) { return number.format(v); } } };
+    // Counts (stacked bars) have whole-number ticks; measured values as many decimals as they need.
+    var value = { ticks: { precision: stacked ? 0 : undefined, callback: function (v) { return number.format(v); } } };
     if (data.unit) {
       value.title = { display: true, text: data.unit };
     }
