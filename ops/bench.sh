@@ -7,6 +7,7 @@
 #   writes_per_s=… reads_per_s=… health_per_s=… p99_write_ms=… pgbench_tps=… write_ratio=… read_ratio=… …
 #
 #   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
+#   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark instead (ops/bench-pages.sh)
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
@@ -14,6 +15,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ "${1:-}" = "--pages" ]; then
+  shift
+  exec "$ROOT/ops/bench-pages.sh" "$@"
+fi
 DURATION=${1:-20}
 CLIENTS=${2:-64}
 ROUNDS=${3:-3}
@@ -24,6 +29,7 @@ LOGS=$ROOT/.data/logs/bench
 PREFIX=bench
 mkdir -p "$LOGS"
 source "$ROOT/ops/lib/platform.sh"
+source "$ROOT/ops/lib/bench.sh"
 
 platform_db_up "$DB"
 CONNECTION=$("$ROOT/ops/db.sh" url "$DB")
@@ -51,9 +57,6 @@ ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dl
 "$ROOT/ops/db.sh" psql "$DB" -q -v ON_ERROR_STOP=1 -f "$ROOT/ops/bench/pgbench-schema.sql" >/dev/null
 PGBENCH=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench
 
-# field LOG SCENARIO KEY: a value from a load generator's output.
-field() { awk -v s="scenario=$2" -v k="$3" '$1 == s { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$1"; }
-
 ROUND_LINES=()
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round/$ROUNDS: pgbench baseline, $CLIENTS clients, $DURATION s"
@@ -80,16 +83,4 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # The median of each figure over the rounds, in the same key=value form.
-printf '%s\n' "${ROUND_LINES[@]}" | awk '
-  { for (i = 1; i <= NF; i++) { split($i, kv, "="); keys[i] = kv[1]; values[kv[1], NR] = kv[2] } fields = NF }
-  END {
-    line = ""
-    for (i = 1; i <= fields; i++) {
-      n = 0; delete sorted
-      for (r = 1; r <= NR; r++) sorted[++n] = values[keys[i], r] + 0
-      for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (sorted[b] < sorted[a]) { t = sorted[a]; sorted[a] = sorted[b]; sorted[b] = t }
-      median = n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-      line = line sprintf("%s%s=%s", i > 1 ? " " : "", keys[i], keys[i] ~ /ratio|fresh$/ ? sprintf("%.2f", median) : keys[i] ~ /_ms$/ ? sprintf("%.1f", median) : sprintf("%.0f", median))
-    }
-    print "median_of=" NR " " line
-  }'
+printf '%s\n' "${ROUND_LINES[@]}" | medians

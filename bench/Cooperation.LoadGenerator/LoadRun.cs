@@ -9,7 +9,20 @@ public static class LoadRun
     /// Each client (numbered from 0) calls <paramref name="call"/> back to back (one call in flight per client)
     /// until the window closes; calls started in the warm-up are not measured.
     /// </summary>
-    public static async Task<ScenarioResult> RunAsync(string scenario, LoadOptions options, Func<int, Random, Task> call)
+    public static Task<ScenarioResult> RunAsync(string scenario, LoadOptions options, Func<int, Random, Task> call) =>
+        RunAsync<bool>(scenario, options, async (client, random) =>
+        {
+            await call(client, random);
+            return true;
+        }, measured: null);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, LoadOptions, Func{int, Random, Task})"/>, and hands what each measured
+    /// call returned to <paramref name="measured"/> (client, result, milliseconds), on that client's thread of
+    /// calls: one recorder per client needs no locking.
+    /// </summary>
+    public static async Task<ScenarioResult> RunAsync<T>(
+        string scenario, LoadOptions options, Func<int, Random, Task<T>> call, Action<int, T, double>? measured)
     {
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
         var clock = Stopwatch.StartNew();
@@ -24,15 +37,15 @@ public static class LoadRun
                 var started = clock.Elapsed;
                 if (started >= stopAt)
                     return;
-                bool ok;
+                T result;
                 try
                 {
-                    await call(client, random);
-                    ok = true;
+                    result = await call(client, random);
                 }
                 catch (Exception) when (started >= measureFrom)
                 {
-                    ok = false;
+                    recorder.Failure();
+                    continue;
                 }
                 catch (Exception)
                 {
@@ -40,10 +53,9 @@ public static class LoadRun
                 }
                 if (started < measureFrom)
                     continue;
-                if (ok)
-                    recorder.Success((clock.Elapsed - started).TotalMilliseconds);
-                else
-                    recorder.Failure();
+                var milliseconds = (clock.Elapsed - started).TotalMilliseconds;
+                recorder.Success(milliseconds);
+                measured?.Invoke(client, result, milliseconds);
             }
         })));
         return LatencyRecorder.Summarise(scenario, recorders, options.Seconds);

@@ -11,7 +11,14 @@ using Grpc.Net.Client;
 // Scenarios: writes-fresh (a partner's update of one KPI reading under a new idempotency key, pilots
 // holding ~10 readings), writes-heavy (same, pilots holding --heavy-readings), reads (GetPilot),
 // health (gRPC health check: the bare-gRPC baseline).
+// Pages mode (--mode pages): signed-in sessions reading the web host's pages beside the JSON routes
+// for the same data (PagesMode; ops/bench-pages.sh runs it).
 var options = LoadOptions.Parse(args);
+if (options.Mode == "pages")
+{
+    Environment.ExitCode = await PagesMode.RunAsync(options);
+    return;
+}
 if (options.ApiKey.Length == 0)
     throw new ArgumentException("--api-key is required: an admin key (ops/credentials.sh create --organisation platform --role admin ...)");
 var channels = Enumerable.Range(0, options.Connections > 0 ? options.Connections : options.Clients)

@@ -35,6 +35,8 @@ public static class WebHosting
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
+            if (ServerTiming.Enabled(configuration))
+                options.Conventions.ConfigureFilter(new ServerTiming.HandlerFilter());
         });
         // Every page needs a signed-in person unless it says otherwise (sign-in, links from mails, errors).
         services.AddAuthorizationBuilder()
@@ -71,10 +73,13 @@ public static class WebHosting
 
     /// <summary>
     /// Error pages (status code pages and <see cref="PageFaults"/>), security headers, static files,
-    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>.
+    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>;
+    /// first of all, when configured, the server's time of each answer (<see cref="ServerTiming"/>).
     /// </summary>
     public static WebApplication UseCooperationWeb(this WebApplication app)
     {
+        if (ServerTiming.Enabled(app.Configuration))
+            app.UseMiddleware<ServerTiming>();
         if (app.Configuration.GetValue<bool>("Web:TrustForwardedHeaders"))
             app.UseForwardedHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
