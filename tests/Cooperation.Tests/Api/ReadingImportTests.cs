@@ -168,13 +168,18 @@ public sealed class ReadingImportTests(ApiFixture api)
         var imports = Enumerable.Range(1, 6).Select(async month =>
         {
             var csv = $"{Header}\n{first},compost-produced,2023-{month:D2},{month},\n{first},compost-produced,2022-{month:D2},{month},\n";
-            return await Outcome(partner.Submissions.ImportReadingsAsync(Import(csv)).ResponseAsync, 2);
+            var request = Import(csv);
+            return await Outcome(() => partner.Submissions.ImportReadingsAsync(request).ResponseAsync, 2);
         });
-        var updates = Enumerable.Range(1, 12).Select(month => Outcome(partner.Submissions.SubmitUpdateAsync(new()
+        var updates = Enumerable.Range(1, 12).Select(month =>
         {
-            PilotId = first, IdempotencyKey = Guid.NewGuid().ToString(), Period = $"2024-{month:D2}",
-            Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Value = month } },
-        }).ResponseAsync, 1));
+            var request = new Proto.SubmitUpdateRequest
+            {
+                PilotId = first, IdempotencyKey = Guid.NewGuid().ToString(), Period = $"2024-{month:D2}",
+                Readings = { new Proto.KpiReadingInput { KpiCode = "compost-produced", Value = month } },
+            };
+            return Outcome(() => partner.Submissions.SubmitUpdateAsync(request).ResponseAsync, 1);
+        });
 
         var landed = (await Task.WhenAll(imports.Concat(updates))).Sum();
 
@@ -200,17 +205,28 @@ public sealed class ReadingImportTests(ApiFixture api)
         Assert.Equal(1, await StoredAsync(first));
     }
 
-    /// <summary>Readings a call stored: all of them, or none when it was refused as a concurrent change.</summary>
-    private static async Task<int> Outcome<T>(Task<T> call, int readings)
+    /// <summary>
+    /// Readings a call stored: all of them, or none when it was refused as a concurrent change. An
+    /// Unavailable answer (a loaded machine's cluster turning calls away) is retried under the same
+    /// idempotency key, as the API asks clients to: the call then lands once or is refused.
+    /// </summary>
+    private static async Task<int> Outcome<T>(Func<Task<T>> call, int readings)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await call;
-            return readings;
-        }
-        catch (RpcException refused) when (refused.StatusCode == StatusCode.Aborted)
-        {
-            return 0;
+            try
+            {
+                await call();
+                return readings;
+            }
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.Aborted)
+            {
+                return 0;
+            }
+            catch (RpcException busy) when (busy.StatusCode == StatusCode.Unavailable && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
         }
     }
 }
