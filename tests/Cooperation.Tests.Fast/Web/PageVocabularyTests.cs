@@ -8,6 +8,7 @@ using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Reports.Rendering;
 using Cooperation.Silo.Journal;
+using Cooperation.Tests.Domain;
 using Cooperation.Web.Reading;
 using Cooperation.Web.Words;
 
@@ -20,7 +21,7 @@ namespace Cooperation.Tests.Web;
 /// </summary>
 public sealed class PageVocabularyTests
 {
-    /// <summary>The enums whose values the read pages print, besides those reports print (part of <c>ReportTextTests.PrintedEnums</c>).</summary>
+    /// <summary>The enums whose values the read pages print, besides those reports print (<c>ReportTextTests.PrintedEnums</c>).</summary>
     public static readonly Type[] PageEnums =
     [
         typeof(PilotKind), typeof(MouStatus), typeof(CommitmentStatus), typeof(RelationKind), typeof(PartnershipRole),
@@ -28,9 +29,9 @@ public sealed class PageVocabularyTests
     ];
 
     [Fact]
-    public void The_reports_vocabulary_speaks_the_pages_kinds_and_statuses()
+    public void Every_domain_value_a_page_prints_has_its_word_in_every_language()
     {
-        // That every value of PageEnums has its word in every language, ReportTextTests checks with the reports' own (PrintedEnums).
+        ReportTextTests.AssertWordsOf(PageEnums);
         Assert.Equal("エコ工業団地", ReportText.Of(PilotKind.EcoIndustrialPark, ReportLanguage.Ja));
         Assert.Equal("Thành phố kết nghĩa", ReportText.Of(RelationKind.SisterCity, ReportLanguage.Vi));
     }
@@ -50,6 +51,7 @@ public sealed class PageVocabularyTests
         AssertWords(PilotTable.ColumnKeys.Select(c => $"pilots.column.{c}"));
         AssertWords(Enum.GetNames<DueItemKind>().Select(k => $"owed.kind.{k.ToLowerInvariant()}"));
         AssertWords(Enum.GetNames<ReportingFrequency>().Select(f => $"pilot.frequency.{f.ToLowerInvariant()}"));
+        AssertWords(Enum.GetNames<ReportLanguage>().Select(l => $"reports.language.{l.ToLowerInvariant()}"));
     }
 
     private static void AssertWords(IEnumerable<string> keys)

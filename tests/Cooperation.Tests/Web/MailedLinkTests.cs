@@ -75,6 +75,35 @@ public sealed class MailedLinkTests(WebFixture web)
     // The page's own content (the header's forms carry a fresh anti-forgery token each time).
     private static string Main(string html) => html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
 
+    [Fact]
+    public async Task Inviting_again_from_the_list_mails_a_new_link_and_the_old_one_stops_working()
+    {
+        await using var sink = await SmtpSink.StartAsync(web.Api.SmtpPort);
+        var world = await web.Api.CreateWorldAsync();
+        var office = await CityOfficeAsync(web.Api, world.FirstCityId);
+        var accountId = Ids.New("acct");
+        var email = $"{accountId}@example.org";
+        var first = OneTimeToken.New(TokenPurpose.Invitation);
+        await web.Api.Cluster.Client.GetGrain<IAccountGrain>(accountId)
+            .Invite(new AccountDefinition(email, "Đỗ Minh Châu", world.AgencyId, Role.PartnerAgency, ReportLanguage.En), first.Hash);
+
+        using var browser = web.Browser();
+        await browser.SignInAsync(office);
+        var list = await browser.GetAsync($"/people?organisation={world.AgencyId}");
+        Assert.Contains("Send a new invitation", list.Html);
+        var again = await browser.PostAsync("/people?handler=Reinvite", new Dictionary<string, string> { ["accountId"] = accountId, ["organisation"] = world.AgencyId });
+        Assert.Contains($"Đỗ Minh Châu was invited: the link is on its way to {email}.", (await browser.GetAsync(again.Location!)).Html);
+        var link = LinkIn(Assert.Single(await sink.MessagesToAsync(email, 1)));
+        Assert.DoesNotContain(first.Secret, link);
+
+        using var invitee = web.Browser();
+        var old = $"/account/invitation?token={accountId}.{first.Secret}";
+        await invitee.GetAsync(old);
+        Assert.Contains("This link no longer works", (await invitee.PostAsync(old, new Dictionary<string, string> { ["password"] = Password, ["confirmation"] = Password })).Html);
+        await invitee.GetAsync(link);
+        AssertRedirect(await invitee.PostAsync(link, new Dictionary<string, string> { ["password"] = Password, ["confirmation"] = Password }), "/");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("no-dot-here")]

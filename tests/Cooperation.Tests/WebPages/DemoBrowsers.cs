@@ -65,6 +65,19 @@ public static class DemoBrowsers
     /// <summary>The page word <paramref name="key"/> in <paramref name="language"/>, as pages write it.</summary>
     public static string Word(WebFixture web, string key, ReportLanguage language) => Html(web, WebWords.Word(key, language));
 
+    /// <summary>A plain client with <paramref name="browser"/>'s cookies, for answers that are not pages (files, streams).</summary>
+    public static HttpClient Client(WebFixture web, Browser browser) =>
+        new(new CookieForwarder(browser, web.App.GetTestServer().CreateHandler())) { BaseAddress = browser.BaseAddress };
+
+    private sealed class CookieForwarder(Browser browser, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("Cookie", browser.Cookies.GetCookieHeader(request.RequestUri!));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     private static async Task<IReadOnlyDictionary<string, string>> LoadAsync(WebFixture web)
     {
         await DemoScenario.LoadAsync(DemoActorsFor.Api(web.Api));

@@ -1,5 +1,9 @@
 using System.Net;
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Gateway.Demo;
 using Cooperation.Contracts.DonorReports;
 using Cooperation.Reports.Rendering;
 using Cooperation.Tests.Web;
@@ -86,6 +90,25 @@ public sealed class PilotPageTests(WebFixture web)
         Assert.Contains(DemoBrowsers.Word(web, "jcm.title", ReportLanguage.Vi), jcm.Html);
         Assert.Contains("VN_AM003", jcm.Html);
         Assert.Contains(DemoBrowsers.Html(web, ReportText.Of(Contracts.Jcm.CreditHolder.GovernmentOfJapan, ReportLanguage.Vi)), jcm.Html);
+    }
+
+    [Fact]
+    public async Task The_history_names_the_person_who_acted()
+    {
+        await DemoBrowsers.UsersAsync(web);
+        var person = await WebPeople.ActiveAsync(web.Api, "hp-urenco", Role.PartnerAgency, ReportLanguage.Vi, "Lê Thị Kiểm Thử");
+        var lastMonth = ReportingPeriod.Containing(DemoPeriods.Today().AddMonths(-1), ReportingFrequency.Monthly);
+        await RecordAsync(new Caller("hp-urenco", Role.PartnerAgency, null, "hai-phong", person.AccountId), lastMonth);
+
+        var page = await DemoBrowsers.ReadAsync(web, "HP_DOFA", Compost);
+
+        Assert.Contains(DemoBrowsers.Html(web, "Lê Thị Kiểm Thử"), page.Html);
+    }
+
+    private async Task RecordAsync(Caller caller, ReportingPeriod period)
+    {
+        CallerContext.Set(caller);
+        await web.Api.Cluster.Client.GetGrain<IPilotGrain>("hp-compost").RecordReadings([new KpiReadingInput("compost-produced", period, 72)]);
     }
 
     [Theory]
