@@ -32,7 +32,16 @@ public static class PagesMode
             {
                 case "pages":
                     Console.Error.WriteLine($"Signing in {options.Clients} sessions as {email} at {options.Web}...");
-                    var sessions = await SignInAllAsync(options, email, password);
+                    BrowserSession[] sessions;
+                    try
+                    {
+                        sessions = await SignInAllAsync(options, email, password);
+                    }
+                    catch (PageFailure refused)
+                    {
+                        Console.Error.WriteLine($"FAILED: {refused.Message}");
+                        return 1;
+                    }
                     try
                     {
                         results[scenario] = await PagesAsync(options, sessions, failures);
@@ -127,7 +136,7 @@ public static class PagesMode
                 if (page == 0)
                 {
                     await failures.Watch(JsonAsync(clients[client], $"/v1/partnerships/{options.PartnershipId}", options.PartnershipId));
-                    await failures.Watch(JsonAsync(clients[client], $"/v1/partnerships/{options.PartnershipId}/progress", options.PilotId));
+                    await failures.Watch(JsonAsync(clients[client], $"/v1/partnerships/{options.PartnershipId}/progress", options.PartnershipId));
                 }
                 else
                 {
