@@ -9,7 +9,7 @@
 #
 #   ops/bench-pages.sh [seconds] [clients] [rounds]   (defaults: 20 s per scenario, 32 sessions, 3 rounds)
 #   ops/bench.sh --pages [seconds] [clients] [rounds] (the same)
-# An unmeasured pass warms the platform up first (COOPERATION_BENCH_WARMUP seconds per scenario, 30).
+# Unmeasured passes warm the platform up first, until the pages' rate settles.
 #
 # page_ratio = pages/s ÷ JSON reads/s (a partnership read is its two calls, one after the other);
 # page_server_p95_ms is the web host's own time (Server-Timing) of the pages, the session check
@@ -21,7 +21,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DURATION=${1:-20}
 CLIENTS=${2:-32}
 ROUNDS=${3:-3}
-WARMUP=${COOPERATION_BENCH_WARMUP:-30}
 DB=cooperation_pagebench
 GRPC_PORT=5190
 HTTP_PORT=5191
@@ -63,10 +62,17 @@ wait_for_url web "http://127.0.0.1:$WEB_PORT/healthz" 120
 GENERATOR=(dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" --mode pages
   --web "http://127.0.0.1:$WEB_PORT" --http "http://127.0.0.1:$HTTP_PORT"
   --users-file "$DATA/demo-users.env" --keys-file "$DATA/demo-keys.env" --person HP_DOFA --clients "$CLIENTS")
-# A running server is warm: one unmeasured pass first (30 s of each scenario: on 2 busy cores the
-# tiered JIT takes that long to optimise the hot paths), so the rounds measure pages, not the JIT.
-say "warming up: one unmeasured pass, ${WARMUP}s of each scenario"
-"${GENERATOR[@]}" --seconds "$WARMUP" >"$LOGS/warm-up.log" 2>&1 || { say "the warm-up pass failed; see $LOGS/warm-up.log"; exit 1; }
+# A running server is warm: unmeasured passes first (10 s of each scenario) until the pages' rate
+# settles (within 15 % of the pass before; at most 8 passes). On 2 busy cores the tiered JIT can
+# take minutes to optimise the hot paths; the rounds should measure pages, not the JIT.
+previous=0
+for pass in $(seq 1 8); do
+  "${GENERATOR[@]}" --seconds 10 >"$LOGS/warm-up.log" 2>&1 || { say "a warm-up pass failed; see $LOGS/warm-up.log"; exit 1; }
+  rate=$(field "$LOGS/warm-up.log" pages per_s)
+  say "warm-up pass $pass: pages ${rate}/s, JSON reads $(field "$LOGS/warm-up.log" json-reads per_s)/s"
+  awk -v r="$rate" -v p="$previous" 'BEGIN { exit !(p > 0 && r < p * 1.15 && r > p * 0.85) }' && break
+  previous=$rate
+done
 
 ROUND_LINES=()
 for round in $(seq 1 "$ROUNDS"); do
