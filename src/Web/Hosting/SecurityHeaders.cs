@@ -21,7 +21,12 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
             && !context.Request.Path.StartsWithSegments("/js"))
-            headers.CacheControl = "no-store";
+        {
+            // As anti-forgery sets them on a page with a form: already so, it need not override them
+            // (and log a warning on every page).
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
+        }
         return next(context);
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
 
@@ -22,10 +24,19 @@ internal sealed record ChartSeries(string Key, string Label, IReadOnlyList<doubl
 /// <param name="Unit">The values' unit, if any.</param>
 internal sealed record ChartData(string Kind, string Locale, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, string? Unit = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Letters of every language as they are (a Japanese or Vietnamese label is not six bytes a
+    // character); the characters HTML gives a meaning (<, >, &, quotes) are still escaped.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>As JSON, safe inside a script element (the default encoder escapes &lt;, &gt; and &amp;).</summary>
+    /// <summary>Significant digits of a value in the chart: more than a chart can show, fewer than a double's noise (4275.400000000001).</summary>
+    public const int Digits = 7;
+
+    /// <summary>As JSON, safe inside a script element (the encoder escapes &lt;, &gt; and &amp;).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary><paramref name="value"/> to <see cref="Digits"/> significant digits.</summary>
+    public static double? Rounded(double? value) =>
+        value is not { } v || v == 0 || !double.IsFinite(v) ? value : Math.Round(v, Math.Clamp(Digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(v))), 0, 15));
 
     /// <summary>The chart of a KPI: its actual values, its trajectory and its target, per period.</summary>
     /// <param name="chart">The KPI's chart (<see cref="KpiChart"/>).</param>
@@ -37,8 +48,8 @@ internal sealed record ChartData(string Kind, string Locale, IReadOnlyList<strin
         var target = chart.Kpi.Definition.Target?.Value;
         List<ChartSeries> series =
         [
-            new("actual", labels.Actual, [.. chart.Points.Select(p => p.Actual)]),
-            new("trajectory", labels.Trajectory, [.. chart.Points.Select(p => p.Expected)]),
+            new("actual", labels.Actual, [.. chart.Points.Select(p => Rounded(p.Actual))]),
+            new("trajectory", labels.Trajectory, [.. chart.Points.Select(p => Rounded(p.Expected))]),
         ];
         if (target is not null)
             series.Add(new("target", labels.Target, [.. chart.Points.Select(_ => target)]));

@@ -108,4 +108,24 @@ public sealed class KpiChartTests
         Assert.Equal(KpiChart.MaxPoints, chart.Points.Count);
         Assert.Equal("2049-12", chart.Points[^1].Period.ToString());
     }
+
+    [Fact]
+    public void The_chart_json_keeps_letters_escapes_markup_and_rounds_the_noise_of_sums()
+    {
+        var kpi = Sample.Kpi("k") with { Unit = "t" };
+        StoredKpiReading[] periods = [Reading("2025-01", 0.1, 1), Reading("2025-02", 0.2, 2)];
+        var chart = KpiChart.Of(View(kpi, periods), periods, ReportingFrequency.Monthly);
+
+        var json = ChartData.Kpi(chart, "ja", p => $"{p}月</script>", ("実績", "計画", "目標")).ToJson();
+
+        Assert.Contains("\"実績\"", json);
+        Assert.Contains("月\\u003C/script\\u003E", json);
+        Assert.DoesNotContain("</script>", json);
+        // 0.1 + 0.2 is 0.30000000000000004 in doubles; the chart gets 0.3. The line's 498.6301369863014 keeps 7 digits.
+        Assert.Contains("0.1,0.3,", json);
+        Assert.Equal(0.3, ChartData.Rounded(0.1 + 0.2));
+        Assert.Equal(498.6301, ChartData.Rounded(455 / 1095.0 * 1200));
+        Assert.Equal(-12345679, ChartData.Rounded(-12345678.9)); // whole numbers stay whole
+        Assert.Null(ChartData.Rounded(null));
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Cooperation.Tests.Web;
 
@@ -43,5 +45,24 @@ public sealed class WebHostTests(WebFixture web)
         Assert.Contains("ページが見つかりません", page.Html);
         Assert.Contains("href=\"#main\"", page.Html);
         Assert.Contains("id=\"main\"", page.Html);
+    }
+
+    [Fact]
+    public async Task A_page_goes_out_whole_with_its_length_without_template_indentation_and_uncached()
+    {
+        using var http = web.App.GetTestServer().CreateClient();
+        web.Logs.Clear();
+
+        using var page = await http.GetAsync("/account/sign-in");
+        var body = await page.Content.ReadAsByteArrayAsync();
+        var html = Encoding.UTF8.GetString(body);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(body.Length, page.Content.Headers.ContentLength);
+        Assert.DoesNotContain("\n  ", html, StringComparison.Ordinal);
+        Assert.Contains("<form", html, StringComparison.Ordinal);
+        // A page with a form is not cached, and anti-forgery finds it so (no warning on every page).
+        Assert.True(page.Headers.CacheControl is { NoCache: true, NoStore: true }, page.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(web.Logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore.Antiforgery", StringComparison.Ordinal));
     }
 }
