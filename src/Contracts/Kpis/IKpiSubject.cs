@@ -45,6 +45,13 @@ public interface IKpiSubject : IHasHistory
     Task<KpiSeriesView> GetKpiSeries(string kpiCode, FigureBasis basis = FigureBasis.All);
 
     /// <summary>
+    /// Every KPI's series (as <see cref="GetKpiSeries"/> reads one), in the order the KPIs were
+    /// defined: what a page showing all of them reads in one call.
+    /// </summary>
+    [Alias("ListKpiSeries"), ReadOnly]
+    Task<ValueList<KpiSeriesView>> ListKpiSeries(FigureBasis basis = FigureBasis.All);
+
+    /// <summary>
     /// Every KPI with its progress and the value that counts per period, as the readings stood at
     /// <paramref name="cutoff"/> (corrections recorded later left out), for periods up to
     /// <paramref name="upTo"/>, and only <paramref name="onlyPeriods"/> when given (e.g. those

@@ -33,6 +33,21 @@ public interface IPartnershipGrain : IHasHistory
     [Alias("GetIfReadable"), ReadOnly]
     Task<PartnershipView?> GetIfReadable();
 
+    /// <summary>
+    /// Its definition (names, cities) if the caller may read the partnership, else null: what a
+    /// page needs to name and link it, without the lists that <see cref="Get"/> checks item by item.
+    /// </summary>
+    [Alias("GetDefinitionIfReadable"), ReadOnly]
+    Task<PartnershipDefinition?> GetDefinitionIfReadable();
+
+    /// <summary>
+    /// The partnership (as <see cref="Get"/>) with its programmes and MoUs the caller may read and
+    /// the roll-up of its pilots (as <see cref="GetProgress"/>), in one call that asks each item
+    /// once: what the partnership's page shows.
+    /// </summary>
+    [Alias("GetOverview"), ReadOnly]
+    Task<PartnershipOverview> GetOverview(FigureBasis basis = FigureBasis.All);
+
     /// <summary>Adds an existing organisation as a member, or changes its role.</summary>
     [Alias("SetMember")]
     Task<PartnershipView> SetMember(PartnershipMember member);

@@ -1,5 +1,7 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Submissions;
 
 namespace Cooperation.Contracts.Partnerships;
@@ -39,3 +41,15 @@ public sealed record PartnershipProgress(
     [property: Id(10)] ReportingCounts Reporting,
     [property: Id(11)] FigureBasis Basis,
     [property: Id(12)] bool Partial = false);
+
+/// <summary>A partnership with what it holds that the caller may read, as its page shows it.</summary>
+/// <param name="Partnership">The partnership, its lists holding only what the caller may read.</param>
+/// <param name="Programmes">Its programmes the caller may read, in creation order.</param>
+/// <param name="Mous">Its MoUs the caller may read, in creation order.</param>
+/// <param name="Progress">The roll-up of its pilots and MoUs the caller may read.</param>
+[GenerateSerializer, Immutable, Alias("coop.PartnershipOverview")]
+public sealed record PartnershipOverview(
+    [property: Id(0)] PartnershipView Partnership,
+    [property: Id(1)] ValueList<ProgrammeView> Programmes,
+    [property: Id(2)] ValueList<MouView> Mous,
+    [property: Id(3)] PartnershipProgress Progress);

@@ -17,4 +17,8 @@ public interface IProgrammeGrain : IKpiSubject
     /// <summary>Reads the programme; <see cref="Common.EntityNotFoundException"/> when unknown.</summary>
     [Alias("Get"), ReadOnly]
     Task<ProgrammeView> Get();
+
+    /// <summary>The programme (as <see cref="Get"/>) if the caller may read it, else null: one call where a page names it only when it may.</summary>
+    [Alias("GetIfReadable"), ReadOnly]
+    Task<ProgrammeView?> GetIfReadable();
 }

@@ -44,6 +44,10 @@ internal abstract partial class EventSourcedGrain<TState>(
 
     private int _sinceSnapshot;
 
+    // The newest events as last read from the journal, kept while no event follows them: a page
+    // opens on the newest history far more often than the entity changes.
+    private NewestEvents? _newest;
+
     /// <summary>The journal's name for this kind of entity, e.g. "pilot".</summary>
     protected abstract string EntityType { get; }
 
@@ -210,18 +214,42 @@ internal abstract partial class EventSourcedGrain<TState>(
         await AuthorizeReadAsync();
         query.Validate();
         var entries = query.NewestFirst
-            ? await journal.ReadBackwardAsync(EntityType, Id, query.From ?? long.MaxValue, query.Limit + 1)
-            : await journal.ReadAsync(EntityType, Id, query.From ?? 0, query.Limit + 1);
+            ? query.From is null
+                ? await NewestAsync(query.Limit + 1)
+                : Audited(await journal.ReadBackwardAsync(EntityType, Id, query.From.Value, query.Limit + 1))
+            : Audited(await journal.ReadAsync(EntityType, Id, query.From ?? 0, query.Limit + 1));
         var page = entries.Take(query.Limit).ToArray();
         var shown = new List<AuditEvent>(page.Length);
-        foreach (var entry in page)
+        foreach (var (entry, audited) in page)
         {
             if (await ShowsAsync(entry.Event))
-                shown.Add(AuditEvents.Of(entry with { Event = Redacted(entry.Event) }));
+                shown.Add(audited.Value);
         }
         // The next page continues after the last event read, shown or not.
-        return new HistoryPage(ValueList.Of(shown), entries.Count > query.Limit ? page[^1].Sequence : null);
+        return new HistoryPage(ValueList.Of(shown), entries.Count > query.Limit ? page[^1].Entry.Sequence : null);
     }
+
+    // Each entry with the event as histories show it, made when first shown (its payload as JSON).
+    private IReadOnlyList<(JournalEntry Entry, Lazy<AuditEvent> Audited)> Audited(IReadOnlyList<JournalEntry> entries) =>
+        [.. entries.Select(entry => (entry, new Lazy<AuditEvent>(() => AuditEvents.Of(entry with { Event = Redacted(entry.Event) }), LazyThreadSafetyMode.None)))];
+
+    /// <summary>
+    /// The newest <paramref name="count"/> events, newest first, each with its shown form: from
+    /// memory when nothing was recorded since they were read.
+    /// </summary>
+    private async Task<IReadOnlyList<(JournalEntry Entry, Lazy<AuditEvent> Audited)>> NewestAsync(int count)
+    {
+        if (_newest is { } kept && kept.Version == Version && kept.Count >= count)
+            return kept.Entries.Count > count ? kept.Entries.Take(count).ToArray() : kept.Entries;
+        var version = Version;
+        var entries = Audited(await journal.ReadBackwardAsync(EntityType, Id, long.MaxValue, count));
+        if (version == Version)
+            _newest = new NewestEvents(version, count, entries);
+        return entries;
+    }
+
+    /// <summary>Up to <paramref name="Count"/> newest events, read when the grain stood at <paramref name="Version"/>.</summary>
+    private sealed record NewestEvents(long Version, int Count, IReadOnlyList<(JournalEntry Entry, Lazy<AuditEvent> Audited)> Entries);
 
     /// <summary>Whether the caller may read the entity.</summary>
     public async Task<bool> IsReadable()

@@ -214,6 +214,15 @@ internal abstract class KpiSubjectGrain<TState>(
     }
 
     /// <inheritdoc/>
+    public Task<ValueList<KpiSeriesView>> ListKpiSeries(FigureBasis basis = FigureBasis.All)
+    {
+        Authorize(KpiAccess.Read);
+        RequireExists();
+        var ledger = LedgerOf(basis);
+        return Task.FromResult(ValueList.Of(State.Kpis.Select(kpi => new KpiSeriesView(kpi, ValueList.Of(ledger.For(kpi.Code)?.Periods)))));
+    }
+
+    /// <inheritdoc/>
     public async Task<ValueList<KpiFigures>> GetFiguresAsOf(DateTimeOffset cutoff, ReportingPeriod upTo, ValueList<ReportingPeriod>? onlyPeriods = null)
     {
         Authorize(KpiAccess.Read);

@@ -71,6 +71,32 @@ internal sealed class PartnershipGrain(
         Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPartnership, scope) ? await ReadableView() : null;
 
     /// <inheritdoc/>
+    public Task<PartnershipDefinition?> GetDefinitionIfReadable() =>
+        Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPartnership, scope) ? State.Definition : null);
+
+    /// <inheritdoc/>
+    public async Task<PartnershipOverview> GetOverview(FigureBasis basis = FigureBasis.All)
+    {
+        Authorize(Permission.ReadPartnership);
+        var view = View();
+        var pilots = ReadablePilots(basis);
+        var mous = ReadableMous();
+        var programmes = Task.WhenAll(view.ProgrammeIds.Select(id => GrainFactory.GetGrain<IProgrammeGrain>(id).GetIfReadable()));
+        var (readablePilots, allPilots) = await pilots;
+        var (readableMous, allMous) = await mous;
+        var readableProgrammes = ValueList.Of((await programmes).OfType<ProgrammeView>());
+        var progress = PartnershipRollup.Compute(Id, readablePilots, readableMous, basis) with { Partial = !allPilots || !allMous };
+        // The lists as Get shows them, from the answers just read rather than asking each item again.
+        var shown = view with
+        {
+            ProgrammeIds = ValueList.Of(readableProgrammes.Select(p => p.ProgrammeId)),
+            PilotIds = ValueList.Of(readablePilots.Select(p => p.PilotId)),
+            MouIds = ValueList.Of(readableMous.Select(m => m.MouId)),
+        };
+        return new PartnershipOverview(shown, readableProgrammes, readableMous, progress);
+    }
+
+    /// <inheritdoc/>
     public async Task<PartnershipView> SetMember(PartnershipMember member)
     {
         Authorize(Permission.ManagePartnership);

@@ -95,6 +95,9 @@ internal sealed class ProgrammeGrain(
         return Task.FromResult(View());
     }
 
+    /// <inheritdoc/>
+    public async Task<ProgrammeView?> GetIfReadable() => await IsReadable() ? View() : null;
+
     private Task ListWithOwnerAsync(ProgrammeDefinition definition) => definition.OwnerKind == ProgrammeOwnerKind.City
         ? GrainFactory.GetGrain<ICityGrain>(definition.OwnerId).AttachProgramme(Id)
         : GrainFactory.GetGrain<IPartnershipGrain>(definition.OwnerId).AttachProgramme(Id);

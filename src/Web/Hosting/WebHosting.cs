@@ -35,6 +35,7 @@ public static class WebHosting
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.ConfigureFilter(new WholePage());
             if (ServerTiming.Enabled(configuration))
                 options.Conventions.ConfigureFilter(new ServerTiming.HandlerFilter());
         });
@@ -64,6 +65,7 @@ public static class WebHosting
         services.AddSingleton<ReportMailer>();
         services.AddSingleton<People.PersonMail>();
         services.AddSingleton<People.OrganisationChoices>();
+        services.AddSingleton<Pages.PublicRecords>();
 
         AccountFormLimits.AddTo(services);
         WebKeyRing.AddTo(services);

@@ -21,4 +21,11 @@ internal sealed class WebOptions
 
     /// <summary>How many sign-in and reset attempts one e-mail address may take per minute, whatever the client.</summary>
     public int AttemptsPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long the host keeps what every signed-in person may read and seldom changes
+    /// (organisations' names, cities' definitions) before asking the cluster again: a rename shows
+    /// on pages within this time.
+    /// </summary>
+    public TimeSpan PublicRecordsLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

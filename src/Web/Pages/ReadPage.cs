@@ -1,6 +1,5 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.Organisations;
 using Cooperation.Reports.Rendering;
 using Cooperation.Web.Reading;
 using Cooperation.Web.Words;
@@ -69,28 +68,17 @@ public abstract class ReadPage(IGrainFactory grains) : PageModel
         }
     }
 
+    /// <summary>What anyone may read (organisations' names, cities' definitions), as the host keeps it.</summary>
+    internal PublicRecords Records => HttpContext.RequestServices.GetRequiredService<PublicRecords>();
+
     /// <summary>Reads the names of the organisations <paramref name="ids"/> (anyone reads an organisation) for <see cref="Organisation"/>.</summary>
     protected async Task NameOrganisationsAsync(IEnumerable<string> ids)
     {
-        var missing = ids.Where(id => id != Caller.Platform.OrganisationId && !_organisations.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToArray();
-        var views = await Task.WhenAll(missing.Select(async id =>
-        {
-            try
-            {
-                return await grains.GetGrain<IOrganisationGrain>(id).Get();
-            }
-            catch (EntityNotFoundException)
-            {
-                // An id the data names without the organisation (none should be): shown as it is.
-                return null;
-            }
-        }));
-        foreach (var view in views.OfType<OrganisationView>())
-            _organisations[view.OrganisationId] = view.Definition.Names;
+        var missing = ids.Where(id => id != Caller.Platform.OrganisationId && !_organisations.ContainsKey(id));
+        foreach (var (id, names) in await Records.OrganisationNamesAsync(missing))
+            _organisations[id] = names;
     }
 
     /// <summary>The name of organisation <paramref name="id"/> in the page's language; the id itself when it was not read.</summary>
-    public string Organisation(string id) => id == Caller.Platform.OrganisationId
-        ? ReportText.Word("organisation.platform", W.Language)
-        : _organisations.TryGetValue(id, out var names) ? W.Name(names) : id;
+    public string Organisation(string id) => PublicRecords.NameOf(id, _organisations.GetValueOrDefault(id), W);
 }

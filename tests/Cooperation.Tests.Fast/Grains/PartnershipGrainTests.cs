@@ -64,4 +64,22 @@ public sealed class PartnershipGrainTests(TestClusterFixture fixture)
         Assert.Equal([new PilotStatusCount(PilotStatus.Proposed, 1), new PilotStatusCount(PilotStatus.Approved, 1)], progress.PilotsByStatus);
         Assert.Equal(2, progress.Kpis.NotJudged);
     }
+
+    [Fact]
+    public async Task The_overview_is_the_partnership_its_programmes_mous_and_roll_up_in_one_call()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        await world.CreatePilotWithKpiAsync(fixture.Client);
+        var partnership = Partnership(world.PartnershipId);
+
+        var overview = await partnership.GetOverview();
+
+        Assert.Equal(await partnership.Get(), overview.Partnership);
+        Assert.Equal(await partnership.ListMous(), overview.Mous);
+        Assert.Equal(await partnership.GetProgress(), overview.Progress);
+        Assert.Equal([world.ProgrammeId], overview.Programmes.Select(p => p.ProgrammeId));
+        Assert.Equal((await partnership.Get()).Definition, await partnership.GetDefinitionIfReadable());
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Partnership(Ids.New("partnership")).GetOverview());
+        Assert.Null(await Partnership(Ids.New("partnership")).GetDefinitionIfReadable());
+    }
 }

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Partnerships;
@@ -113,6 +114,40 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         Assert.Equal(3, progress.ReadingCount);
         Assert.Equal(3, await fixture.StoredReadingsAsync($"pilots/{pilotId}"));
         Assert.Equal([40.0, 55.0], (await Pilot(pilotId).GetKpiSeries("compost-produced")).Periods.Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task All_series_in_one_call_are_each_kpis_series_in_the_kpis_order()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var pilotId = await world.CreatePilotWithKpiAsync(fixture.Client);
+        var pilot = Pilot(pilotId);
+        await pilot.DefineKpi(Sample.Kpi("energy-saved"));
+        await pilot.RecordReadings([Sample.Reading("2025-01", 40), Sample.Reading("2025-01", 7, code: "energy-saved")]);
+
+        var all = await pilot.ListKpiSeries();
+
+        Assert.Equal((await pilot.Get()).Kpis.Select(k => k.Definition.Code), all.Select(s => s.Definition.Code));
+        foreach (var series in all)
+            Assert.Equal(await pilot.GetKpiSeries(series.Definition.Code), series);
+    }
+
+    [Fact]
+    public async Task The_newest_history_page_shows_a_change_made_after_it_was_read()
+    {
+        var world = await World.CreateAsync(fixture.Client);
+        var pilot = Pilot(await world.CreatePilotWithKpiAsync(fixture.Client));
+        var newest = new HistoryQuery(NewestFirst: true, From: null, Limit: 5);
+        var before = await pilot.GetHistory(newest);
+        Assert.Equal(before, await pilot.GetHistory(newest));
+
+        await pilot.ChangeStatus(PilotStatus.Approved, null);
+        var after = await pilot.GetHistory(newest);
+
+        Assert.Equal("pilot.status-changed", after.Events[0].Kind);
+        Assert.Equal(before.Events[0].Sequence + 1, after.Events[0].Sequence);
+        // A shorter page of the same moment is the start of the longer one.
+        Assert.Equal(after.Events.Take(2), (await pilot.GetHistory(newest with { Limit = 2 })).Events);
     }
 
     [Fact]

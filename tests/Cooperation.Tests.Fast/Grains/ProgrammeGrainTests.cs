@@ -36,6 +36,7 @@ public sealed class ProgrammeGrainTests(TestClusterFixture fixture)
         var kpi = Assert.Single((await programme.Get()).Kpis);
         Assert.Equal(780.0 / 22000 * 100, kpi.Progress.CurrentValue!.Value, 9);   // not (3.0 + 4.2) / 2
         Assert.Contains(id, (await fixture.Client.GetGrain<ICityGrain>(world.FirstCityId).Get()).ProgrammeIds);
+        Assert.Equal(await programme.Get(), await programme.GetIfReadable());
         await Assert.ThrowsAsync<InvalidFieldException>(() =>
             programme.RecordReadings([new KpiReadingInput("environment-budget-share", ReportingPeriod.Parse("2025-03", "p"), null, 1, 2)]));
     }
@@ -46,5 +47,6 @@ public sealed class ProgrammeGrainTests(TestClusterFixture fixture)
         var programme = fixture.Client.GetGrain<IProgrammeGrain>(Ids.New("programme"));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => programme.Create(Sample.Programme(Ids.New("nowhere"))));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => programme.Get());
+        Assert.Null(await programme.GetIfReadable());
     }
 }

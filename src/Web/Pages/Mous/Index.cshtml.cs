@@ -35,7 +35,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         Partnership = await partnership;
         Pilots = (await pilots).OfType<PilotSummary>().ToDictionary(p => p.PilotId);
         if (Partnership is not null)
-            TimeZone = (await Grains.GetGrain<ICityGrain>(Partnership.Definition.FirstCityId).Get()).Definition.TimeZone;
+            TimeZone = (await Records.CityAsync(Partnership.Definition.FirstCityId)).TimeZone;
         await NameOrganisationsAsync([.. definition.PartyOrganisationIds, .. Mou.Commitments.Select(c => c.Definition.OwnerOrganisationId)]);
     }
 }

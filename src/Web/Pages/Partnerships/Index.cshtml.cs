@@ -22,8 +22,8 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>The partnership, as its grain shows it to the person.</summary>
     public PartnershipView Partnership { get; private set; } = null!;
 
-    /// <summary>Its two cities.</summary>
-    public IReadOnlyList<CityView> Cities { get; private set; } = [];
+    /// <summary>Its two cities: id and definition.</summary>
+    public IReadOnlyList<(string Id, CityDefinition Definition)> Cities { get; private set; } = [];
 
     /// <summary>Its programmes the person may read.</summary>
     public IReadOnlyList<ProgrammeView> Programmes { get; private set; } = [];
@@ -34,28 +34,28 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>The pilots section: roll-up, chart and table.</summary>
     internal PilotsSection Pilots { get; private set; } = null!;
 
-    /// <summary>The whole page.</summary>
+    /// <summary>The whole page: the partnership with what it holds in one call, then the names around it.</summary>
     public async Task OnGetAsync(string id)
     {
         var partnership = Grains.GetGrain<IPartnershipGrain>(PathId(id, "partnership"));
-        var view = partnership.Get();
-        var mous = partnership.ListMous();
-        var pilots = PilotsSection.LoadAsync(this, partnership, id);
-        Partnership = await view;
-        var cities = Task.WhenAll(Partnership.Definition.CityIds.Select(c => Grains.GetGrain<ICityGrain>(c).Get()));
-        var programmes = Task.WhenAll(Partnership.ProgrammeIds.Select(p => Grains.GetGrain<IProgrammeGrain>(p).Get()));
-        Mous = await mous;
-        Pilots = await pilots;
-        Cities = await cities;
-        Programmes = await programmes;
+        var basis = Read(Figures.Basis);
+        var overview = await partnership.GetOverview(basis.Value);
+        Partnership = overview.Partnership;
+        Programmes = overview.Programmes;
+        Mous = overview.Mous;
+        Pilots = PilotsSection.Of(this, overview.Progress, id, basis);
+        var cityIds = Partnership.Definition.CityIds.ToArray();
+        var cities = Task.WhenAll(cityIds.Select(Records.CityAsync));
         await NameOrganisationsAsync(Partnership.Members.Select(m => m.OrganisationId));
+        Cities = [.. cityIds.Zip(await cities)];
     }
 
     /// <summary>The pilots section alone (for the live updates).</summary>
     public async Task<IActionResult> OnGetPilotsAsync(string id)
     {
         var partnership = Grains.GetGrain<IPartnershipGrain>(PathId(id, "partnership"));
-        Pilots = await PilotsSection.LoadAsync(this, partnership, id);
+        var basis = Read(Figures.Basis);
+        Pilots = PilotsSection.Of(this, await partnership.GetProgress(basis.Value), id, basis);
         return Partial("_PilotsSection", this);
     }
 }
@@ -67,12 +67,10 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
 /// <param name="Basis">Which figures the KPI statuses count.</param>
 internal sealed record PilotsSection(string PartnershipId, PartnershipProgress Progress, PilotsTableView Table, QueryAnswer<FigureBasis> Basis)
 {
-    /// <summary>Reads the roll-up as <paramref name="page"/>'s person, with the page's sort and figures.</summary>
-    public static async Task<PilotsSection> LoadAsync(ReadPage page, IPartnershipGrain partnership, string id)
+    /// <summary>The section of <paramref name="progress"/> (read with <paramref name="basis"/>), in <paramref name="page"/>'s sort.</summary>
+    public static PilotsSection Of(ReadPage page, PartnershipProgress progress, string id, QueryAnswer<FigureBasis> basis)
     {
         var order = page.Read(PilotTable.Sort);
-        var basis = page.Read(Figures.Basis);
-        var progress = await partnership.GetProgress(basis.Value);
         var pilots = PilotTable.Sorted(progress.Pilots, order.Value, page.W.Language);
         var table = new PilotsTableView(pilots, order.Value, $"/partnerships/{id}", Figures.Keep(basis), page.W["partnership.pilots"], page.QueryError(PilotTable.Sort.Name));
         return new(id, progress, table, basis);

@@ -25,10 +25,10 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     internal QueryAnswer<FigureBasis> Basis { get; private set; }
 
     /// <summary>The pilot's city: its name and the time zone its dates are read in.</summary>
-    public CityView City { get; private set; } = null!;
+    public CityDefinition City { get; private set; } = null!;
 
     /// <summary>The partnership, when the person may read it (a donor need not be a member).</summary>
-    public PartnershipView? Partnership { get; private set; }
+    public PartnershipDefinition? Partnership { get; private set; }
 
     /// <summary>The programme, when the person may read it.</summary>
     public ProgrammeView? Programme { get; private set; }
@@ -46,7 +46,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     public bool NewestHistory { get; private set; } = true;
 
     /// <summary>The IANA time zone the pilot's dates and times are read in.</summary>
-    public string TimeZone => City.Definition.TimeZone;
+    public string TimeZone => City.TimeZone;
 
     /// <summary>Reads the pilot and what its page shows around it.</summary>
     public async Task OnGetAsync(string id)
@@ -62,13 +62,14 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         // The pilot first: a person who may not read it is refused before anything else is read.
         Pilot = await pilot.Get(Basis.Value);
         var definition = Pilot.Definition;
-        var series = Task.WhenAll(Pilot.Kpis.Select(k => pilot.GetKpiSeries(k.Definition.Code, Basis.Value)));
+        var series = pilot.ListKpiSeries(Basis.Value);
         var history = pilot.GetHistory(query);
-        var city = Grains.GetGrain<ICityGrain>(definition.CityId).Get();
-        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetIfReadable();
-        var programme = ProgrammeAsync(definition.ProgrammeId);
+        var city = Records.CityAsync(definition.CityId);
+        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
+        var programme = Grains.GetGrain<IProgrammeGrain>(definition.ProgrammeId).GetIfReadable();
 
-        Charts = [.. Pilot.Kpis.Zip(await series, (kpi, s) => KpiChart.Of(kpi, s.Periods, definition.Frequency))];
+        var byCode = (await series).ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
+        Charts = [.. Pilot.Kpis.Select(kpi => KpiChart.Of(kpi, byCode[kpi.Definition.Code].Periods, definition.Frequency))];
         Jcm = Pilot.Jcm is { } jcm ? JcmFigures.Of(jcm) : null;
         var page = await history;
         var people = HistoryRows.PeopleOf(page);
@@ -89,10 +90,4 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>The link to another page of this pilot's history, keeping the figures asked for.</summary>
     public string HistoryLink(long? before) =>
         $"/pilots/{Pilot.PilotId}?" + string.Join("&", new[] { Figures.Keep(Basis), before is { } b ? $"{HistoryRows.Parameter}={b}" : "" }.Where(p => p.Length > 0)) + "#history-heading";
-
-    private async Task<ProgrammeView?> ProgrammeAsync(string id)
-    {
-        var programme = Grains.GetGrain<IProgrammeGrain>(id);
-        return await programme.IsReadable() ? await programme.Get() : null;
-    }
 }
