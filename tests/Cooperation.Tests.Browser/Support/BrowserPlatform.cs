@@ -38,7 +38,7 @@ public sealed class BrowserPlatform : IAsyncLifetime
     public IReadOnlyDictionary<string, string> Users { get; private set; } = null!;
 
     /// <summary>The public address mailed links carry (the port is known only once the host runs): <see cref="Reach"/> turns them to it.</summary>
-    public const string PublicBaseUrl = "http://web.test";
+    public const string PublicBaseUrl = WebHosts.PublicBaseUrl;
 
     /// <summary>A mailed <paramref name="link"/> pointed at the running web host.</summary>
     public string Reach(string link) => new Uri(Address, new Uri(link).PathAndQuery).ToString();
@@ -98,31 +98,9 @@ public sealed class BrowserPlatform : IAsyncLifetime
 
     private async Task<(WebApplication App, Uri Address)> StartWebAsync()
     {
-        var project = Path.Combine(Ops.Root, "src", "Web");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Test",
-            ApplicationName = typeof(WebHosting).Assembly.GetName().Name,
-            ContentRootPath = project,
-            WebRootPath = Path.Combine(project, "wwwroot"),
-        });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddProvider(WebLogs);
-        builder.Services.AddSingleton<IGrainFactory>(Api.Cluster.Client);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Cooperation"] = Api.Cluster.Postgres.ConnectionString,
-            ["Reports:Smtp:Host"] = "127.0.0.1",
-            ["Reports:Smtp:Port"] = Api.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Web:PublicBaseUrl"] = PublicBaseUrl,
-        });
-        builder.Services.AddCooperationWeb(builder.Configuration);
-        var app = builder.Build();
-        app.UseCooperationWeb();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var app = await WebHosts.StartAsync(Api, logs: WebLogs,
+            server: web => web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)));
+        return (app, WebHosts.AddressOf(app));
     }
 
     /// <inheritdoc/>

@@ -2,6 +2,7 @@ using System.Net;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.People;
+using Cooperation.Tests.Support;
 using Cooperation.Web.Languages;
 using static Cooperation.Tests.Web.WebPeople;
 

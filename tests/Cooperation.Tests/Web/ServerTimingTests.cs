@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cooperation.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Cooperation.Tests.Web;

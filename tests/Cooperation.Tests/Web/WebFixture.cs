@@ -11,56 +11,6 @@ using Microsoft.Extensions.Logging;
 namespace Cooperation.Tests.Web;
 
 /// <summary>
-/// Web hosts beside an API fixture's gateway: the production set-up (<see cref="WebHosting"/>) in a
-/// test server, calling the fixture's cluster, mailing to its SMTP port. Several may run at once,
-/// as behind a load balancer: they share the cluster, hence the data-protection keys.
-/// </summary>
-public static class WebHosts
-{
-    /// <summary>The web project's folder (its pages are compiled in; its wwwroot is served from here).</summary>
-    public static string ProjectFolder { get; } = Path.Combine(Ops.Root, "src", "Web");
-
-    /// <summary>The public address the tests' hosts put in mailed links.</summary>
-    public const string PublicBaseUrl = "http://web.test";
-
-    /// <summary>Starts a web host of <paramref name="api"/>'s platform with <paramref name="settings"/> over the tests' defaults.</summary>
-    public static async Task<WebApplication> StartAsync(ApiFixture api, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
-        Action<WebApplication>? endpoints = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Test",
-            ApplicationName = typeof(WebHosting).Assembly.GetName().Name,
-            ContentRootPath = ProjectFolder,
-            WebRootPath = Path.Combine(ProjectFolder, "wwwroot"),
-        });
-        builder.WebHost.UseTestServer();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (logs is not null)
-            builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton<IGrainFactory>(api.Cluster.Client);
-        var defaults = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Cooperation"] = api.Cluster.Postgres.ConnectionString,
-            ["Reports:Smtp:Port"] = api.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Web:PublicBaseUrl"] = PublicBaseUrl,
-            // The tests share one client address; their own limits are tested on a host of their own.
-            ["Web:FormsPerClientPerMinute"] = "10000",
-            ["Web:AttemptsPerAddressPerMinute"] = "10000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            defaults[key] = value;
-        builder.Configuration.AddInMemoryCollection(defaults);
-        builder.Services.AddCooperationWeb(builder.Configuration);
-        var app = builder.Build();
-        app.UseCooperationWeb();
-        endpoints?.Invoke(app);
-        await app.StartAsync();
-        return app;
-    }
-}
-
-/// <summary>
 /// The API fixture's platform with a web host in front: the gateway (to build worlds and issue
 /// keys), the cluster, the SMTP port, and browsers of the web host.
 /// </summary>
