@@ -83,6 +83,19 @@ public abstract class KpiAggregationKind
             KpiTrajectory.Status(reached, KpiTrajectory.ExpectedShare(baseline, target, asOf)));
     }
 
+    /// <summary>
+    /// What looks unlikely about a period's <paramref name="value"/> of <paramref name="kpi"/> after
+    /// <paramref name="previous"/>, the previous period's value (<see cref="KpiPlausibility.Of"/>):
+    /// the warnings every kind shares, and a negative value where the value can only grow.
+    /// </summary>
+    public virtual IEnumerable<PlausibilityWarning> WarningsAbout(KpiDefinition kpi, double value, double? previous)
+    {
+        foreach (var warning in KpiPlausibility.Common(kpi, value, previous))
+            yield return warning;
+        if (OnlyGrows && value < 0)
+            yield return PlausibilityWarning.NegativeWhereOnlyGrowing;
+    }
+
     /// <summary>What a reading of a KPI read as one value must hold: a value its measure allows, no ratio parts.</summary>
     protected static double? PlainValue(KpiDefinition kpi, KpiReadingInput reading, string field, List<FieldViolation> violations)
     {
