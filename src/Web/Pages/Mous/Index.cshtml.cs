@@ -17,7 +17,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     public MouView Mou { get; private set; } = null!;
 
     /// <summary>Its partnership, when the person may read it.</summary>
-    public PartnershipView? Partnership { get; private set; }
+    public PartnershipDefinition? Partnership { get; private set; }
 
     /// <summary>The pilots it concerns that the person may read, by id.</summary>
     public IReadOnlyDictionary<string, PilotSummary> Pilots { get; private set; } = new Dictionary<string, PilotSummary>();
@@ -30,12 +30,12 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     {
         Mou = await Grains.GetGrain<IMouGrain>(PathId(id, "MoU")).Get();
         var definition = Mou.Definition;
-        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetIfReadable();
+        var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
         var pilots = Task.WhenAll(definition.LinkedPilotIds.Select(p => Grains.GetGrain<IPilotGrain>(p).GetSummaryIfReadable()));
         Partnership = await partnership;
         Pilots = (await pilots).OfType<PilotSummary>().ToDictionary(p => p.PilotId);
         if (Partnership is not null)
-            TimeZone = (await Records.CityAsync(Partnership.Definition.FirstCityId)).TimeZone;
+            TimeZone = (await Records.CityAsync(Partnership.FirstCityId)).TimeZone;
         await NameOrganisationsAsync([.. definition.PartyOrganisationIds, .. Mou.Commitments.Select(c => c.Definition.OwnerOrganisationId)]);
     }
 }
