@@ -1,5 +1,7 @@
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.People;
 using Cooperation.Reports.Rendering;
 using Cooperation.Web.Reading;
 using Cooperation.Web.Words;
@@ -77,6 +79,24 @@ public abstract class ReadPage(IGrainFactory grains) : PageModel
         var missing = ids.Where(id => id != Caller.Platform.OrganisationId && !_organisations.ContainsKey(id));
         foreach (var (id, names) in await Records.OrganisationNamesAsync(missing))
             _organisations[id] = names;
+    }
+
+    /// <summary>
+    /// The page of <paramref name="entity"/>'s history the query parameter <c>before</c> asks for
+    /// (a wrong one is refused next to the section and the newest is shown), with the names of the
+    /// people who acted; the organisations who acted are named by <see cref="Organisation"/>.
+    /// </summary>
+    internal async Task<HistoryRows> HistoryAsync(IHasHistory entity)
+    {
+        var query = HistoryRows.Query(Request.Query[HistoryRows.Parameter]);
+        if (query is null)
+            Refuse(HistoryRows.Parameter, W["history.invalid-page"]);
+        query ??= HistoryRows.Query(null)!;
+        var page = await entity.GetHistory(query);
+        var people = HistoryRows.PeopleOf(page);
+        var names = people.Count == 0 ? [] : await grains.GetGrain<IAccountDirectoryGrain>(IAccountDirectoryGrain.Key).Names(people);
+        await NameOrganisationsAsync(page.Events.Select(e => e.Actor.OrganisationId));
+        return HistoryRows.Of(page, names, newest: query.From is null);
     }
 
     /// <summary>The name of organisation <paramref name="id"/> in the page's language; the id itself when it was not read.</summary>

@@ -15,7 +15,8 @@ internal sealed record HistoryRow(AuditEvent Event, PersonName? Person);
 /// </summary>
 /// <param name="Rows">The events, newest first.</param>
 /// <param name="Next">The sequence to continue from (older events), or null at the oldest.</param>
-internal sealed record HistoryRows(IReadOnlyList<HistoryRow> Rows, long? Next)
+/// <param name="Newest">Whether this is the newest page (else the section links back to it).</param>
+internal sealed record HistoryRows(IReadOnlyList<HistoryRow> Rows, long? Next, bool Newest = true)
 {
     /// <summary>Events on one page.</summary>
     public const int PageSize = 20;
@@ -28,10 +29,10 @@ internal sealed record HistoryRows(IReadOnlyList<HistoryRow> Rows, long? Next)
         [.. page.Events.Select(e => e.Actor.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>The rows of <paramref name="page"/>, people named from <paramref name="names"/>.</summary>
-    public static HistoryRows Of(HistoryPage page, IEnumerable<PersonName> names)
+    public static HistoryRows Of(HistoryPage page, IEnumerable<PersonName> names, bool newest = true)
     {
         var byId = names.DistinctBy(n => n.AccountId).ToDictionary(n => n.AccountId, StringComparer.Ordinal);
-        return new([.. page.Events.Select(e => new HistoryRow(e, e.Actor.AccountId is { } id ? byId.GetValueOrDefault(id) : null))], page.Next);
+        return new([.. page.Events.Select(e => new HistoryRow(e, e.Actor.AccountId is { } id ? byId.GetValueOrDefault(id) : null))], page.Next, newest);
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed partial class OtherPagesTests(WebFixture web)
         Assert.Equal(HttpStatusCode.OK, party.Status);
         Assert.Contains(DemoBrowsers.Word(web, "mou.commitments", ReportLanguage.Vi), party.Html);
         Assert.Contains("href=\"/pilots/nck-eco-industrial-park\"", party.Html);
+        // Its history, as GetMouHistory shows it: the demo's signatures among its events.
+        Assert.Contains("id=\"history-heading\"", party.Html);
+        Assert.Contains(DemoBrowsers.Word(web, "event.mou.signed", ReportLanguage.Vi), party.Html);
         Assert.Equal(HttpStatusCode.OK, office.Status);
         Assert.Equal(HttpStatusCode.Forbidden, donor.Status);
         Assert.Contains(DemoBrowsers.Forbidden(web, ReportLanguage.Ja), donor.Html);

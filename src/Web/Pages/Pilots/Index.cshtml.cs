@@ -1,7 +1,6 @@
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Partnerships;
-using Cooperation.Contracts.People;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
 using Cooperation.Contracts.Submissions;
@@ -42,9 +41,6 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>A page of the pilot's history.</summary>
     internal HistoryRows History { get; private set; } = new([], null);
 
-    /// <summary>Whether this is the newest page of the history.</summary>
-    public bool NewestHistory { get; private set; } = true;
-
     /// <summary>The IANA time zone the pilot's dates and times are read in.</summary>
     public string TimeZone => City.TimeZone;
 
@@ -53,17 +49,12 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     {
         var pilot = Grains.GetGrain<IPilotGrain>(PathId(id, "pilot"));
         Basis = Read(Figures.Basis);
-        var query = HistoryRows.Query(Request.Query[HistoryRows.Parameter]);
-        if (query is null)
-            Refuse(HistoryRows.Parameter, W["history.invalid-page"]);
-        query ??= HistoryRows.Query(null)!;
-        NewestHistory = query.From is null;
 
         // The pilot first: a person who may not read it is refused before anything else is read.
         Pilot = await pilot.Get(Basis.Value);
         var definition = Pilot.Definition;
         var series = pilot.ListKpiSeries(Basis.Value);
-        var history = pilot.GetHistory(query);
+        var history = HistoryAsync(pilot);
         var city = Records.CityAsync(definition.CityId);
         var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
         var programme = Grains.GetGrain<IProgrammeGrain>(definition.ProgrammeId).GetIfReadable();
@@ -71,10 +62,8 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         var byCode = (await series).ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
         Charts = [.. Pilot.Kpis.Select(kpi => KpiChart.Of(kpi, byCode[kpi.Definition.Code].Periods, definition.Frequency))];
         Jcm = Pilot.Jcm is { } jcm ? JcmFigures.Of(jcm) : null;
-        var page = await history;
-        var people = HistoryRows.PeopleOf(page);
-        var names = people.Count == 0 ? [] : await Grains.GetGrain<IAccountDirectoryGrain>(IAccountDirectoryGrain.Key).Names(people);
-        History = HistoryRows.Of(page, names);
+        // Before naming the organisations below: the history names its own (one at a time).
+        History = await history;
         City = await city;
         Partnership = await partnership;
         Programme = await programme;
@@ -83,9 +72,11 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
             .. Pilot.FundingLines.Select(l => l.DonorOrganisationId),
             .. Pilot.Reporting.SelectMany(r => new[] { r.Review.LastSubmittedBy, r.Review.DecidedBy }).OfType<string>(),
             .. Pilot.Jcm?.VerifierOrganisationId is { } verifier ? [verifier] : Array.Empty<string>(),
-            .. page.Events.Select(e => e.Actor.OrganisationId),
         ]);
     }
+
+    /// <summary>The history section: its rows, read in the pilot's time zone, paged by <see cref="HistoryLink"/>.</summary>
+    internal HistorySection HistorySection => new(this, History, TimeZone, HistoryLink);
 
     /// <summary>The link to another page of this pilot's history, keeping the figures asked for.</summary>
     public string HistoryLink(long? before) =>
