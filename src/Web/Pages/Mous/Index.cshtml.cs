@@ -13,7 +13,7 @@ namespace Cooperation.Web.Pages.Mous;
 /// person may read them), and its history a page at a time with the person who signed or changed
 /// it. Times are read in the partnership's first city, whose calendar the MoU keeps.
 /// </summary>
-public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
+public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
 {
     /// <summary>The MoU.</summary>
     public MouView Mou { get; private set; } = null!;
@@ -51,5 +51,6 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         // Before naming the parties: the history names its own organisations first.
         History = await history;
         await NameOrganisationsAsync([.. definition.PartyOrganisationIds, .. Mou.Commitments.Select(c => c.Definition.OwnerOrganisationId)]);
+        SignedOn = Today();
     }
 }
