@@ -1,15 +1,9 @@
-using System.Net;
 using Cooperation.Contracts.Access;
 using Cooperation.Gateway.Demo;
 using Cooperation.Tests.Support;
-using Cooperation.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cooperation.Tests.Browser.Support;
 
@@ -98,8 +92,9 @@ public sealed class BrowserPlatform : IAsyncLifetime
 
     private async Task<(WebApplication App, Uri Address)> StartWebAsync()
     {
-        var app = await WebHosts.StartAsync(Api, logs: WebLogs,
-            server: web => web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)));
+        // A free loopback port, not the configured 5082: a platform started by ops/run.sh may hold that one.
+        var app = await WebHosts.StartAsync(Api, new Dictionary<string, string?> { ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0" },
+            WebLogs, server: web => web.UseKestrel());
         return (app, WebHosts.AddressOf(app));
     }
 
