@@ -112,6 +112,13 @@ public sealed partial class UpdateFormTests(WebFixture web)
         // An empty form reports nothing: the domain's rule, next to the note.
         var empty = await browser.PostAsync(setup.Form("2025-01"), new Dictionary<string, string> { ["idempotency_key"] = Key(form.Html) });
         Assert.Contains("id=\"note-error\">Nhập ít nhất một số liệu", Text(empty.Html));
+        // A period that is not over, and one off the pilot's calendar: refused by the grain, shown, nothing stored.
+        foreach (var period in new[] { "2099-01", "2025-Q1" })
+        {
+            var refusedPeriod = await browser.PostAsync(setup.Form(period), new Dictionary<string, string> { ["idempotency_key"] = Key(form.Html), [Value] = "40" });
+            Assert.Equal(HttpStatusCode.OK, refusedPeriod.Status);
+            Assert.Contains("role=\"alert\"", refusedPeriod.Html);
+        }
         Assert.Equal(0, await UpdatesStoredAsync(setup.PilotId));
     }
 

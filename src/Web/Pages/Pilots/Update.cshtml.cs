@@ -89,7 +89,7 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
 
     private async Task PrepareAsync(string id)
     {
-        var pilot = grains.GetGrain<IPilotGrain>(PilotId(id));
+        var pilot = grains.GetGrain<IPilotGrain>(ReadPage.PathId(id, "pilot"));
         // Refused as the pilot page is, then as SubmitUpdate would be: one decision, the grain's.
         if (!await pilot.MaySubmitUpdates())
             throw new AccessDeniedException($"You may not report on pilot '{id}'.");
@@ -97,18 +97,6 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
         var city = await records.CityAsync(Pilot.Definition.CityId);
         Period = ChosenPeriod(city.TimeZone);
         Kpis = UpdateKpiRow.Of(Pilot, await pilot.ListKpiSeries(), Period);
-    }
-
-    private static string PilotId(string? id)
-    {
-        try
-        {
-            return Field.Id(id, "id");
-        }
-        catch (InvalidFieldException)
-        {
-            throw new EntityNotFoundException("pilot", id ?? "");
-        }
     }
 
     /// <summary>The period asked for; by default the last one that has ended in the pilot's city (its window is open or past).</summary>
