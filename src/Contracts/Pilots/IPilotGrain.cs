@@ -53,6 +53,13 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("SubmitUpdate")]
     Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey);
 
+    /// <summary>
+    /// Whether the caller may submit updates to the pilot (the decision <see cref="SubmitUpdate"/>
+    /// makes), for pages that offer the form; refused as <see cref="Get"/> when the caller may not read it.
+    /// </summary>
+    [Alias("MaySubmitUpdates"), ReadOnly]
+    Task<bool> MaySubmitUpdates();
+
     /// <summary>The pilot's reporting periods in review, and those missing a submission.</summary>
     [Alias("GetReporting"), ReadOnly]
     Task<ValueList<ReportingPeriodView>> GetReporting();

@@ -47,6 +47,13 @@ internal sealed partial class PilotGrain : IReadingImportParticipant
         }
     }
 
+    /// <inheritdoc/>
+    public Task<bool> MaySubmitUpdates()
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(AccessPolicy.Allows(CallerContext.Current, Permission.ReportOnPilot, Scope!));
+    }
+
     private async Task<UpdateReceipt> SubmitAsync(PilotUpdate update, RequestIdentity request)
     {
         RequireChangeable();

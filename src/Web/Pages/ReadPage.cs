@@ -58,7 +58,7 @@ public abstract class ReadPage(IGrainFactory grains) : PageModel
     /// The id in a page's address, checked as the API checks ids; an address that cannot name any
     /// <paramref name="entity"/> is a page that does not exist (404), which tells nobody anything.
     /// </summary>
-    protected static string PathId(string? id, string entity)
+    internal static string PathId(string? id, string entity)
     {
         try
         {

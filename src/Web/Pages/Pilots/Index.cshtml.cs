@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Cities;
+using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Programmes;
@@ -41,6 +42,12 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>A page of the pilot's history.</summary>
     internal HistoryRows History { get; private set; } = new([], null);
 
+    /// <summary>Whether the person may submit updates (the grain's decision): the page links to the form.</summary>
+    public bool MaySubmit { get; private set; }
+
+    /// <summary>The period of the update the person just submitted (query <c>updated</c>), to confirm it; null otherwise.</summary>
+    public ReportingPeriod? Updated { get; private set; }
+
     /// <summary>The IANA time zone the pilot's dates and times are read in.</summary>
     public string TimeZone => City.TimeZone;
 
@@ -58,6 +65,8 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         var city = Records.CityAsync(definition.CityId);
         var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
         var programme = Grains.GetGrain<IProgrammeGrain>(definition.ProgrammeId).GetIfReadable();
+        var maySubmit = pilot.MaySubmitUpdates();
+        Updated = UpdatedPeriod(Request.Query["updated"]);
 
         var byCode = (await series).ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
         Charts = [.. Pilot.Kpis.Select(kpi => KpiChart.Of(kpi, byCode[kpi.Definition.Code].Periods, definition.Frequency))];
@@ -67,6 +76,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         City = await city;
         Partnership = await partnership;
         Programme = await programme;
+        MaySubmit = await maySubmit;
         await NameOrganisationsAsync([
             .. definition.OrganisationIds,
             .. Pilot.FundingLines.Select(l => l.DonorOrganisationId),
@@ -77,6 +87,18 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
 
     /// <summary>The history section: its rows, read in the pilot's time zone, paged by <see cref="HistoryLink"/>.</summary>
     internal HistorySection HistorySection => new(this, History, TimeZone, HistoryLink);
+
+    private static ReportingPeriod? UpdatedPeriod(string? text)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(text) ? null : ReportingPeriod.Parse(text, "updated");
+        }
+        catch (Contracts.Common.InvalidFieldException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The link to another page of this pilot's history, keeping the figures asked for.</summary>
     public string HistoryLink(long? before) =>
