@@ -130,4 +130,11 @@ public sealed record MouView(
     [property: Id(3)] ValueList<Signature> Signatures,
     [property: Id(4)] string? TerminationReason,
     [property: Id(5)] ValueList<CommitmentView> Commitments,
-    [property: Id(6)] bool ExpiringSoon);
+    [property: Id(6)] bool ExpiringSoon)
+{
+    /// <summary>Whether <paramref name="organisationId"/> is a party that has not signed, while the MoU can still be signed.</summary>
+    public bool AwaitsSignatureOf(string organisationId) =>
+        Definition.PartyOrganisationIds.Contains(organisationId)
+        && Signatures.All(s => s.OrganisationId != organisationId)
+        && Status is not (MouStatus.Expired or MouStatus.Terminated);
+}

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Web.Pages.Home;
 using Cooperation.Web.Pages.Partnerships;
@@ -30,6 +31,9 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>What a partner agency owes now.</summary>
     internal IReadOnlyList<OwedItem> Owed { get; private set; } = [];
 
+    /// <summary>The MoUs awaiting the person's organisation's signature (any role that can be a party).</summary>
+    internal IReadOnlyList<MouView> AwaitingSignature { get; private set; } = [];
+
     /// <summary>A donor's funded pilots and totals.</summary>
     internal DonorFunding? Funding { get; private set; }
 
@@ -43,6 +47,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     public async Task OnGetAsync()
     {
         var caller = Caller;
+        var awaiting = caller.Role == Role.Admin ? null : HomeSources.AwaitingSignatureAsync(Grains, caller);
         switch (caller.Role)
         {
             case Role.CityOffice:
@@ -72,6 +77,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
             default:
                 throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) has no home on this platform.");
         }
+        AwaitingSignature = awaiting is null ? [] : await awaiting;
         Partnerships = [.. Partnerships.OrderBy(p => W.Name(p.Partnership.Definition.Name), StringComparer.OrdinalIgnoreCase)];
         await NameOrganisationsAsync([caller.OrganisationId]);
     }

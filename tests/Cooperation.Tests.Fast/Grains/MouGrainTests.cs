@@ -20,14 +20,21 @@ public sealed class MouGrainTests(TestClusterFixture fixture)
         var id = Ids.New("mou");
         var mou = fixture.Client.GetGrain<IMouGrain>(id);
 
-        Assert.Equal(MouStatus.Draft, (await mou.Create(Mou(world, pilotId))).Status);
-        Assert.Equal(MouStatus.Draft, (await mou.Sign(new Signature(world.AgencyId, new DateOnly(2023, 12, 12)))).Status);
+        var draft = await mou.Create(Mou(world, pilotId));
+        Assert.Equal(MouStatus.Draft, draft.Status);
+        Assert.True(draft.AwaitsSignatureOf(world.AgencyId));
+        Assert.False(draft.AwaitsSignatureOf(Ids.New("stranger")));
+        var half = await mou.Sign(new Signature(world.AgencyId, new DateOnly(2023, 12, 12)));
+        Assert.Equal(MouStatus.Draft, half.Status);
+        Assert.False(half.AwaitsSignatureOf(world.AgencyId));
+        Assert.True(half.AwaitsSignatureOf(world.DonorId));
         await mou.Sign(new Signature(world.AgencyId, new DateOnly(2023, 12, 12)));
         await Assert.ThrowsAsync<RuleViolationException>(() => mou.Sign(new Signature(world.AgencyId, new DateOnly(2023, 12, 13))));
         await Assert.ThrowsAsync<InvalidFieldException>(() => mou.Sign(new Signature(Ids.New("stranger"), new DateOnly(2023, 12, 13))));
         var signed = await mou.Sign(new Signature(world.DonorId, new DateOnly(2023, 12, 14)));
 
         Assert.Equal(MouStatus.Active, signed.Status);
+        Assert.False(signed.AwaitsSignatureOf(world.DonorId));
         Assert.False(signed.ExpiringSoon);
         Assert.Equal([id], (await fixture.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).Get()).MouIds);
         Assert.Equal(1, (await fixture.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).GetProgress()).ActiveMous);

@@ -31,6 +31,8 @@ public sealed class MouSigningTests(WebFixture web)
 
         using var agencyBrowser = web.Browser();
         await agencyBrowser.SignInAsync(agency);
+        // The party's home lists what awaits its signature, linked.
+        Assert.Contains($"href=\"/mous/{mouId}#parties-heading\"", (await agencyBrowser.GetAsync("/")).Html);
         var page = await agencyBrowser.GetAsync($"/mous/{mouId}");
         Assert.Contains("handler=Sign", page.Html);
 
@@ -48,6 +50,7 @@ public sealed class MouSigningTests(WebFixture web)
         var afterOne = await agencyBrowser.GetAsync($"/mous/{mouId}");
         Assert.DoesNotContain("handler=Sign", afterOne.Html);
         Assert.Contains("Tanaka Yuki", afterOne.Html);   // the history names who signed
+        Assert.DoesNotContain($"/mous/{mouId}#parties-heading", (await agencyBrowser.GetAsync("/")).Html);
 
         using var donorBrowser = web.Browser();
         await donorBrowser.SignInAsync(donor);

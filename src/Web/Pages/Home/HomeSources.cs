@@ -65,6 +65,14 @@ internal static class HomeSources
         return OwedNow.Of(caller.OrganisationId, items.SelectMany(i => i));
     }
 
+    /// <summary>The MoUs the caller may read that await its organisation's signature, in their listing order.</summary>
+    public static async Task<IReadOnlyList<MouView>> AwaitingSignatureAsync(IGrainFactory grains, Caller caller)
+    {
+        var ids = await ReadableAsync(grains, EntityTypes.Mou);
+        var mous = await Task.WhenAll(ids.Select(id => grains.GetGrain<IMouGrain>(id).GetIfReadable()));
+        return [.. mous.OfType<MouView>().Where(m => m.AwaitsSignatureOf(caller.OrganisationId))];
+    }
+
     /// <summary>The views of the pilots the caller may read (a donor's: its own funding lines only).</summary>
     public static async Task<IReadOnlyList<PilotView>> PilotViewsAsync(IGrainFactory grains)
     {

@@ -29,9 +29,7 @@ public sealed partial class IndexModel
     public string PersonOrganisation => Caller.OrganisationId;
 
     /// <summary>Whether the person's organisation is a party that has not signed, while the MoU can still be signed.</summary>
-    public bool MaySign => Mou.Definition.PartyOrganisationIds.Contains(Caller.OrganisationId)
-        && Mou.Signatures.All(s => s.OrganisationId != Caller.OrganisationId)
-        && Mou.Status is not (MouStatus.Expired or MouStatus.Terminated);
+    public bool MaySign => Mou.AwaitsSignatureOf(Caller.OrganisationId);
 
     /// <summary>Whether the person's organisation owns <paramref name="commitment"/>.</summary>
     public bool Owns(CommitmentView commitment) => commitment.Definition.OwnerOrganisationId == Caller.OrganisationId;
