@@ -70,6 +70,10 @@ internal static class ReportCulture
             local.ToString(ReportText.Word("format.time", language), CultureInfo.InvariantCulture), zone.Id);
     }
 
+    /// <summary>The day <paramref name="instant"/> falls on in <paramref name="timeZone"/> (IANA id; an unknown or no zone reads as UTC).</summary>
+    public static DateOnly DateIn(DateTimeOffset instant, string? timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone(timeZone)).DateTime);
+
     private static TimeZoneInfo Zone(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
+using Cooperation.Reports.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cooperation.Web.Pages.Mous;
@@ -74,9 +75,6 @@ public sealed partial class IndexModel
     }
 
     // Today in the MoU's time zone (UTC when the person may not read the partnership that keeps it).
-    private string Today()
-    {
-        var zone = TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
+    private string Today() => ReportCulture.DateIn(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), TimeZone)
+        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

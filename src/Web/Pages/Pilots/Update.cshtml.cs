@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Reports.Rendering;
 using Cooperation.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 
@@ -115,8 +116,7 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
                 Refuse(invalid, new Dictionary<string, string> { ["period"] = "period" });
             }
         }
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
-        return UpdateForm.PeriodBefore(ReportingPeriod.Containing(DateOnly.FromDateTime(now.DateTime), frequency));
+        return UpdateForm.PeriodBefore(ReportingPeriod.Containing(ReportCulture.DateIn(clock.GetUtcNow(), timeZone), frequency));
     }
 
     /// <summary>The words of <paramref name="warning"/>.</summary>
