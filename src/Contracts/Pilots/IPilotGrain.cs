@@ -64,6 +64,13 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("GetReporting"), ReadOnly]
     Task<ValueList<ReportingPeriodView>> GetReporting();
 
+    /// <summary>
+    /// One reporting period as a reviewer reads it: its review, every submission and decision on it
+    /// with notes and comments, and whether the caller may decide; refused as <see cref="Get"/>.
+    /// </summary>
+    [Alias("GetPeriodRecord"), ReadOnly]
+    Task<PeriodRecord> GetPeriodRecord(ReportingPeriod period);
+
     /// <summary>Returns, approves (and locks) or reopens a reporting period.</summary>
     [Alias("ReviewPeriod")]
     Task<ReportingPeriodView> ReviewPeriod(ReportingPeriod period, ReviewDecision decision, string? comment);

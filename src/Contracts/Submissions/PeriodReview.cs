@@ -99,7 +99,7 @@ public sealed record PeriodReview(
         var text = decision == ReviewDecision.Approve
             ? Field.OptionalText(comment, "comment", MaxCommentLength)
             : Field.Text(comment, "comment", MaxCommentLength);
-        if (decision != ReviewDecision.Reopen && LastSubmittedBy == reviewer.OrganisationId)
+        if (decision != ReviewDecision.Reopen && IsSubmittedBy(reviewer))
         {
             throw new AccessDeniedException($"Period {Period} was submitted by {LastSubmittedBy}, so {LastSubmittedBy} may not {Verb(decision)} it "
                 + $"(four eyes): a city office of the partnership's cities ({string.Join(", ", cityIds)}) other than {LastSubmittedBy} must, "
@@ -109,6 +109,18 @@ public sealed record PeriodReview(
             throw new InvalidFieldException("comment", "is required when an admin approves: say why the partnership's offices do not decide");
         return text;
     }
+
+    /// <summary>Whether <paramref name="reviewer"/>'s organisation submitted the period's current update (four eyes: it may neither approve nor return it).</summary>
+    public bool IsSubmittedBy(Caller reviewer) => LastSubmittedBy == reviewer.OrganisationId;
+
+    /// <summary>
+    /// Whether <paramref name="reviewer"/>, who <paramref name="mayReview"/> the pilot's reporting or
+    /// not, may approve or return the period as it stands (the four-eyes part of <see cref="Check"/>).
+    /// </summary>
+    public ReviewerStanding StandingOf(Caller reviewer, bool mayReview) =>
+        !mayReview ? ReviewerStanding.NotAReviewer
+        : Status == ReviewStatus.Submitted && IsSubmittedBy(reviewer) ? ReviewerStanding.SubmittedByCaller
+        : ReviewerStanding.MayDecide;
 
     /// <summary>The review after a submission at <paramref name="at"/> by <paramref name="by"/> (<paramref name="historical"/>: migrated history).</summary>
     public PeriodReview Submitted(DateTimeOffset at, string by, bool late, bool historical = false) => this with

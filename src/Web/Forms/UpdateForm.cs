@@ -65,6 +65,46 @@ internal static class UpdateForm
     /// <summary>The checkbox that confirms values despite their warnings.</summary>
     public const string ConfirmField = "confirm";
 
+    /// <summary>The submit button's field: submit the update, or <see cref="SaveDraft"/>.</summary>
+    public const string ActionField = "action";
+
+    /// <summary>The <see cref="ActionField"/> value that keeps the form as a draft.</summary>
+    public const string SaveDraft = "draft";
+
+    /// <summary>The fields a draft keeps of what the form sent: the KPIs', the milestones' and the note (not the key or the token).</summary>
+    public static ValueList<DraftField> DraftOf(IEnumerable<(string Name, string Value)> sent) => ValueList.Of(sent
+        .Where(f => f.Name == NoteField || f.Name.StartsWith("kpi.", StringComparison.Ordinal) || f.Name.StartsWith("milestone.", StringComparison.Ordinal))
+        .Select(f => new DraftField(f.Name, f.Value)));
+
+    /// <summary>
+    /// The form's fields as the period was submitted (what a correction starts from): each KPI's
+    /// figure that counts for <paramref name="period"/> (a ratio's parts), written as the form reads
+    /// numbers, and the last submission's note.
+    /// </summary>
+    public static Dictionary<string, string> Submitted(IReadOnlyList<UpdateKpiRow> kpis, IReadOnlyList<KpiSeriesView> series, ReportingPeriod period, string? note)
+    {
+        var byCode = series.ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in kpis)
+        {
+            if (!byCode.TryGetValue(row.Kpi.Code, out var kpi) || kpi.Periods.FirstOrDefault(r => r.Period == period) is not { } reading)
+                continue;
+            if (row.IsRatio && reading.Numerator is { } numerator && reading.Denominator is { } denominator)
+            {
+                fields[row.Field("numerator")] = Written(numerator);
+                fields[row.Field("denominator")] = Written(denominator);
+            }
+            else
+                fields[row.Field("value")] = Written(reading.Value);
+        }
+        if (note is not null)
+            fields[NoteField] = note;
+        return fields;
+    }
+
+    // As the form reads numbers: a dot for decimals, no separators, round-trippable.
+    private static string Written(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>The form's name of KPI <paramref name="code"/>'s <paramref name="part"/>.</summary>
     public static string KpiField(string code, string part) => $"kpi.{code}.{part}";
 

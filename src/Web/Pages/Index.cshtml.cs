@@ -2,6 +2,7 @@ using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Web.Pages.Home;
 using Cooperation.Web.Pages.Partnerships;
 using Cooperation.Web.Reading;
@@ -31,6 +32,12 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>What a partner agency owes now.</summary>
     internal IReadOnlyList<OwedItem> Owed { get; private set; } = [];
 
+    /// <summary>The periods returned to a partner agency for correction, with the reviewer's comment.</summary>
+    internal IReadOnlyList<InboxRow> Returned { get; private set; } = [];
+
+    /// <summary>A city office's reporting counts over its partnerships: what its review inbox holds.</summary>
+    internal ReportingCounts? ToReview { get; private set; }
+
     /// <summary>The MoUs awaiting the person's organisation's signature (any role that can be a party).</summary>
     internal IReadOnlyList<MouView> AwaitingSignature { get; private set; } = [];
 
@@ -52,13 +59,15 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         {
             case Role.CityOffice:
                 Partnerships = await HomeSources.OfficeAsync(Grains, caller);
+                ToReview = Partnerships.Aggregate(ReportingCounts.None, (counts, p) => counts.Add(p.Progress.Reporting));
                 break;
             case Role.PartnerAgency:
                 Order = Read(PilotTable.Sort).Value;
-                var pilots = HomeSources.PilotsAsync(Grains);
+                var reporting = HomeSources.ReportingAsync(Grains);
                 var owed = HomeSources.OwedAsync(Grains, caller);
                 var partnerships = HomeSources.PartnershipsAsync(Grains);
-                Pilots = PilotTable.Sorted(await pilots, Order, W.Language);
+                Pilots = PilotTable.Sorted([.. (await reporting).Select(p => p.Pilot)], Order, W.Language);
+                Returned = ReviewInbox.Of(await reporting).ReturnedTo(caller.OrganisationId);
                 Owed = await owed;
                 Partnerships = await partnerships;
                 break;

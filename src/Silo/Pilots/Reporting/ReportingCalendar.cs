@@ -18,12 +18,16 @@ internal static class ReportingCalendar
     {
         var window = new SubmissionWindow(state.SubmissionWindowDays);
         var periods = state.Reviews.Select(r => r.Period).Union(Owed(state, window, today)).Order();
-        return ValueList.Of(periods.Select(period =>
-        {
-            var review = state.ReviewOf(period);
-            return new ReportingPeriodView(review, SubmissionWindow.OpensOn(period), window.ClosesOn(period),
-                Missing: review.Submissions == 0 && window.ClosesOn(period) < today);
-        }));
+        return ValueList.Of(periods.Select(period => Of(state, period, today)));
+    }
+
+    /// <summary><paramref name="period"/> as the views show it on <paramref name="today"/>, whether the pilot owes it or not.</summary>
+    public static ReportingPeriodView Of(PilotState state, ReportingPeriod period, DateOnly today)
+    {
+        var window = new SubmissionWindow(state.SubmissionWindowDays);
+        var review = state.ReviewOf(period);
+        return new ReportingPeriodView(review, SubmissionWindow.OpensOn(period), window.ClosesOn(period),
+            Missing: review.Submissions == 0 && window.ClosesOn(period) < today);
     }
 
     private static IEnumerable<ReportingPeriod> Owed(PilotState state, SubmissionWindow window, DateOnly today)

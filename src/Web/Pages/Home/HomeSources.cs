@@ -8,6 +8,7 @@ using Cooperation.Contracts.Organisations;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.People;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Web.Reading;
 
 namespace Cooperation.Web.Pages.Home;
@@ -53,6 +54,19 @@ internal static class HomeSources
         var ids = await ReadableAsync(grains, EntityTypes.Pilot);
         var summaries = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPilotGrain>(id).GetSummaryIfReadable()));
         return [.. summaries.OfType<PilotSummary>()];
+    }
+
+    /// <summary>The pilots the caller may read, each with its reporting periods: a review inbox, and a partner's returned periods.</summary>
+    public static async Task<IReadOnlyList<(PilotSummary Pilot, IReadOnlyList<ReportingPeriodView> Periods)>> ReportingAsync(IGrainFactory grains)
+    {
+        var ids = await ReadableAsync(grains, EntityTypes.Pilot);
+        var pilots = await Task.WhenAll(ids.Select(async id =>
+        {
+            var pilot = grains.GetGrain<IPilotGrain>(id);
+            var summary = pilot.GetSummaryIfReadable();
+            return await summary is { } readable ? (readable, (IReadOnlyList<ReportingPeriodView>)await pilot.GetReporting()) : default;
+        }));
+        return [.. pilots.Where(p => p.readable is not null)];
     }
 
     /// <summary>What the caller's organisation owes within <see cref="OwedWithinDays"/> of the pilots and MoUs it may read.</summary>

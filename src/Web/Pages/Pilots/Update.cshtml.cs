@@ -1,6 +1,8 @@
+using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Submissions;
 using Cooperation.Reports.Rendering;
 using Cooperation.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -32,25 +34,53 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
     public IReadOnlyDictionary<string, IReadOnlyList<PlausibilityWarning>> Warnings { get; private set; } =
         new Dictionary<string, IReadOnlyList<PlausibilityWarning>>();
 
+    /// <summary>The period's review so far: a returned period's comment, the submission a correction starts from.</summary>
+    public PeriodRecord? Record { get; private set; }
+
+    /// <summary>The organisation's draft of this update, when one is kept.</summary>
+    public UpdateDraft? Draft { get; private set; }
+
+    /// <summary>Whether the draft was just saved (the page confirms it).</summary>
+    public bool DraftSaved { get; private set; }
+
     /// <summary>What the form sent (null on the first showing: the pilot's own progress then fills the milestones).</summary>
     private IFormCollection? Sent { get; set; }
 
-    /// <summary>The text of <paramref name="field"/> as sent, or <paramref name="shown"/> on the first showing.</summary>
-    public string? Value(string field, string? shown = null) => Sent is { } sent ? sent[field].ToString() : shown;
+    /// <summary>What the first showing fills in: the draft, else the period's figures as submitted (a correction).</summary>
+    private IReadOnlyDictionary<string, string> Shown { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>Shows the empty form with a fresh key.</summary>
+    /// <summary>The text of <paramref name="field"/> as sent, else as the draft or the submission had it, else <paramref name="shown"/>.</summary>
+    public string? Value(string field, string? shown = null) =>
+        Sent is { } sent ? sent[field].ToString() : Shown.TryGetValue(field, out var kept) ? kept : shown;
+
+    /// <summary>Shows the form with a fresh key: filled from the draft, or from the period's submission when it was submitted already.</summary>
     public async Task OnGetAsync(string id)
     {
-        await PrepareAsync(id);
+        var series = await PrepareAsync(id);
         Key = UpdateForm.NewKey();
+        var pilot = grains.GetGrain<IPilotGrain>(Pilot.PilotId);
+        var draft = DraftOf().Get();
+        Record = Pilot.Reporting.Any(p => p.Review.Period == Period && p.Review.Submissions > 0) ? await pilot.GetPeriodRecord(Period) : null;
+        Draft = await draft;
+        if (Record?.Reporting.Review.DecidedBy is { } decidedBy)
+            ReturnedBy = await records.OrganisationNameAsync(decidedBy, W);
+        Shown = Draft is { } kept
+            ? kept.Fields.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal)
+            : Record is { } record ? UpdateForm.Submitted(Kpis, series, Period, record.LastSubmission?.Text) : Shown;
     }
 
-    /// <summary>Submits the update once, or shows what to correct or confirm.</summary>
+    /// <summary>Submits the update once (or keeps it as a draft), or shows what to correct or confirm.</summary>
     public async Task<IActionResult> OnPostAsync(string id)
     {
         await PrepareAsync(id);
         Sent = Request.Form;
         Key = Request.Form[UpdateForm.KeyField].ToString() is { Length: > 0 } key ? key : UpdateForm.NewKey();
+        if (Request.Form[UpdateForm.ActionField] == UpdateForm.SaveDraft)
+        {
+            Draft = await DraftOf().Save(UpdateForm.DraftOf(Request.Form.Select(f => (f.Key, f.Value.ToString()))));
+            DraftSaved = true;
+            return Page();
+        }
         var reading = UpdateForm.Read(Period, Kpis, Pilot.Milestones, field => Request.Form[field].ToString());
         foreach (var (field, word) in reading.Unreadable)
             Refuse(field, W[word]);
@@ -84,11 +114,23 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
             Key = UpdateForm.NewKey();
             return Page();
         }
+        // Submitted: the draft has become the update. Forgetting it may fail without harm to the update.
+        try
+        {
+            await DraftOf().Discard();
+        }
+        catch (Exception kept) when (kept is not AccessDeniedException)
+        {
+            HttpContext.RequestServices.GetRequiredService<ILogger<UpdateModel>>().LogWarning(kept, "The draft of {Pilot} {Period} was kept after its update was submitted", Pilot.PilotId, Period);
+        }
         Response.Headers.Location = $"/pilots/{Pilot.PilotId}?updated={Period}#reporting-heading";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private async Task PrepareAsync(string id)
+    private IUpdateDraftGrain DraftOf() =>
+        grains.GetGrain<IUpdateDraftGrain>(IUpdateDraftGrain.KeyOf(Pilot.PilotId, Period, CallerContext.Current.OrganisationId));
+
+    private async Task<IReadOnlyList<KpiSeriesView>> PrepareAsync(string id)
     {
         var pilot = grains.GetGrain<IPilotGrain>(ReadPage.PathId(id, "pilot"));
         // Refused as the pilot page is, then as SubmitUpdate would be: one decision, the grain's.
@@ -96,8 +138,11 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
             throw new AccessDeniedException($"You may not report on pilot '{id}'.");
         Pilot = await pilot.Get();
         var city = await records.CityAsync(Pilot.Definition.CityId);
+        TimeZone = city.TimeZone;
         Period = ChosenPeriod(city.TimeZone);
-        Kpis = UpdateKpiRow.Of(Pilot, await pilot.ListKpiSeries(), Period);
+        var series = await pilot.ListKpiSeries();
+        Kpis = UpdateKpiRow.Of(Pilot, series, Period);
+        return series;
     }
 
     /// <summary>The period asked for; by default the last one that has ended in the pilot's city (its window is open or past).</summary>
@@ -118,6 +163,12 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
         }
         return UpdateForm.PeriodBefore(ReportingPeriod.Containing(ReportCulture.DateIn(clock.GetUtcNow(), timeZone), frequency));
     }
+
+    /// <summary>The pilot's city's time zone, in which the draft's time is read.</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
+    /// <summary>The name of the organisation that returned the period, in the page's language.</summary>
+    public string? ReturnedBy { get; private set; }
 
     /// <summary>The words of <paramref name="warning"/>.</summary>
     public string Warning(PlausibilityWarning warning) => W["update.warning." + warning];
