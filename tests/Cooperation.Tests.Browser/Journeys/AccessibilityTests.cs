@@ -18,6 +18,8 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         { "HP_DOFA", "/mous/nck-eip-mou" },
         { "HP_DOFA", "/cities/quang-ninh" },
         { "HP_DOFA", "/people" },
+        { "HP_DOFA", "/reviews" },
+        { "KITAKYUSHU", $"/pilots/{DemoScenario.PilotId}/update" },
         { "HP_URENCO", "/" },
         { "MOEJ", "/" },
         { "MOEJ", "/donors/moej/reports" },
@@ -46,7 +48,7 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         }
     }
 
-    private static async Task AssertCleanAsync(IPage page, string what)
+    internal static async Task AssertCleanAsync(IPage page, string what)
     {
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
