@@ -77,6 +77,7 @@ internal static class ReportCulture
     private static TimeZoneInfo Zone(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private static NumberFormatInfo NumbersOf(ReportLanguage language) =>
+    /// <summary>How <paramref name="language"/> writes numbers: its decimal and group separators (words <c>format.decimal</c>, <c>format.group</c>).</summary>
+    public static NumberFormatInfo NumbersOf(ReportLanguage language) =>
         Numbers.TryGetValue(language, out var numbers) ? numbers : Numbers[ReportLanguage.En];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Submissions;
@@ -50,7 +51,7 @@ internal sealed record UpdateFormReading(
 
 /// <summary>
 /// The partner's update form as plain logic: its field names, and the reading of what it sent into
-/// a <see cref="PilotUpdate"/> (numbers as the API writes them, a dot for decimals), checked by the
+/// a <see cref="PilotUpdate"/> (numbers as the person's language writes them, <see cref="FormNumber"/>), checked by the
 /// domain's rules (<see cref="PilotUpdate.Violations"/>, <see cref="KpiReadingRules.Check"/>) and
 /// judged by <see cref="KpiPlausibility.Of"/>, never by copies of them.
 /// </summary>
@@ -81,7 +82,8 @@ internal static class UpdateForm
     /// figure that counts for <paramref name="period"/> (a ratio's parts), written as the form reads
     /// numbers, and the last submission's note.
     /// </summary>
-    public static Dictionary<string, string> Submitted(IReadOnlyList<UpdateKpiRow> kpis, IReadOnlyList<KpiSeriesView> series, ReportingPeriod period, string? note)
+    public static Dictionary<string, string> Submitted(IReadOnlyList<UpdateKpiRow> kpis, IReadOnlyList<KpiSeriesView> series, ReportingPeriod period, string? note,
+        ReportLanguage language)
     {
         var byCode = series.ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -91,19 +93,16 @@ internal static class UpdateForm
                 continue;
             if (row.IsRatio && reading.Numerator is { } numerator && reading.Denominator is { } denominator)
             {
-                fields[row.Field("numerator")] = Written(numerator);
-                fields[row.Field("denominator")] = Written(denominator);
+                fields[row.Field("numerator")] = FormNumber.Write(numerator, language);
+                fields[row.Field("denominator")] = FormNumber.Write(denominator, language);
             }
             else
-                fields[row.Field("value")] = Written(reading.Value);
+                fields[row.Field("value")] = FormNumber.Write(reading.Value, language);
         }
         if (note is not null)
             fields[NoteField] = note;
         return fields;
     }
-
-    // As the form reads numbers: a dot for decimals, no separators, round-trippable.
-    private static string Written(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The form's name of KPI <paramref name="code"/>'s <paramref name="part"/>.</summary>
     public static string KpiField(string code, string part) => $"kpi.{code}.{part}";
@@ -123,7 +122,7 @@ internal static class UpdateForm
     /// what the pilot shows, and the note.
     /// </summary>
     public static UpdateFormReading Read(ReportingPeriod period, IReadOnlyList<UpdateKpiRow> kpis, IReadOnlyList<MilestoneView> milestones,
-        Func<string, string?> sent)
+        ReportLanguage language, Func<string, string?> sent)
     {
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -135,8 +134,7 @@ internal static class UpdateForm
                 var text = sent(row.Field(part))?.Trim();
                 if (string.IsNullOrEmpty(text))
                     return null;
-                if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                        CultureInfo.InvariantCulture, out var number))
+                if (FormNumber.TryRead(text, language, out var number))
                     return number;
                 unreadable[row.Field(part)] = "update.not-a-number";
                 return null;

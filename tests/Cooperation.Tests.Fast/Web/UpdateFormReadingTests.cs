@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Tests.Support;
@@ -24,7 +25,7 @@ public sealed class UpdateFormReadingTests
         new DateOnly(2025, 3, 31)), new MilestoneProgress(MilestoneStatus.Planned, null, null), false, null);
 
     private static UpdateFormReading Read(Dictionary<string, string> sent) =>
-        UpdateForm.Read(February, Rows, [Plant], field => sent.GetValueOrDefault(field));
+        UpdateForm.Read(February, Rows, [Plant], ReportLanguage.En, field => sent.GetValueOrDefault(field));
 
     [Fact]
     public void Each_kpi_with_a_figure_becomes_a_reading_of_the_period_and_an_unchanged_milestone_is_not_reported()

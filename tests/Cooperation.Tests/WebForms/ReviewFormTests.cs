@@ -186,6 +186,50 @@ public sealed partial class ReviewFormTests(WebFixture web)
     private Task<long> DraftsStoredAsync(string pilotId) => web.Api.Cluster.Postgres.ScalarAsync<long>(
         "SELECT count(*) FROM orleansstorage WHERE payloadbinary IS NOT NULL AND grainidextensionstring LIKE @key", ("key", $"%{pilotId}|2025-03|%"));
 
+    [Fact]
+    public async Task Numbers_are_read_in_the_persons_language_and_a_locked_period_takes_nothing()
+    {
+        var setup = await PilotAsync();
+        using var partner = web.Browser();
+        await partner.SignInAsync(setup.Partner);
+        foreach (var typed in new[] { "1,5", "N/A", "" })
+        {
+            var form = await partner.GetAsync(setup.Form("2025-04"));
+            var refused = await partner.PostAsync(setup.Form("2025-04"), new Dictionary<string, string>
+            {
+                ["idempotency_key"] = Key(form.Html), [Value] = typed, ["action"] = "submit",
+            });
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            // "1,5" and "N/A" are no English numbers; an empty form reports nothing: each named next to its field.
+            Assert.Contains(typed.Length > 0 ? $"id=\"{Value}-error\">Enter a number with a dot" : "id=\"note-error\">Enter at least one reading", Text(refused.Html));
+        }
+        Assert.Null(await ReviewAsync(setup.PilotId, "2025-04"));
+
+        // A Vietnamese person's "1,5" is one and a half.
+        var vietnamese = await ActiveAsync(web.Api, setup.World.AgencyId, Role.PartnerAgency, ReportLanguage.Vi);
+        using var vi = web.Browser();
+        await vi.SignInAsync(vietnamese);
+        await SubmitAsync(vi, setup, "2025-04", "1,5", "Một nửa.");
+        var stored = (await web.Api.Cluster.Client.GetGrain<IPilotGrain>(setup.PilotId).ListKpiSeries()).Single().Periods.Single();
+        Assert.Equal(1.5, stored.Value);
+        Assert.Contains($"value=\"1,5\"", (await vi.GetAsync(setup.Form("2025-04"))).Html);
+
+        // Approved, the period is locked: the form says so and stores nothing.
+        using var office = web.Browser();
+        await office.SignInAsync(setup.Office);
+        await office.GetAsync(setup.Review("2025-04"));
+        await office.PostAsync(setup.Review("2025-04"), new Dictionary<string, string> { ["decision"] = "approve" });
+        Assert.Equal(ReviewStatus.Approved, (await ReviewAsync(setup.PilotId, "2025-04"))?.Status);
+        var locked = await partner.GetAsync(setup.Form("2025-04"));
+        var closed = await partner.PostAsync(setup.Form("2025-04"), new Dictionary<string, string>
+        {
+            ["idempotency_key"] = Key(locked.Html), [Value] = "2", ["action"] = "submit",
+        });
+        Assert.Equal(HttpStatusCode.OK, closed.Status);
+        Assert.Contains("approved and locked", Text(closed.Html));
+        Assert.Equal(1, (await ReviewAsync(setup.PilotId, "2025-04"))?.Submissions);
+    }
+
     [GeneratedRegex("<li>\\s*<strong>([^<]+)</strong>")]
     private static partial Regex StepPattern();
 

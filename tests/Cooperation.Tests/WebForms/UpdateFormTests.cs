@@ -97,15 +97,16 @@ public sealed partial class UpdateFormTests(WebFixture web)
 
         var refused = await browser.PostAsync(setup.Form("2025-01"), new Dictionary<string, string>
         {
-            ["idempotency_key"] = Key(form.Html), [Value] = "1,5", ["kpi.recycling-rate.value"] = "150",
+            ["idempotency_key"] = Key(form.Html), [Value] = "1.5", ["kpi.recycling-rate.value"] = "150",
         });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         var html = Text(refused.Html);
-        Assert.Contains($"id=\"{Value}-error\">Nhập một số, dùng dấu chấm", html);
+        // A dot decimal where Vietnamese writes a comma: refused, not read as fifteen.
+        Assert.Contains($"id=\"{Value}-error\">Nhập một số, dùng dấu phẩy", html);
         Assert.Contains("id=\"kpi.recycling-rate.value-error\">Nhập tỷ lệ phần trăm từ 0 đến 100.", html);
         Assert.Contains($"aria-describedby=\"kpi.recycling-rate.beside kpi.recycling-rate.value-error\"", html);
-        Assert.Contains("value=\"1,5\"", html);
+        Assert.Contains("value=\"1.5\"", html);
         Assert.Equal(0, await UpdatesStoredAsync(setup.PilotId));
         Assert.Equal(0, await SubmissionsAsync(setup.PilotId, "2025-01"));
 

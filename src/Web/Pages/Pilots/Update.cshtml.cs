@@ -66,7 +66,7 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
             ReturnedBy = await records.OrganisationNameAsync(decidedBy, W);
         Shown = Draft is { } kept
             ? kept.Fields.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal)
-            : Record is { } record ? UpdateForm.Submitted(Kpis, series, Period, record.LastSubmission?.Text) : Shown;
+            : Record is { } record ? UpdateForm.Submitted(Kpis, series, Period, record.LastSubmission?.Text, W.Language) : Shown;
     }
 
     /// <summary>Submits the update once (or keeps it as a draft), or shows what to correct or confirm.</summary>
@@ -81,7 +81,7 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
             DraftSaved = true;
             return Page();
         }
-        var reading = UpdateForm.Read(Period, Kpis, Pilot.Milestones, field => Request.Form[field].ToString());
+        var reading = UpdateForm.Read(Period, Kpis, Pilot.Milestones, W.Language, field => Request.Form[field].ToString());
         foreach (var (field, word) in reading.Unreadable)
             Refuse(field, W[word]);
         if (UpdateForm.Violations(reading, Kpis) is { Count: > 0 } violations)
