@@ -204,6 +204,10 @@ public sealed partial class ReviewFormTests(WebFixture web)
             Assert.Contains(typed.Length > 0 ? $"id=\"{Value}-error\">Enter a number with a dot" : "id=\"note-error\">Enter at least one reading", Text(refused.Html));
         }
         Assert.Null(await ReviewAsync(setup.PilotId, "2025-04"));
+        // A period the address cannot name: 400, the message next to the period, the default period's form.
+        var bogus = await partner.GetAsync(setup.Form("April"));
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.Status);
+        Assert.Contains("id=\"period-error\"", bogus.Html);
 
         // A Vietnamese person's "1,5" is one and a half.
         var vietnamese = await ActiveAsync(web.Api, setup.World.AgencyId, Role.PartnerAgency, ReportLanguage.Vi);

@@ -159,6 +159,8 @@ internal sealed class UpdateModel(IGrainFactory grains, PublicRecords records, T
             catch (InvalidFieldException invalid)
             {
                 Refuse(invalid, new Dictionary<string, string> { ["period"] = "period" });
+                // As read pages answer a wrong query parameter: the message, the default, and 400.
+                Response.StatusCode = StatusCodes.Status400BadRequest;
             }
         }
         return UpdateForm.PeriodBefore(ReportingPeriod.Containing(ReportCulture.DateIn(clock.GetUtcNow(), timeZone), frequency));
