@@ -98,6 +98,8 @@ internal static class UpdateForm
             }
             else
                 fields[row.Field("value")] = FormNumber.Write(reading.Value, language);
+            foreach (var (field, text) in BreakdownFields.Written(row.Kpi, reading.Breakdown, language))
+                fields[field] = text;
         }
         if (note is not null)
             fields[NoteField] = note;
@@ -143,12 +145,13 @@ internal static class UpdateForm
             var numbers = parts.ToDictionary(p => p, Number);
             if (numbers.Values.All(n => n is null))
                 continue;
-            var input = row.IsRatio
-                ? new KpiReadingInput(row.Kpi.Code, period, null, numbers["numerator"], numbers["denominator"])
-                : new KpiReadingInput(row.Kpi.Code, period, numbers["value"]);
             var at = $"readings[{readings.Count}]";
+            var breakdown = BreakdownFields.Read(row.Kpi, language, sent, at, fields, unreadable);
+            var input = row.IsRatio
+                ? new KpiReadingInput(row.Kpi.Code, period, null, numbers["numerator"], numbers["denominator"], breakdown)
+                : new KpiReadingInput(row.Kpi.Code, period, numbers["value"], Breakdown: breakdown);
             var first = row.Field(parts[0]);
-            foreach (var part in new[] { "value", "period", "note", "breakdown", "kpi_code" })
+            foreach (var part in new[] { "value", "period", "note", "kpi_code" })
                 fields[$"{at}.{part}"] = first;
             fields[at] = first;
             foreach (var part in parts)

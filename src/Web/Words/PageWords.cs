@@ -79,6 +79,7 @@ internal sealed partial class PageWords(IHttpContextAccessor http)
         return WebWords.Has("rule." + pattern) ? WebWords.Format("rule." + pattern, language, [.. numbers]) : description;
     }
 
-    [GeneratedRegex("[0-9]+")]
+    // Numbers and quoted names (a dimension, a category) are what a rule's text varies by.
+    [GeneratedRegex("'[^']*'|[0-9]+(\\.[0-9]+)?")]
     private static partial Regex Numbers();
 }

@@ -234,6 +234,43 @@ public sealed partial class ReviewFormTests(WebFixture web)
         Assert.Equal(1, (await ReviewAsync(setup.PilotId, "2025-04"))?.Submissions);
     }
 
+    [Fact]
+    public async Task A_breakdown_must_add_up_to_the_value_and_comes_back_for_a_correction()
+    {
+        var world = await web.Api.CreateWorldAsync();
+        var pilotId = Ids.New("pilot");
+        await web.Api.Pilots.CreatePilotAsync(Requests.Pilot(pilotId, world));
+        var kpi = Requests.Kpi(pilotId);
+        kpi.Dimensions.Add("waste-stream");
+        await web.Api.Kpis.DefineKpiAsync(kpi);
+        var person = await ActiveAsync(web.Api, world.AgencyId, Role.PartnerAgency, ReportLanguage.Vi);
+        using var partner = web.Browser();
+        await partner.SignInAsync(person);
+        var path = $"/pilots/{pilotId}/update?period=2025-05";
+        const string market = "kpi.compost-produced.breakdown.waste-stream.0";
+        const string households = "kpi.compost-produced.breakdown.waste-stream.1";
+        var form = await partner.GetAsync(path);
+        Assert.Contains($"name=\"{market}.category\"", form.Html);
+        Dictionary<string, string> Sent(string second) => new()
+        {
+            ["idempotency_key"] = Key(form.Html), [Value] = "10", ["action"] = "submit",
+            [$"{market}.category"] = "chợ", [$"{market}.value"] = "4,5", [$"{households}.category"] = "hộ gia đình", [$"{households}.value"] = second,
+        };
+
+        var refused = await partner.PostAsync(path, Sent("5"));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        var message = Regex.Match(Text(refused.Html), "id=\"kpi.compost-produced.breakdown-error\">([^<]*)<").Groups[1].Value;
+        Assert.True(message.StartsWith("Tổng các phần theo 'waste-stream' là 9.5", StringComparison.Ordinal), message);
+        Assert.Equal(0, await web.Api.Cluster.StoredReadingsAsync($"pilots/{pilotId}"));
+
+        var stored = await partner.PostAsync(path, Sent("5,5"));
+        Assert.Equal(HttpStatusCode.SeeOther, stored.Status);
+        var reading = (await web.Api.Cluster.Client.GetGrain<IPilotGrain>(pilotId).ListKpiSeries()).Single().Periods.Single();
+        Assert.Equal([("chợ", 4.5), ("hộ gia đình", 5.5)], reading.Breakdown.Select(b => (b.Category, b.Value)));
+        var again = await partner.GetAsync(path);
+        Assert.Contains($"name=\"{households}.value\" value=\"5,5\"", again.Html);
+    }
+
     [GeneratedRegex("<li>\\s*<strong>([^<]+)</strong>")]
     private static partial Regex StepPattern();
 
