@@ -26,7 +26,7 @@ public sealed partial class IndexModel
     public string? ActionProblem { get; private set; }
 
     /// <summary>Pauses (<paramref name="paused"/> true) or resumes a subscription, then shows the page again.</summary>
-    public async Task<IActionResult> OnPostPausedAsync(string id, [FromForm(Name = SubscriptionField)] string? subscription, bool paused)
+    public async Task<IActionResult> OnPostPausedAsync([FromRoute] string id, [FromForm(Name = SubscriptionField)] string? subscription, bool paused)
     {
         var donorId = PathId(id, "donor");
         await Grains.GetGrain<IReportSubscriptionsGrain>(donorId).SetPaused(PathId(subscription, "report subscription"), paused);
@@ -34,7 +34,7 @@ public sealed partial class IndexModel
     }
 
     /// <summary>Queues the report of the period a run would report now, then shows the page saying so.</summary>
-    public async Task<IActionResult> OnPostSendNowAsync(string id, [FromForm(Name = SubscriptionField)] string? subscription)
+    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] string id, [FromForm(Name = SubscriptionField)] string? subscription)
     {
         var donorId = PathId(id, "donor");
         var sendNow = HttpContext.RequestServices.GetRequiredService<SendNow>();
@@ -53,7 +53,7 @@ public sealed partial class IndexModel
     }
 
     /// <summary>Gives a subscription a new webhook secret and shows it, this once.</summary>
-    public async Task<IActionResult> OnPostRotateAsync(string id, [FromForm(Name = SubscriptionField)] string? subscription)
+    public async Task<IActionResult> OnPostRotateAsync([FromRoute] string id, [FromForm(Name = SubscriptionField)] string? subscription)
     {
         var donorId = PathId(id, "donor");
         var view = await Grains.GetGrain<IReportSubscriptionsGrain>(donorId).RotateWebhookSecret(PathId(subscription, "report subscription"));

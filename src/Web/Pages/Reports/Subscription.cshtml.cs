@@ -46,14 +46,14 @@ internal sealed class SubscriptionModel(IGrainFactory grains, PublicRecords reco
         : (Current?.Definition.Formats ?? ReportFormats.Pdf).HasFlag(format);
 
     /// <summary>Shows the form, empty (with the defaults) or holding the subscription.</summary>
-    public async Task OnGetAsync(string id, string? subscription)
+    public async Task OnGetAsync([FromRoute] string id, [FromRoute] string? subscription)
     {
         await PrepareAsync(id, subscription);
         SubscriptionId = Current?.SubscriptionId ?? SubscriptionForm.NewId();
     }
 
     /// <summary>Creates or changes the subscription, or shows what to correct.</summary>
-    public async Task<IActionResult> OnPostAsync(string id, string? subscription)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, [FromRoute] string? subscription)
     {
         await PrepareAsync(id, subscription);
         Sent = Request.Form;
@@ -67,6 +67,8 @@ internal sealed class SubscriptionModel(IGrainFactory grains, PublicRecords reco
         var donor = grains.GetGrain<IReportSubscriptionsGrain>(DonorId);
         try
         {
+            // The domain's rules first (the grain checks them again), then where a webhook may go, as the API does.
+            reading.Definition.Validate();
             await targets.CheckSavedAsync(reading.Definition.WebhookUrl, "webhook_url", HttpContext.RequestAborted);
             if (Current is not null)
             {
