@@ -241,6 +241,14 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
         var links = Regex.Matches(page.Html, $"<th scope=\"row\">[0-9]{{4}}-[0-9]{{2}} <span class=\"muted small\">{id}</span></th>[\\s\\S]*?</tr>").Single().Value;
         var files = Regex.Matches(links, "href=\"(/reports/[0-9]+/file)\"[^>]*>(PDF|CSV)</a>").ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
         Assert.Equal(["CSV", "PDF"], files.Keys.Order());
+        // The subscription's revisions alone, and a subscription the page does not know answered with all.
+        var revisions = await moej.GetAsync($"/donors/moej/reports?subscription={id}");
+        var listed = ArchiveRow().Matches(revisions.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal([id], listed);
+        var unknown = await moej.GetAsync("/donors/moej/reports?subscription=nope");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Contains(id, unknown.Html);
+
         using var http = Cooperation.Tests.WebPages.DemoBrowsers.Client(web, moej);
         using var pdf = await http.GetAsync(files["PDF"]);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -278,6 +286,9 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
 
     [GeneratedRegex("name=\"subscription\" value=\"(s-[0-9a-f]+)\"")]
     private static partial Regex SubscriptionIdPattern();
+
+    [GeneratedRegex("<th scope=\"row\">[0-9]{4}-[0-9]{2} <span class=\"muted small\">([^<]+)</span></th>")]
+    private static partial Regex ArchiveRow();
 
     [GeneratedRegex("<code id=\"webhook-secret\">([0-9a-f]{64})</code>")]
     private static partial Regex SecretPattern();

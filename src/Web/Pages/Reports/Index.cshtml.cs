@@ -27,6 +27,12 @@ public sealed partial class IndexModel(IGrainFactory grains, IOptions<DonorRepor
     /// <summary>The archive's revisions the person may read, newest period first.</summary>
     internal IReadOnlyList<ReportRevisionRow> Archive { get; private set; } = [];
 
+    /// <summary>The query parameter that narrows the archive and the failed deliveries to one subscription.</summary>
+    public const string OnlyParameter = "subscription";
+
+    /// <summary>The subscription whose revisions and failed deliveries alone are shown, or null for all.</summary>
+    public ReportSubscriptionView? Only { get; private set; }
+
     /// <summary>The donor's failed report deliveries the person may read, newest first, with their errors.</summary>
     public IReadOnlyList<DeliveryRecord> Failed { get; private set; } = [];
 
@@ -36,12 +42,17 @@ public sealed partial class IndexModel(IGrainFactory grains, IOptions<DonorRepor
         DonorId = PathId(id, "donor");
         ReadSent();
         var subscriptions = await Grains.GetGrain<IReportSubscriptionsGrain>(DonorId).List();
-        var files = Grains.GetGrain<IReportArchiveGrain>(0).ListReadable(DonorId, null, ArchiveLimit);
+        // One subscription's revisions: one the person reads here; anything else is answered with all of them.
+        var only = Request.Query[OnlyParameter].ToString();
+        Only = subscriptions.FirstOrDefault(s => s.SubscriptionId == only);
+        if (only.Length > 0 && Only is null)
+            Refuse(OnlyParameter, W["subscription.unknown"]);
+        var files = Grains.GetGrain<IReportArchiveGrain>(0).ListReadable(DonorId, Only?.SubscriptionId, ArchiveLimit);
         var failed = Grains.GetGrain<IDeliveryLogGrain>(0).ListFailed(DonorId);
         var now = clock.GetUtcNow();
         Subscriptions = [.. subscriptions.Select(s => (s, ReportCalendar.Of(s, options.Value).NextRunOf(s, now)))];
         Archive = ReportArchiveTable.Of(await files);
-        Failed = await failed;
+        Failed = [.. (await failed).Where(d => Only is null || d.Topic == Only.SubscriptionId)];
         await NameOrganisationsAsync([DonorId]);
     }
 }
