@@ -46,7 +46,8 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         }
     }
 
-    private static async Task AssertCleanAsync(IPage page, string what)
+    /// <summary>Fails when axe finds a serious or critical violation on <paramref name="page"/> as it is now.</summary>
+    internal static async Task AssertCleanAsync(IPage page, string what)
     {
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cooperation.Gateway.Demo;
 using Cooperation.Tests.Browser.Support;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Cooperation.Tests.Browser.Journeys;
@@ -25,7 +24,7 @@ public sealed partial class SubscriptionJourneyTests(BrowserPlatform platform)
         Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
         await page.Locator("a[href='/donors/moej/subscriptions']").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await AssertCleanAsync(page, "subscription form");
+        await AccessibilityTests.AssertCleanAsync(page, "subscription form");
 
         await page.FillAsync("#title", title);
         await page.SelectOptionAsync("#scope", $"partnership:{DemoScenario.PartnershipId}");
@@ -42,7 +41,7 @@ public sealed partial class SubscriptionJourneyTests(BrowserPlatform platform)
         // The secret, shown this once.
         var secret = await page.Locator("#webhook-secret").TextContentAsync();
         Assert.Matches("^[0-9a-f]{64}$", secret);
-        await AssertCleanAsync(page, "subscription created");
+        await AccessibilityTests.AssertCleanAsync(page, "subscription created");
         await page.Locator("main a[href^='/donors/moej/reports']").ClickAsync();
         await page.WaitForLoadStateAsync();
         Assert.DoesNotContain(secret!, await page.ContentAsync());
@@ -97,14 +96,6 @@ public sealed partial class SubscriptionJourneyTests(BrowserPlatform platform)
         var downloaded = new Downloaded(response.Headers["content-type"], await response.BodyAsync());
         await response.DisposeAsync();
         return downloaded;
-    }
-
-    private static async Task AssertCleanAsync(IPage page, string what)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
     }
 
     private sealed record Downloaded(string ContentType, byte[] Body);

@@ -257,6 +257,39 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_failed_delivery_shows_with_its_error_on_the_reports_page()
+    {
+        using var moej = await Cooperation.Tests.WebPages.DemoBrowsers.SignedInAsync(web, "MOEJ");
+        var id = NewSubscriptionId(await moej.GetAsync("/donors/moej/subscriptions"));
+        await moej.PostAsync("/donors/moej/subscriptions", Form(id, "haiphong-kitakyushu", ("title", "Failing " + id), ("formats", "CSV")));
+        await moej.GetAsync("/donors/moej/reports");
+
+        // Nothing listens on the SMTP port: every attempt fails (the first and the tests' 2 retries).
+        var sent = await moej.PostAsync("/donors/moej/reports?handler=SendNow", new Dictionary<string, string> { ["subscription"] = id });
+        Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
+        var failed = await FailedAsync("moej", id, attempts: 3);
+
+        var page = WebUtility.HtmlDecode((await moej.GetAsync($"/donors/moej/reports?subscription={id}")).Html);
+        Assert.Contains(failed.LastError, page);
+        Assert.Contains($"{id} · ", page);
+        Assert.DoesNotContain(WebWords.Word("subscription.failed-none", ReportLanguage.Ja), page);
+    }
+
+    // Waits until the delivery log lists a failed delivery of a subscription after its last attempt.
+    private async Task<Proto.Delivery> FailedAsync(string donorId, string subscriptionId, int attempts)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            var failed = await web.Api.Reporting.ListFailedDeliveriesAsync(new() { DonorOrganisationId = donorId });
+            if (failed.Deliveries.FirstOrDefault(d => d.SubscriptionId == subscriptionId && d.Attempts >= attempts) is { } delivery)
+                return delivery;
+            await Task.Delay(250);
+        }
+        throw new Xunit.Sdk.XunitException($"No delivery of {subscriptionId} failed {attempts} times within 90 s.");
+    }
+
     // Waits until the archive holds the report files of a subscription (the worker's job made them).
     private async Task ArchivedAsync(string donorId, string subscriptionId, int files)
     {
