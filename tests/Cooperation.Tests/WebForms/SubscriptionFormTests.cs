@@ -227,7 +227,7 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
         Assert.Equal(HttpStatusCode.OK, created.Status);
 
         await moej.GetAsync("/donors/moej/reports");
-        await using (await SmtpSink.StartAsync(web.Api.SmtpPort))
+        await using (var mailbox = await SmtpSink.StartAsync(web.Api.SmtpPort))
         {
             var sent = await moej.PostAsync("/donors/moej/reports?handler=SendNow", new Dictionary<string, string> { ["subscription"] = id });
             Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
@@ -235,6 +235,8 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
             var notice = await moej.GetAsync(sent.Location!);
             Assert.Contains("role=\"status\"", notice.Html);
             await ArchivedAsync("moej", id, files: 2);
+            // The report is mailed once archived: the mailbox stays open until it came.
+            Assert.NotEmpty(await mailbox.MessagesToAsync("reports@example.jp", 1, TimeSpan.FromSeconds(60)));
         }
 
         var page = await moej.GetAsync("/donors/moej/reports");
@@ -320,7 +322,7 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
     [GeneratedRegex("name=\"subscription\" value=\"(s-[0-9a-f]+)\"")]
     private static partial Regex SubscriptionIdPattern();
 
-    [GeneratedRegex("<th scope=\"row\">[0-9]{4}-[0-9]{2} <span class=\"muted small\">([^<]+)</span></th>")]
+    [GeneratedRegex("<th scope=\"row\">[0-9]{4}-[0-9]{2} <span class=\"muted small\">([a-z0-9-]+)</span></th>")]
     private static partial Regex ArchiveRow();
 
     [GeneratedRegex("<code id=\"webhook-secret\">([0-9a-f]{64})</code>")]
