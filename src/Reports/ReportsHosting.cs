@@ -41,9 +41,11 @@ public static class ReportsHosting
         services.AddSingleton<ReportKeys>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WebhookSecrets>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<SubscriptionSchedule>();
+        services.AddSingleton<SendNow>();
 
         // This host's own storage and filters, registered before AddHangfire (which only adds what is
         // missing): Hangfire's static defaults (JobStorage.Current, GlobalJobFilters) are shared by

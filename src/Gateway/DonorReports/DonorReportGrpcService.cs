@@ -5,7 +5,6 @@ using Cooperation.Reports.Delivery;
 using Google.Protobuf;
 using Grpc.Core;
 using Cooperation.Reports;
-using Hangfire;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Gateway.DonorReports;
@@ -22,7 +21,7 @@ internal sealed class DonorReportGrpcService(
     GrainReferences<IReportSubscriptionsGrain> donors,
     IGrainFactory grains,
     SubscriptionSchedule schedule,
-    IBackgroundJobClient jobs,
+    SendNow sendNow,
     ReportArchive archive,
     WebhookSecrets secrets,
     WebhookTargets targets,
@@ -85,19 +84,7 @@ internal sealed class DonorReportGrpcService(
     /// <inheritdoc/>
     public override async Task<Proto.SendReportNowResult> SendReportNow(Proto.SendReportNowRequest request, ServerCallContext context)
     {
-        var view = await Donor(request.DonorOrganisationId).GetToManage(request.SubscriptionId);
-        var cadence = view.Definition.Schedule.Frequency;
-        var now = clock.GetUtcNow();
-        // By default the period a scheduled run would report now: the latest whose window has closed.
-        var period = request.Period.Length == 0
-            ? schedule.CalendarOf(view).DuePeriod(now)
-            : ReportingPeriod.Parse(request.Period, "period");
-        if (period.Frequency != cadence)
-            throw new InvalidFieldException("period", $"must be a {cadence.ToString().ToLowerInvariant()} period, as the subscription's cadence");
-        if (period.End >= DateOnly.FromDateTime(now.UtcDateTime))
-            throw new InvalidFieldException("period", "must have ended: reports cover closed periods");
-        var (donor, id) = (view.Definition.DonorOrganisationId, view.SubscriptionId);
-        var job = jobs.Enqueue<DonorReportJob>(j => j.RunOnceAsync(donor, id, period.ToString(), CancellationToken.None));
+        var (period, job) = await sendNow.QueueAsync(Donor(request.DonorOrganisationId), request.SubscriptionId, request.Period);
         return new() { Period = period.ToString(), JobId = job };
     }
 

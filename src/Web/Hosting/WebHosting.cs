@@ -60,8 +60,10 @@ public static class WebHosting
             options.KnownProxies.Clear();
         });
 
-        // Mail goes out as the reports' does: the same SMTP settings ("Reports:Smtp") and sender.
-        services.AddOptions<DonorReportOptions>().Bind(configuration.GetSection("Reports"));
+        // Mail goes out as the reports' does: the same SMTP settings ("Reports:Smtp") and sender. The
+        // reports' services as the API has them: donors' subscriptions check webhook targets, show
+        // webhook secrets once, and "send now" queues the worker's job through Hangfire's client.
+        services.AddCooperationReports(configuration);
         services.AddSingleton<ReportMailer>();
         services.AddSingleton<People.PersonMail>();
         services.AddSingleton<People.OrganisationChoices>();

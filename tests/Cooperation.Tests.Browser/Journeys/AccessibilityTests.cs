@@ -48,6 +48,7 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         }
     }
 
+    /// <summary>Fails when axe finds a serious or critical violation on <paramref name="page"/> as it is now.</summary>
     internal static async Task AssertCleanAsync(IPage page, string what)
     {
         var results = await page.RunAxe();

@@ -61,6 +61,18 @@ public sealed partial class Browser : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) });
     }
 
+    /// <summary>
+    /// Posts <paramref name="fields"/>, where a name may come more than once (as ticked checkboxes
+    /// send it), with the anti-forgery token of the last page read.
+    /// </summary>
+    public Task<WebPage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var form = fields.ToList();
+        if (!form.Any(f => f.Key == TokenField) && Last is not null && TokenOf(Last.Html) is { } value)
+            form.Add(new(TokenField, value));
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) });
+    }
+
     /// <summary>Gets <paramref name="path"/>, then posts <paramref name="fields"/> to it as its form would.</summary>
     public async Task<WebPage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields)
     {

@@ -10,9 +10,10 @@ namespace Cooperation.Web.Pages.Reports;
 /// their next runs, and the archive (each revision of each period's report, its files to open or
 /// download). The donor's subscriptions grain decides, as for the API's ListSubscriptions and
 /// ListReports: the donor itself, the city offices of the partnerships its subscriptions cover,
-/// admins; anyone else gets the 403 page.
+/// admins; anyone else gets the 403 page. What those who may manage a subscription do on it (pause,
+/// send now, rotate its secret) is in <c>Index.Actions.cs</c>.
 /// </summary>
-public sealed class IndexModel(IGrainFactory grains, IOptions<DonorReportOptions> options, TimeProvider clock) : ReadPage(grains)
+public sealed partial class IndexModel(IGrainFactory grains, IOptions<DonorReportOptions> options, TimeProvider clock) : ReadPage(grains)
 {
     /// <summary>Files the archive lists at most.</summary>
     public const int ArchiveLimit = 200;
@@ -26,15 +27,32 @@ public sealed class IndexModel(IGrainFactory grains, IOptions<DonorReportOptions
     /// <summary>The archive's revisions the person may read, newest period first.</summary>
     internal IReadOnlyList<ReportRevisionRow> Archive { get; private set; } = [];
 
-    /// <summary>Reads the subscriptions and the archive as the person.</summary>
+    /// <summary>The query parameter that narrows the archive and the failed deliveries to one subscription.</summary>
+    public const string OnlyParameter = "subscription";
+
+    /// <summary>The subscription whose revisions and failed deliveries alone are shown, or null for all.</summary>
+    public ReportSubscriptionView? Only { get; private set; }
+
+    /// <summary>The donor's failed report deliveries the person may read, newest first, with their errors.</summary>
+    public IReadOnlyList<DeliveryRecord> Failed { get; private set; } = [];
+
+    /// <summary>Reads the subscriptions, the archive and the failed deliveries as the person.</summary>
     public async Task OnGetAsync(string id)
     {
         DonorId = PathId(id, "donor");
+        ReadSent();
         var subscriptions = await Grains.GetGrain<IReportSubscriptionsGrain>(DonorId).List();
-        var files = await Grains.GetGrain<IReportArchiveGrain>(0).ListReadable(DonorId, null, ArchiveLimit);
+        // One subscription's revisions: one the person reads here; anything else is answered with all of them.
+        var only = Request.Query[OnlyParameter].ToString();
+        Only = subscriptions.FirstOrDefault(s => s.SubscriptionId == only);
+        if (only.Length > 0 && Only is null)
+            Refuse(OnlyParameter, W["subscription.unknown"]);
+        var files = Grains.GetGrain<IReportArchiveGrain>(0).ListReadable(DonorId, Only?.SubscriptionId, ArchiveLimit);
+        var failed = Grains.GetGrain<IDeliveryLogGrain>(0).ListFailed(DonorId);
         var now = clock.GetUtcNow();
         Subscriptions = [.. subscriptions.Select(s => (s, ReportCalendar.Of(s, options.Value).NextRunOf(s, now)))];
-        Archive = ReportArchiveTable.Of(files);
+        Archive = ReportArchiveTable.Of(await files);
+        Failed = [.. (await failed).Where(d => Only is null || d.Topic == Only.SubscriptionId)];
         await NameOrganisationsAsync([DonorId]);
     }
 }
