@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         }
     }
 
-    private static async Task AssertCleanAsync(IPage page, string what)
+    internal static async Task AssertCleanAsync(IPage page, string what)
     {
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
