@@ -24,7 +24,7 @@ public sealed record ReadingFile(List<ImportRow> Rows, List<RowRejection> Unread
 /// Reading a file refuses it as a whole only when it cannot be a readings file (no header,
 /// unknown columns, too many rows, broken quoting); a row that cannot be read is refused on its
 /// own, with its row number, and the pilots judge the others. The gateway's import and the web's
-/// upload page both read files here.
+/// upload page both read files here; a workbook is read as its cells in this form (<see cref="ReadingWorkbook"/>).
 /// </summary>
 public static class ReadingCsv
 {
@@ -163,13 +163,33 @@ public static class ReadingCsv
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Cells are neutralised as in every CSV people open in a spreadsheet (SpreadsheetSafeCsvWriter).
         using var writer = new SpreadsheetSafeCsvWriter(text, Format);
-        foreach (var column in RequiredColumns.Concat(OptionalColumns))
-            writer.WriteField(column);
-        writer.NextRecord();
-        foreach (var kpi in kpis)
+        foreach (var row in TemplateRows(pilotId, period, kpis))
         {
-            // Only what identifies the reading: anything else left in a cell would be stored.
-            foreach (var cell in new[] { pilotId, kpi.Code, period }.Concat(Enumerable.Repeat("", OptionalColumns.Length + 1)))
+            foreach (var cell in row)
+                writer.WriteField(cell);
+            writer.NextRecord();
+        }
+        writer.Flush();
+        return text.ToString();
+    }
+
+    /// <summary>The template's rows (header first), for a CSV file or a workbook (<see cref="ReadingWorkbook"/>).</summary>
+    public static IEnumerable<string[]> TemplateRows(string pilotId, string period, IEnumerable<KpiDefinition> kpis)
+    {
+        yield return [.. RequiredColumns, .. OptionalColumns];
+        // Only what identifies the reading: anything else left in a cell would be stored.
+        foreach (var kpi in kpis)
+            yield return [pilotId, kpi.Code, period, .. Enumerable.Repeat("", OptionalColumns.Length + 1)];
+    }
+
+    /// <summary><paramref name="rows"/> as CSV text in the form <see cref="Read"/> reads (a workbook's cells, say).</summary>
+    public static string Write(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using var writer = new CsvWriter(text, Format);
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
                 writer.WriteField(cell);
             writer.NextRecord();
         }

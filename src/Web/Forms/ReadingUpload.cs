@@ -13,7 +13,7 @@ internal sealed record RefusedRow(int Row, IReadOnlyList<string> Cells, IReadOnl
 
 /// <summary>
 /// A file of readings a partner uploads on a pilot's import page: what it must be before the
-/// readings parser sees it (a CSV file of UTF-8 text, not empty, not too large), and the rows
+/// readings parser sees it (a CSV file of UTF-8 text or an Excel workbook, not empty, not too large), and the rows
 /// that name another pilot than the page's. The rows themselves are read by the one parser
 /// (<see cref="ReadingCsv"/>) and judged by the pilots, as the API's import does.
 /// </summary>
@@ -32,12 +32,13 @@ internal static class ReadingUpload
     public static string OtherPilot(string pilotId) => $"names another pilot: this page takes readings of '{pilotId}' only";
 
     /// <summary>
-    /// The text of an uploaded CSV file, or the word key of why it is none: not a .csv file, empty,
-    /// too large, or not UTF-8 text.
+    /// The text of an uploaded CSV file (or of a workbook's cells, as CSV), or the word key of why it
+    /// is none: not a .csv or .xlsx file, empty, too large, not UTF-8 text, or a damaged workbook.
     /// </summary>
     public static (string? Text, string? Refusal) TextOf(string fileName, long length, Stream content)
     {
-        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        var workbook = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!workbook && !fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             return (null, "import.not-csv");
         if (length == 0)
             return (null, "import.file-empty");
@@ -45,6 +46,16 @@ internal static class ReadingUpload
             return (null, "import.file-too-large");
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
+        if (workbook)
+        {
+            buffer.Position = 0;
+            return ReadingWorkbook.ReadAsCsv(buffer) switch
+            {
+                null => (null, "import.not-xlsx"),
+                var cells when string.IsNullOrWhiteSpace(cells) => (null, "import.file-empty"),
+                var cells => (cells, null),
+            };
+        }
         var bytes = buffer.ToArray();
         try
         {

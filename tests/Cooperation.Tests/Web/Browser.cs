@@ -61,6 +61,13 @@ public sealed partial class Browser : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) });
     }
 
+    /// <summary>Gets <paramref name="path"/> as bytes (a download), with its media type.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Body)> DownloadAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>
     /// Posts <paramref name="fields"/> and a file (<paramref name="fileField"/>, named <paramref name="fileName"/>,
     /// holding <paramref name="content"/>) as a multipart form, with the anti-forgery token of the last page read.

@@ -112,6 +112,7 @@ public sealed class JcmVerifierFormTests(WebFixture web)
             ["periodId"] = "mp-1", ["decision"] = "return", ["comment-mp-1"] = "The meter log for March is missing.",
         });
         Assert.Equal(HttpStatusCode.SeeOther, returned.Status);
+        Assert.Contains("Kỳ giám sát mp-1", Text((await browser.GetAsync(returned.Location!)).Html));
         var approved = await browser.PostAsync(setup.Verification, new Dictionary<string, string> { ["periodId"] = "mp-2", ["decision"] = "approve", ["comment-mp-2"] = "" });
         Assert.Equal(HttpStatusCode.SeeOther, approved.Status);
 

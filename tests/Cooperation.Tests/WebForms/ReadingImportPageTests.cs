@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.DonorReports;
+using Cooperation.Reports.Readings;
 using Cooperation.Tests.Support;
 using Cooperation.Tests.Web;
 using Cooperation.Web.Forms;
@@ -161,6 +162,43 @@ public sealed partial class ReadingImportPageTests(WebFixture web)
         // The same form then takes a good file: nothing refused before was stored under its key.
         var stored = await UploadAsync(browser, setup, key, good);
         Assert.Equal(HttpStatusCode.OK, stored.Status);
+        Assert.Equal(1, await ReadingsAsync(setup.PilotId));
+    }
+
+    [Fact]
+    public async Task An_excel_workbook_works_both_ways_in_the_same_shape()
+    {
+        var setup = await PilotAsync();
+        using var browser = web.Browser();
+        await browser.SignInAsync(setup.Partner);
+        var form = await browser.GetAsync(setup.Page);
+        Assert.Contains("handler=Template&amp;format=xlsx", form.Html);
+
+        var template = await browser.DownloadAsync($"{setup.Page}?handler=Template&format=xlsx");
+        Assert.Equal((HttpStatusCode.OK, ReadingWorkbook.ContentType), (template.Status, template.ContentType));
+        var cells = ReadingWorkbook.ReadAsCsv(new MemoryStream(template.Body))!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("pilot_id,kpi_code,period,value,numerator,denominator,breakdown,note", cells[0]);
+        Assert.Matches($"^{setup.PilotId},compost-produced,\\d{{4}}-\\d{{2}},,,,,$", cells[1]);
+
+        // A filled workbook: one good row, one refused; row by row stores the good one.
+        string[][] rows =
+        [
+            ["pilot_id", "kpi_code", "period", "value"],
+            [setup.PilotId, "compost-produced", "2025-01", "40"],
+            [setup.PilotId, "compost-produced", "2025-02", "N/A"],
+        ];
+        var stored = await browser.PostFileAsync(setup.Page, new Dictionary<string, string> { ["idempotency_key"] = Key(form.Html), ["mode"] = "RowByRow" },
+            ReadingUpload.FileField, "readings.xlsx", ReadingWorkbook.Write(rows), ReadingWorkbook.ContentType);
+        Assert.Equal(HttpStatusCode.OK, stored.Status);
+        Assert.Contains("1 of 2 rows were stored", Text(stored.Html));
+        Assert.Contains("'N/A' is not a number", Text(RowOf(stored.Html, 3)));
+        Assert.Equal(1, await ReadingsAsync(setup.PilotId));
+
+        // A file named .xlsx that is no workbook is refused whole.
+        var damaged = await browser.PostFileAsync(setup.Page, new Dictionary<string, string> { ["idempotency_key"] = Key(stored.Html), ["mode"] = "AllOrNothing" },
+            ReadingUpload.FileField, "readings.xlsx", Encoding.UTF8.GetBytes("pilot_id,kpi_code\n"), ReadingWorkbook.ContentType);
+        Assert.Equal(HttpStatusCode.BadRequest, damaged.Status);
+        Assert.Contains("This Excel workbook cannot be read", Text(damaged.Html));
         Assert.Equal(1, await ReadingsAsync(setup.PilotId));
     }
 

@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cooperation.Web.Pages.Pilots;
 
 /// <summary>
-/// A partner's file of readings for a pilot (<c>/pilots/{id}/import</c>): a CSV file in the shape of
-/// the template (<c>?handler=Template</c>), read by the API's parser (<see cref="ReadingCsv"/>) and
+/// A partner's file of readings for a pilot (<c>/pilots/{id}/import</c>): a CSV file or an Excel
+/// workbook in the shape of the template (<c>?handler=Template</c>), read by the API's parser (<see cref="ReadingCsv"/>) and
 /// stored through the same import grain (<see cref="IReadingImportGrain"/>) as the person, all or
 /// nothing or row by row. The refused rows come back in a table with their cells and messages, and
 /// what was stored below. The form carries its idempotency key: a reload stores the file once.
@@ -47,10 +47,15 @@ internal sealed class ImportModel(IGrainFactory grains, PublicRecords records, T
         Key = UpdateForm.NewKey();
     }
 
-    /// <summary>The CSV template of the pilot: the parser's header and a row per KPI the partner enters.</summary>
-    public async Task<IActionResult> OnGetTemplateAsync(string id)
+    /// <summary>The template of the pilot, as CSV or (<c>format=xlsx</c>) a workbook: the parser's header and a row per KPI the partner enters.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(string id, string? format)
     {
         await PrepareAsync(id);
+        if (format == "xlsx")
+        {
+            var rows = ReadingCsv.TemplateRows(Pilot.PilotId, TemplatePeriod.ToString(), ReadingCsv.KpisEntered(Pilot));
+            return File(ReadingWorkbook.Write(rows), ReadingWorkbook.ContentType, $"{Pilot.PilotId}-readings-{TemplatePeriod}.xlsx");
+        }
         // With a byte order mark, so spreadsheets open Vietnamese and Japanese names as UTF-8.
         var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ReadingCsv.Template(Pilot, TemplatePeriod))).ToArray();
         return File(csv, "text/csv; charset=utf-8", $"{Pilot.PilotId}-readings-{TemplatePeriod}.csv");
