@@ -79,6 +79,21 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("AppointVerifier")]
     Task<JcmView> AppointVerifier(string organisationId);
 
+    /// <summary>
+    /// Whether the caller may appoint the JCM verifier (the decision <see cref="AppointVerifier"/>
+    /// makes), for pages that offer the form; refused as <see cref="Get"/> when the caller may not read it.
+    /// </summary>
+    [Alias("MayAppointVerifier"), ReadOnly]
+    Task<bool> MayAppointVerifier();
+
+    /// <summary>
+    /// The JCM monitoring as its appointed verifier sees it to decide (the periods and their
+    /// figures), whether or not the verifier takes part in the pilot; refused to anyone who may
+    /// not verify it (<see cref="ReviewMonitoringPeriod"/>'s decision).
+    /// </summary>
+    [Alias("GetJcmToVerify"), ReadOnly]
+    Task<JcmView> GetJcmToVerify();
+
     /// <summary>Approves (verifies) or returns a JCM monitoring period: the appointed verifier's decision.</summary>
     [Alias("ReviewMonitoringPeriod")]
     Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment);

@@ -4,6 +4,7 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Submissions;
 using Cooperation.Gateway.Common;
+using Cooperation.Reports.Readings;
 using Grpc.Core;
 using Proto = Cooperation.Contracts.Grpc;
 using Cooperation.Contracts.Pilots.Kinds;
@@ -36,7 +37,7 @@ internal sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots,
         if (key.Length == 0 && request.ValidateOnly)
             key = Guid.NewGuid().ToString();
         var import = imports.Get(IReadingImportGrain.KeyOf(CallerContext.Current.OrganisationId, key));
-        var (rows, unreadable, count) = ReadingCsv.Read(request.Csv);
+        var (rows, unreadable, count, _, _) = ReadingCsv.Read(request.Csv);
         if (count == 0)
             throw new InvalidFieldException("csv", "holds no readings, only a header");
 
@@ -57,10 +58,8 @@ internal sealed class SubmissionGrpcService(GrainReferences<IPilotGrain> pilots,
             var pilot = await pilots.Get(Field.Id(request.PilotId, "pilot_id")).Get();
             var frequency = pilot.Definition.Frequency;
             var current = ReportingPeriod.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), frequency);
-            var lastClosed = ReportingPeriod.Containing(current.Start.AddDays(-1), frequency).ToString();
-            // The KPIs partners enter: those the platform computes (a JCM pilot's emission reductions) are left out.
-            var kpis = PilotKinds.Of(pilot.Definition.Kind).Entered(pilot.Kpis.Select(k => k.Definition));
-            return new() { Csv = ReadingCsv.Template(pilot.PilotId, lastClosed, kpis), FileName = $"{pilot.PilotId}-readings-{lastClosed}.csv" };
+            var lastClosed = ReportingPeriod.Containing(current.Start.AddDays(-1), frequency);
+            return new() { Csv = ReadingCsv.Template(pilot, lastClosed), FileName = $"{pilot.PilotId}-readings-{lastClosed}.csv" };
         }
         if (request.Kind == Proto.PilotKind.Unspecified)
             throw new InvalidFieldException("pilot_id", "name a pilot, or a pilot kind in 'kind'");

@@ -90,14 +90,14 @@ internal sealed class XlsxFormat() : ReportFileFormat(ReportFormats.Xlsx, "xlsx"
     };
 
     // An inline string: a spreadsheet shows it as it is and never evaluates it.
-    private static Cell TextCell(string text) => new()
+    internal static Cell TextCell(string text) => new()
     {
         DataType = CellValues.InlineString,
         InlineString = new InlineString(new Text(XmlText(text)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     // "A1", "R12": the column's letters and the row's number.
-    private static string Reference(int column, uint row)
+    internal static string Reference(int column, uint row)
     {
         var letters = "";
         for (var n = column + 1; n > 0; n = (n - 1) / 26)

@@ -320,6 +320,21 @@ internal sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
+    public Task<bool> MayAppointVerifier()
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(AccessPolicy.Allows(CallerContext.Current, Permission.AppointVerifier, Scope!));
+    }
+
+    /// <inheritdoc/>
+    public Task<JcmView> GetJcmToVerify()
+    {
+        Authorize(Permission.VerifyMonitoring);
+        JcmMonitoring.RequireJcm(Id, Definition);
+        return Task.FromResult(PilotViews.Jcm(State));
+    }
+
+    /// <inheritdoc/>
     public async Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment)
     {
         Authorize(Permission.VerifyMonitoring);

@@ -63,7 +63,9 @@ internal sealed partial class PageWords(IHttpContextAccessor http)
     /// A field rule's description from the domain (<see cref="FieldViolation.Description"/>, written in
     /// English, such as "must have at least 12 characters") in this language: the words file holds it
     /// under "rule." and the description with its numbers as blanks ("rule.must have at least {0}
-    /// characters"). A description without a translation is shown as it is.
+    /// characters"); a value quoted from the input ('N/A') and an entity's path (pilots/hp-compost)
+    /// are blanks too, so a row's rule reads whatever the row held. A description without a
+    /// translation is shown as it is.
     /// </summary>
     public string Rule(string description) => RuleIn(description, Language);
 
@@ -71,7 +73,7 @@ internal sealed partial class PageWords(IHttpContextAccessor http)
     public static string RuleIn(string description, ReportLanguage language)
     {
         var numbers = new List<object?>();
-        var pattern = Numbers().Replace(description, m =>
+        var pattern = Blanks().Replace(description, m =>
         {
             numbers.Add(m.Value);
             return "{" + (numbers.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
@@ -79,7 +81,8 @@ internal sealed partial class PageWords(IHttpContextAccessor http)
         return WebWords.Has("rule." + pattern) ? WebWords.Format("rule." + pattern, language, [.. numbers]) : description;
     }
 
-    // Numbers and quoted names (a dimension, a category) are what a rule's text varies by.
-    [GeneratedRegex("'[^']*'|[0-9]+(\\.[0-9]+)?")]
-    private static partial Regex Numbers();
+    // A quoted value without spaces (a dimension, a value as typed), an entity's path, or a number
+    // with its decimals (in that order of preference).
+    [GeneratedRegex("'[^'\\s]*'|\\b[a-z]+/[A-Za-z0-9._:-]+|[0-9]+(\\.[0-9]+)?")]
+    private static partial Regex Blanks();
 }

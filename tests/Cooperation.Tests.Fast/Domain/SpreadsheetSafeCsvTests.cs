@@ -4,7 +4,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Gateway.Common;
 using Cooperation.Reports.Rendering;
-using Cooperation.Gateway.Submissions;
+using Cooperation.Reports.Readings;
 using Cooperation.ReportBenchmark;
 using CsvHelper;
 
@@ -68,7 +68,7 @@ public sealed class SpreadsheetSafeCsvTests
             KpiDirection.HigherIsBetter, KpiAggregation.Incremental, null, null, []);
 
         Assert.StartsWith("'=", Cells(ReadingCsv.Template("=cmd()", "2025-01", [kpi]))[1][0]);
-        var (rows, unreadable, count) = ReadingCsv.Read(ReadingCsv.Template("hp-compost", "2025-01", [kpi]));
+        var (rows, unreadable, count, _, _) = ReadingCsv.Read(ReadingCsv.Template("hp-compost", "2025-01", [kpi]));
         Assert.Equal(1, count);
         // Its identifying cells read back as written.
         Assert.DoesNotContain(unreadable, r => r.Column is "pilot_id" or "kpi_code" or "period");

@@ -73,6 +73,31 @@ public sealed partial class Browser : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) });
     }
 
+    /// <summary>Gets <paramref name="path"/> as bytes (a download), with its media type.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Body)> DownloadAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>
+    /// Posts <paramref name="fields"/> and a file (<paramref name="fileField"/>, named <paramref name="fileName"/>,
+    /// holding <paramref name="content"/>) as a multipart form, with the anti-forgery token of the last page read.
+    /// </summary>
+    public Task<WebPage> PostFileAsync(string path, IReadOnlyDictionary<string, string> fields, string fileField, string fileName, byte[] content,
+        string contentType = "text/csv")
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            form.Add(new StringContent(value), name);
+        if (!fields.ContainsKey(TokenField) && Last is not null && TokenOf(Last.Html) is { } token)
+            form.Add(new StringContent(token), TokenField);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, fileField, fileName);
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form });
+    }
+
     /// <summary>Gets <paramref name="path"/>, then posts <paramref name="fields"/> to it as its form would.</summary>
     public async Task<WebPage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields)
     {
