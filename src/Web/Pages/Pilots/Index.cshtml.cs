@@ -16,7 +16,7 @@ namespace Cooperation.Web.Pages.Pilots;
 /// and the audit history a page at a time (query <c>before</c>), with the person's name where one
 /// acted. Dates and times are those of the pilot's city.
 /// </summary>
-public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
+public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
 {
     /// <summary>The pilot, of the figures asked for (query <c>figures</c>).</summary>
     public PilotView Pilot { get; private set; } = null!;
@@ -66,6 +66,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
         var programme = Grains.GetGrain<IProgrammeGrain>(definition.ProgrammeId).GetIfReadable();
         var maySubmit = pilot.MaySubmitUpdates();
+        var mayManage = pilot.MayManage();
         Updated = UpdatedPeriod(Request.Query["updated"]);
 
         var byCode = (await series).ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
@@ -77,6 +78,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
         Partnership = await partnership;
         Programme = await programme;
         MaySubmit = await maySubmit;
+        MayManage = await mayManage;
         await NameOrganisationsAsync([
             .. definition.OrganisationIds,
             .. Pilot.FundingLines.Select(l => l.DonorOrganisationId),

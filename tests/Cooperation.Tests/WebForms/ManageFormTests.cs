@@ -1,0 +1,196 @@
+using System.Net;
+using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Common;
+using Cooperation.Contracts.DonorReports;
+using Cooperation.Contracts.Pilots;
+using Cooperation.Tests.Support;
+using Cooperation.Tests.Web;
+using static Cooperation.Tests.Web.WebPeople;
+
+namespace Cooperation.Tests.WebForms;
+
+/// <summary>
+/// A city office manages a pilot on its page: moves its status with a reason, adds milestones and
+/// funding lines, through the pilot grain's calls as the person. Each form: it stores what was sent;
+/// a field the domain refuses is named next to it in the person's language and nothing is stored;
+/// a person without the right sees no form and is refused.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed partial class ManageFormTests(WebFixture web)
+{
+    private sealed record Setup(ApiWorld World, string PilotId, TestPerson Office)
+    {
+        public string Page => $"/pilots/{PilotId}";
+
+        public string Handler(string name) => $"/pilots/{PilotId}?handler={name}";
+    }
+
+    private async Task<Setup> PilotAsync(ReportLanguage language = ReportLanguage.En)
+    {
+        var world = await web.Api.CreateWorldAsync();
+        var pilotId = await web.Api.CreatePilotWithKpiAsync(world);
+        var office = await CityOfficeAsync(web.Api, world.FirstCityId, language);
+        return new Setup(world, pilotId, office);
+    }
+
+    private Task<PilotView> StoredAsync(string pilotId) => web.Api.Cluster.Client.GetGrain<IPilotGrain>(pilotId).Get();
+
+    private Task<long> EventsAsync(string pilotId) => web.Api.Cluster.Postgres.ScalarAsync<long>(
+        "SELECT count(*) FROM entity_event WHERE entity_type = 'pilot' AND entity_id = @id", ("id", pilotId));
+
+    private async Task<Browser> SignedInAsync(TestPerson person)
+    {
+        var browser = web.Browser();
+        await browser.SignInAsync(person);
+        return browser;
+    }
+
+    // Posts a form of the pilot page as the page would (its token from the page read first).
+    private static async Task<WebPage> PostAsync(Browser browser, Setup setup, string handler, Dictionary<string, string> fields)
+    {
+        await browser.GetAsync(setup.Page);
+        return await browser.PostAsync(setup.Handler(handler), fields);
+    }
+
+    private static void AssertRefused(WebPage page, string field, string message)
+    {
+        Assert.True(page.Status == HttpStatusCode.BadRequest, $"expected 400, got {(int)page.Status}");
+        Assert.Contains($"id=\"{field}-error\"", page.Html);
+        Assert.Contains($"aria-describedby=\"{field}-error\"", page.Html.Replace($"{field}-hint ", "", StringComparison.Ordinal));
+        Assert.Contains(message, Text(page.Html));
+    }
+
+    [Fact]
+    public async Task An_office_moves_a_pilots_status_with_a_reason_and_the_page_shows_it()
+    {
+        var setup = await PilotAsync();
+        using var browser = await SignedInAsync(setup.Office);
+        var page = await browser.GetAsync(setup.Page);
+        Assert.Contains("handler=Status", page.Html);
+        // Only the moves the lifecycle allows from Proposed are offered.
+        Assert.Contains("<option value=\"Approved\">", page.Html);
+        Assert.DoesNotContain("<option value=\"Completed\">", page.Html);
+
+        var done = await PostAsync(browser, setup, "Status", new() { ["status"] = "Approved", ["statusReason"] = "Approved by the city's steering committee." });
+        AssertRedirect(done, $"/pilots/{setup.PilotId}?changed=status");
+        var pilot = await StoredAsync(setup.PilotId);
+        Assert.Equal(PilotStatus.Approved, pilot.Status);
+        Assert.Equal("Approved by the city's steering committee.", Assert.Single(pilot.StatusHistory).Reason);
+        var shown = Text((await browser.GetAsync(done.Location!)).Html);
+        Assert.Contains("The pilot's status was changed.", shown);
+        Assert.Contains("Approved by the city's steering committee.", shown);
+    }
+
+    [Fact]
+    public async Task A_cancellation_without_a_reason_is_refused_next_to_the_reason_in_the_persons_language_and_nothing_is_stored()
+    {
+        var setup = await PilotAsync(ReportLanguage.Vi);
+        using var browser = await SignedInAsync(setup.Office);
+        var events = await EventsAsync(setup.PilotId);
+
+        var refused = await PostAsync(browser, setup, "Status", new() { ["status"] = "Cancelled", ["statusReason"] = "  " });
+        AssertRefused(refused, "statusReason", "Hãy nêu lý do hủy thí điểm.");
+        var future = await PostAsync(browser, setup, "Status", new() { ["status"] = "Approved", ["statusEffectiveOn"] = "2999-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, future.Status);
+        Assert.Contains("id=\"statusEffectiveOn-error\"", future.Html);
+        Assert.Contains("tại thành phố của thí điểm", Text(future.Html));
+        var unknown = await PostAsync(browser, setup, "Status", new() { ["status"] = "Finished" });
+        AssertRefused(unknown, "status", "Hãy chọn một trong các lựa chọn.");
+        // A move the lifecycle refuses (sent by hand: the list never offers it) is the form's message.
+        var skipped = await PostAsync(browser, setup, "Status", new() { ["status"] = "Completed" });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.Status);
+        Assert.Contains("class=\"problem\" role=\"alert\"", skipped.Html);
+
+        Assert.Equal(PilotStatus.Proposed, (await StoredAsync(setup.PilotId)).Status);
+        Assert.Equal(events, await EventsAsync(setup.PilotId));
+    }
+
+    [Fact]
+    public async Task An_office_adds_a_milestone_and_a_refused_one_stores_nothing()
+    {
+        var setup = await PilotAsync(ReportLanguage.Ja);
+        using var browser = await SignedInAsync(setup.Office);
+
+        var done = await PostAsync(browser, setup, "Milestone", new()
+        {
+            ["milestoneTitle"] = "用地の準備完了", ["milestoneId"] = "site-ready", ["milestonePlannedDate"] = "2027-03-31",
+        });
+        AssertRedirect(done, $"/pilots/{setup.PilotId}?changed=milestone");
+        var milestone = Assert.Single((await StoredAsync(setup.PilotId)).Milestones).Definition;
+        Assert.Equal(new MilestoneDefinition("site-ready", new LocalizedText(null, "用地の準備完了", null), new DateOnly(2027, 3, 31)), milestone);
+        Assert.Contains("用地の準備完了", Text((await browser.GetAsync(done.Location!)).Html));
+
+        var events = await EventsAsync(setup.PilotId);
+        var blank = await PostAsync(browser, setup, "Milestone", new()
+        {
+            ["milestoneTitle"] = " ", ["milestoneId"] = "Site Ready", ["milestonePlannedDate"] = "31/03/2027",
+        });
+        AssertRefused(blank, "milestoneTitle", "この項目を入力してください。");
+        AssertRefused(blank, "milestoneId", "英小文字・数字・ハイフン");
+        AssertRefused(blank, "milestonePlannedDate", "2026-12-01 のような形式で");
+        var taken = await PostAsync(browser, setup, "Milestone", new()
+        {
+            ["milestoneTitle"] = "別の題", ["milestoneId"] = "site-ready", ["milestonePlannedDate"] = "2027-04-30",
+        });
+        AssertRefused(taken, "milestoneId", "このIDは別のマイルストーンで使われています。");
+        Assert.Contains("value=\"別の題\"", taken.Html);   // what was sent is shown again
+        Assert.Single((await StoredAsync(setup.PilotId)).Milestones);
+        Assert.Equal(events, await EventsAsync(setup.PilotId));
+    }
+
+    [Fact]
+    public async Task An_office_sets_a_funding_line_and_a_comma_amount_an_unknown_donor_or_no_donor_stores_nothing()
+    {
+        var setup = await PilotAsync();
+        using var browser = await SignedInAsync(setup.Office);
+        var events = await EventsAsync(setup.PilotId);
+        Dictionary<string, string> Line(string donor, string committed, string disbursed = "") => new()
+        {
+            ["lineId"] = "moej-2026", ["lineDonor"] = donor, ["lineCurrency"] = "Jpy", ["lineCommitted"] = committed, ["lineDisbursed"] = disbursed,
+        };
+
+        AssertRefused(await PostAsync(browser, setup, "Funding", Line(setup.World.DonorId, "1,5")), "lineCommitted", "with a dot for decimals");
+        AssertRefused(await PostAsync(browser, setup, "Funding", Line(setup.World.DonorId, "N/A")), "lineCommitted", "with a dot for decimals");
+        AssertRefused(await PostAsync(browser, setup, "Funding", Line(setup.World.DonorId, "100", "200")), "lineDisbursed",
+            "The disbursed amount must be between 0 and the committed amount.");
+        AssertRefused(await PostAsync(browser, setup, "Funding", Line("nobody-" + setup.PilotId, "100")), "lineDonor", "There is no organisation with the id");
+        AssertRefused(await PostAsync(browser, setup, "Funding", Line(setup.World.AgencyId, "100")), "lineDonor", "is not a donor organisation.");
+        Assert.Empty((await StoredAsync(setup.PilotId)).FundingLines);
+        Assert.Equal(events, await EventsAsync(setup.PilotId));
+
+        var done = await PostAsync(browser, setup, "Funding", Line(setup.World.DonorId, "30000000", "1500000.50"));
+        AssertRedirect(done, $"/pilots/{setup.PilotId}?changed=funding");
+        var line = Assert.Single((await StoredAsync(setup.PilotId)).FundingLines);
+        Assert.Equal(new FundingLine("moej-2026", setup.World.DonorId, Currency.Jpy, 30_000_000m, 1_500_000.50m), line);
+        // The same id again replaces the line.
+        AssertRedirect(await PostAsync(browser, setup, "Funding", Line(setup.World.DonorId, "40000000")), $"/pilots/{setup.PilotId}?changed=funding");
+        Assert.Equal(40_000_000m, Assert.Single((await StoredAsync(setup.PilotId)).FundingLines).Committed);
+    }
+
+    [Fact]
+    public async Task A_partner_sees_no_management_form_and_its_posts_are_refused()
+    {
+        var setup = await PilotAsync();
+        var partner = await ActiveAsync(web.Api, setup.World.AgencyId, Role.PartnerAgency);
+        using var browser = await SignedInAsync(partner);
+        var page = await browser.GetAsync(setup.Page);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain("handler=Status", page.Html);
+        Assert.DoesNotContain("handler=Milestone", page.Html);
+        Assert.DoesNotContain("handler=Funding", page.Html);
+        var events = await EventsAsync(setup.PilotId);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync(setup.Handler("Status"),
+            new Dictionary<string, string> { ["status"] = "Approved" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync(setup.Handler("Milestone"), new Dictionary<string, string>
+        {
+            ["milestoneTitle"] = "Site ready", ["milestoneId"] = "site-ready", ["milestonePlannedDate"] = "2027-03-31",
+        })).Status);
+        // Another city's office may not read the pilot at all.
+        var stranger = await CityOfficeAsync(web.Api, (await web.Api.CreateWorldAsync()).FirstCityId);
+        using var other = await SignedInAsync(stranger);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(setup.Page)).Status);
+        Assert.Equal(events, await EventsAsync(setup.PilotId));
+        Assert.Equal(PilotStatus.Proposed, (await StoredAsync(setup.PilotId)).Status);
+    }
+}
