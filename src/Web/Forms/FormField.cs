@@ -9,5 +9,6 @@ namespace Cooperation.Web.Forms;
 /// <param name="Autocomplete">The autocomplete hint ("email", "current-password", "new-password").</param>
 /// <param name="Hint">A sentence under the label, or null.</param>
 /// <param name="Required">Whether it must be filled (false: an optional field, e.g. a reason some choices need).</param>
+/// <param name="List">The id of a datalist of suggestions, or null.</param>
 public sealed record FormField(string Name, string Label, string? Value, string? Error, string Type = "text",
-    string? Autocomplete = null, string? Hint = null, bool Required = true);
+    string? Autocomplete = null, string? Hint = null, bool Required = true, string? List = null);

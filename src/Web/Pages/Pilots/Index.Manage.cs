@@ -1,5 +1,4 @@
 using Cooperation.Contracts.Common;
-using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +48,7 @@ public sealed partial class IndexModel
         ["status"] = ("manage.status.done", "status-heading"),
         ["milestone"] = ("manage.milestone.done", "milestones-heading"),
         ["funding"] = ("manage.funding.done", "funding-heading"),
+        ["created"] = ("manage.pilot.done", "status-heading"),
     };
 
     /// <summary>Whether the person may change the pilot's set-up (the grain's decision): the page shows the forms.</summary>
@@ -88,7 +88,7 @@ public sealed partial class IndexModel
     public async Task<IActionResult> OnPostMilestoneAsync(string id)
     {
         var pilot = Grains.GetGrain<IPilotGrain>(PathId(id, "pilot"));
-        var title = Checked(() => InLanguage(Sent(MilestoneTitleField), "title"), MilestoneFields);
+        var title = Checked(() => FormText.InLanguage(Sent(MilestoneTitleField), W.Language, "title"), MilestoneFields);
         var planned = Checked(() => (DateOnly?)Field.Date(Sent(PlannedDateField)?.Trim(), "planned_date"), MilestoneFields);
         // Each field's rule before the grain's call, so every field at fault is named at once.
         var milestoneId = Checked(() => Field.Id(Sent(MilestoneIdField)?.Trim(), "milestone_id"), MilestoneFields);
@@ -197,12 +197,4 @@ public sealed partial class IndexModel
         FieldErrors.TryAdd(field, W["manage.choose"]);
         return null;
     }
-
-    // A text in the person's language, as the domain keeps names (refused when blank).
-    private LocalizedText InLanguage(string? text, string field) => W.Language switch
-    {
-        ReportLanguage.Vi => LocalizedText.Create(text, null, null, field),
-        ReportLanguage.Ja => LocalizedText.Create(null, text, null, field),
-        _ => LocalizedText.Create(null, null, text, field),
-    };
 }
