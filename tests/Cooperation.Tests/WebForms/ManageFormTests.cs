@@ -2,6 +2,7 @@ using System.Net;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.DonorReports;
+using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Tests.Support;
@@ -187,6 +188,7 @@ public sealed partial class ManageFormTests(WebFixture web)
         {
             ["milestoneTitle"] = "Site ready", ["milestoneId"] = "site-ready", ["milestonePlannedDate"] = "2027-03-31",
         })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync(setup.Handler("Kpi"), Kpi("households", "households", "1000"))).Status);
         // Another city's office may not read the pilot at all.
         var stranger = await CityOfficeAsync(web.Api, (await web.Api.CreateWorldAsync()).FirstCityId);
         using var other = await SignedInAsync(stranger);
@@ -284,5 +286,46 @@ public sealed partial class ManageFormTests(WebFixture web)
         var refused = await browser.PostAsync(form, NewPilot(world, pilotId, "Compost"));
         Assert.True(refused.Status is HttpStatusCode.Forbidden, $"got {(int)refused.Status}");
         await Assert.ThrowsAsync<EntityNotFoundException>(() => StoredAsync(pilotId));
+    }
+
+    private static Dictionary<string, string> Kpi(string code, string unit, string target, string baseline = "0") => new()
+    {
+        ["kpiName"] = "Households served", ["kpiCode"] = code, ["kpiUnit"] = unit, ["kpiMeasure"] = "Number",
+        ["kpiDirection"] = "HigherIsBetter", ["kpiAggregation"] = "Cumulative",
+        ["kpiBaselineValue"] = baseline, ["kpiBaselineDate"] = "2025-01-01", ["kpiTargetValue"] = target, ["kpiTargetDate"] = "2027-12-31",
+        ["kpiDimensions"] = "district, income-group",
+    };
+
+    [Fact]
+    public async Task An_office_adds_a_kpi_and_a_refused_one_names_its_fields_in_japanese_and_stores_nothing()
+    {
+        var setup = await PilotAsync(ReportLanguage.Ja);
+        using var browser = await SignedInAsync(setup.Office);
+        var events = await EventsAsync(setup.PilotId);
+
+        AssertRefused(await PostAsync(browser, setup, "Kpi", Kpi("households", "households", "500", baseline: "800")), "kpiTargetValue",
+            "目標値は基準値より高くしてください（高いほど良い）。");
+        var comma = await PostAsync(browser, setup, "Kpi", Kpi("households", " ", "1,5"));
+        AssertRefused(comma, "kpiTargetValue", "1.5");
+        AssertRefused(comma, "kpiUnit", "");
+        var noDate = Kpi("households", "households", "N/A");
+        noDate["kpiTargetDate"] = "";
+        var refused = await PostAsync(browser, setup, "Kpi", noDate);
+        AssertRefused(refused, "kpiTargetValue", "");
+        AssertRefused(refused, "kpiTargetDate", "");
+        var ratio = Kpi("households", "households", "1000");
+        ratio["kpiAggregation"] = "Ratio";
+        AssertRefused(await PostAsync(browser, setup, "Kpi", ratio), "kpiDimensions", "比率やはい／いいえのKPIは内訳に分けられません。");
+        AssertRefused(await PostAsync(browser, setup, "Kpi", Kpi("compost-produced", "households", "1000")), "kpiCode", "このコードはこのパイロットの別のKPIで使われています。");
+        Assert.Equal(events, await EventsAsync(setup.PilotId));
+
+        var done = await PostAsync(browser, setup, "Kpi", Kpi("households", "households", "1000"));
+        AssertRedirect(done, $"/pilots/{setup.PilotId}?changed=kpi");
+        var kpi = (await StoredAsync(setup.PilotId)).Kpis.Single(k => k.Definition.Code == "households").Definition;
+        Assert.Equal(new KpiPoint(1000, new DateOnly(2027, 12, 31)), kpi.Target);
+        Assert.Equal(new KpiPoint(0, new DateOnly(2025, 1, 1)), kpi.Baseline);
+        Assert.Equal(["district", "income-group"], kpi.Dimensions);
+        Assert.Equal(Contracts.Kpis.KpiAggregation.Cumulative, kpi.Aggregation);
+        Assert.Equal("Households served", kpi.Name.Ja);
     }
 }

@@ -48,6 +48,7 @@ public sealed partial class IndexModel
         ["status"] = ("manage.status.done", "status-heading"),
         ["milestone"] = ("manage.milestone.done", "milestones-heading"),
         ["funding"] = ("manage.funding.done", "funding-heading"),
+        ["kpi"] = ("manage.kpi.done", "kpis-heading"),
         ["created"] = ("manage.pilot.done", "status-heading"),
     };
 
