@@ -328,4 +328,46 @@ public sealed partial class ManageFormTests(WebFixture web)
         Assert.Equal(Contracts.Kpis.KpiAggregation.Cumulative, kpi.Aggregation);
         Assert.Equal("Households served", kpi.Name.Ja);
     }
+
+    [Fact]
+    public async Task An_office_creates_a_programme_and_a_refused_one_stores_nothing()
+    {
+        var setup = await PilotAsync(ReportLanguage.Vi);
+        var world = setup.World;
+        using var browser = await SignedInAsync(setup.Office);
+        var form = $"/partnerships/{world.PartnershipId}/programmes/new";
+        Assert.Contains($"href=\"{form}\"", (await browser.GetAsync($"/partnerships/{world.PartnershipId}")).Html);
+        await browser.GetAsync(form);
+        var programmeId = Ids.New("programme");
+        Dictionary<string, string> Programme(string start, string end, string window = "20") => new()
+        {
+            ["name"] = "Kế hoạch tăng trưởng xanh", ["programmeId"] = programmeId, ["start"] = start, ["end"] = end,
+            ["frequency"] = "Quarterly", ["submissionWindowDays"] = window,
+        };
+
+        var refused = await browser.PostAsync(form, Programme("2026-01-01", "2025-12-31", "500"));
+        AssertRefused(refused, "end", "Ngày kết thúc phải sau ngày bắt đầu.");
+        var window = await browser.PostAsync(form, Programme("2026-01-01", "", "500"));
+        AssertRefused(window, "submissionWindowDays", "Nhập từ 1 đến");
+        AssertRefused(await browser.PostAsync(form, Programme("01/01/2026", "")), "start", "2026-12-01");
+        var taken = Programme("2026-01-01", "");
+        taken["programmeId"] = world.ProgrammeId;
+        AssertRefused(await browser.PostAsync(form, taken), "programmeId", "Một chương trình khác đã dùng mã này");
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => web.Api.Cluster.Client.GetGrain<Contracts.Programmes.IProgrammeGrain>(programmeId).Get());
+
+        var done = await browser.PostAsync(form, Programme("2026-01-01", "2030-12-31"));
+        AssertRedirect(done, $"/partnerships/{world.PartnershipId}?created={programmeId}");
+        var programme = await web.Api.Cluster.Client.GetGrain<Contracts.Programmes.IProgrammeGrain>(programmeId).Get();
+        Assert.Equal(20, programme.Definition.SubmissionWindowDays);
+        Assert.Equal(ReportingFrequency.Quarterly, programme.Definition.Frequency);
+        Assert.Contains("Kế hoạch tăng trưởng xanh", Text((await browser.GetAsync($"/partnerships/{world.PartnershipId}")).Html));
+
+        // A partner member reads the partnership but is refused the form and the post.
+        await web.Api.Cluster.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).SetMember(new PartnershipMember(world.AgencyId, PartnershipRole.Implementer));
+        using var partner = await SignedInAsync(await ActiveAsync(web.Api, world.AgencyId, Role.PartnerAgency));
+        Assert.DoesNotContain("name=\"programmeId\"", (await partner.GetAsync(form)).Html);
+        var other = Programme("2026-01-01", "");
+        other["programmeId"] = Ids.New("programme");
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsync(form, other)).Status);
+    }
 }

@@ -1,7 +1,5 @@
-using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
-using Cooperation.Contracts.Partnerships;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Programmes;
@@ -17,7 +15,7 @@ namespace Cooperation.Web.Pages.Pilots;
 /// pilot grain's Create as the person: the partnership's grain decides who may, the definition's own
 /// rules refuse a field, shown next to it; a refused form stores nothing.
 /// </summary>
-internal sealed class NewModel(IGrainFactory grains) : FormPage
+internal sealed class NewModel(IGrainFactory grains) : PartnershipForm(grains)
 {
     /// <summary>The form's fields.</summary>
     public const string PilotIdField = "pilotId", TitleField = "title", KindField = "kind", ProgrammeField = "programme",
@@ -25,15 +23,15 @@ internal sealed class NewModel(IGrainFactory grains) : FormPage
         ParticipantsField = "participants", TemplatesField = "templates";
 
     // The definition's field names (as the API spells them) → the form's.
-    private static readonly Dictionary<string, string> Fields = new()
+    private static readonly Dictionary<string, string> PilotFields = new()
     {
         ["pilot_id"] = PilotIdField, ["title"] = TitleField, ["title.en"] = TitleField, ["title.vi"] = TitleField, ["title.ja"] = TitleField,
         ["kind"] = KindField, ["programme_id"] = ProgrammeField, ["city_id"] = CityField, ["reporting_frequency"] = FrequencyField,
         ["location"] = LocationField, ["lead_organisation_id"] = LeadField, ["participant_organisation_ids"] = ParticipantsField,
     };
 
-    /// <summary>The partnership, as its grain shows it to the person.</summary>
-    public PartnershipView Partnership { get; private set; } = null!;
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string> Fields => PilotFields;
 
     /// <summary>Its programmes the person may read.</summary>
     public IReadOnlyList<ProgrammeView> Programmes { get; private set; } = [];
@@ -44,18 +42,12 @@ internal sealed class NewModel(IGrainFactory grains) : FormPage
     /// <summary>Its members: id and name in the person's language.</summary>
     public IReadOnlyList<(string Id, string Name)> Members { get; private set; } = [];
 
-    /// <summary>Whether the person may create pilots in the partnership (<see cref="AccessPolicy"/> on the partnership's scope).</summary>
-    public bool MayCreate { get; private set; }
-
     /// <summary>The kind chosen (query or form <c>kind</c>).</summary>
     [BindProperty(SupportsGet = true, Name = KindField)]
     public PilotKind Kind { get; set; } = PilotKind.Compost;
 
     /// <summary>The KPI templates of <see cref="Kind"/>: what the pilot starts with when ticked.</summary>
     public IReadOnlyList<KpiDefinition> Templates => PilotKinds.Of(Kind).KpiTemplates;
-
-    /// <summary>What the form sent in <paramref name="field"/>, to show it again; null on a read.</summary>
-    public string? Sent(string field) => HttpMethods.IsPost(Request.Method) ? Request.Form[field].ToString() : null;
 
     /// <summary>The participants the form sent.</summary>
     public IReadOnlySet<string> SentParticipants => HttpMethods.IsPost(Request.Method)
@@ -82,9 +74,7 @@ internal sealed class NewModel(IGrainFactory grains) : FormPage
         await ReadAsync(id);
         var pilotId = Checked(() => Field.Id(Sent(PilotIdField)?.Trim(), "pilot_id"));
         var title = Checked(() => FormText.InLanguage(Sent(TitleField), W.Language, "title"));
-        var frequency = Enum.TryParse<ReportingFrequency>(Sent(FrequencyField), false, out var f) && Field.IsChoice(f) ? f : (ReportingFrequency?)null;
-        if (frequency is null)
-            Refuse(FrequencyField, W["manage.choose"]);
+        var frequency = Frequency(FrequencyField);
         if (!Field.IsChoice(Kind))
             Refuse(KindField, W["manage.choose"]);
         var location = Sent(LocationField)?.Trim();
@@ -96,7 +86,7 @@ internal sealed class NewModel(IGrainFactory grains) : FormPage
                 Sent(CityField)?.Trim() ?? "", string.IsNullOrEmpty(location) ? null : location, lead, participants);
             try
             {
-                await grains.GetGrain<IPilotGrain>(pilotId!).Create(definition, applyKpiTemplates: TemplatesTicked);
+                await Grains.GetGrain<IPilotGrain>(pilotId!).Create(definition, applyKpiTemplates: TemplatesTicked);
                 return Redirect($"/pilots/{Uri.EscapeDataString(pilotId!)}?changed=created");
             }
             catch (InvalidFieldException invalid)
@@ -121,28 +111,13 @@ internal sealed class NewModel(IGrainFactory grains) : FormPage
     private async Task ReadAsync(string id)
     {
         // The partnership first: a person who may not read it is refused before anything else is read.
-        Partnership = await grains.GetGrain<IPartnershipGrain>(ReadPage.PathId(id, "partnership")).Get();
-        MayCreate = AccessPolicy.Allows(CallerContext.Current, Permission.ManagePartnership, Partnership.AccessScope);
+        await ReadPartnershipAsync(id);
         var records = HttpContext.RequestServices.GetRequiredService<PublicRecords>();
-        var programmes = Task.WhenAll(Partnership.ProgrammeIds.Select(p => grains.GetGrain<IProgrammeGrain>(p).GetIfReadable()));
+        var programmes = Task.WhenAll(Partnership.ProgrammeIds.Select(p => Grains.GetGrain<IProgrammeGrain>(p).GetIfReadable()));
         var cities = Task.WhenAll(Partnership.Definition.CityIds.Select(async c => (c, W.Name((await records.CityAsync(c)).Names))));
         var names = await records.OrganisationNamesAsync(Partnership.Members.Select(m => m.OrganisationId));
         Members = [.. Partnership.Members.Select(m => (m.OrganisationId, PublicRecords.NameOf(m.OrganisationId, names.GetValueOrDefault(m.OrganisationId), W)))];
         Programmes = (await programmes).OfType<ProgrammeView>().ToList();
         Cities = await cities;
-    }
-
-    // The value of a domain rule, or null with its field refused.
-    private T? Checked<T>(Func<T> read) where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidFieldException invalid)
-        {
-            Refuse(invalid, Fields);
-            return null;
-        }
     }
 }
