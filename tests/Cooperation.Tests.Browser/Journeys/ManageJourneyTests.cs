@@ -70,6 +70,23 @@ public sealed class ManageJourneyTests(BrowserPlatform platform)
         Assert.Empty(session.ScriptErrors.Where(e => !e.Contains("status of 400", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_programme_form_is_accessible_blank_and_refused()
+    {
+        await using var session = await platform.SignedInAsync("HP_DOFA");
+        var page = session.Page;
+        await page.GotoAsync($"/partnerships/{DemoScenario.PartnershipId}");
+        await page.Locator($"a[href='/partnerships/{DemoScenario.PartnershipId}/programmes/new']").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await AssertCleanAsync(page, "new programme");
+        // Nothing filled in: every required field is named next to itself, and announced above the form.
+        await page.Locator("form:has(input[name=programmeId]) button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal("true", await page.Locator("input[name=programmeId]").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(1, await page.Locator("[role=alert]").CountAsync());
+        await AssertCleanAsync(page, "refused programme form");
+    }
+
     private static async Task AssertCleanAsync(IPage page, string what)
     {
         // The page as loaded (its charts need not have fetched anything: axe reads the forms).
