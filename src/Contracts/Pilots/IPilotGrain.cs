@@ -60,6 +60,14 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("MaySubmitUpdates"), ReadOnly]
     Task<bool> MaySubmitUpdates();
 
+    /// <summary>
+    /// Whether the caller may change the pilot's set-up (status, funding, milestones, KPIs: the decision
+    /// <see cref="ChangeStatus"/> makes), for pages that offer those forms; refused as <see cref="Get"/>
+    /// when the caller may not read it.
+    /// </summary>
+    [Alias("MayManage"), ReadOnly]
+    Task<bool> MayManage();
+
     /// <summary>The pilot's reporting periods in review, and those missing a submission.</summary>
     [Alias("GetReporting"), ReadOnly]
     Task<ValueList<ReportingPeriodView>> GetReporting();

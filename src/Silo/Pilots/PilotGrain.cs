@@ -169,6 +169,13 @@ internal sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
+    public Task<bool> MayManage()
+    {
+        Authorize(Permission.ReadPilot);
+        return Task.FromResult(AccessPolicy.Allows(CallerContext.Current, Permission.ManagePilot, Scope!));
+    }
+
+    /// <inheritdoc/>
     public Task<PilotSummary?> GetSummaryIfReadable(FigureBasis basis = FigureBasis.All) =>
         Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadPilot, scope)
             ? PilotViews.Summarise(View(basis)) : null);

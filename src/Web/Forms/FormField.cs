@@ -8,5 +8,7 @@ namespace Cooperation.Web.Forms;
 /// <param name="Type">The input's type ("text", "email", "password").</param>
 /// <param name="Autocomplete">The autocomplete hint ("email", "current-password", "new-password").</param>
 /// <param name="Hint">A sentence under the label, or null.</param>
+/// <param name="Required">Whether it must be filled (false: an optional field, e.g. a reason some choices need).</param>
+/// <param name="List">The id of a datalist of suggestions, or null.</param>
 public sealed record FormField(string Name, string Label, string? Value, string? Error, string Type = "text",
-    string? Autocomplete = null, string? Hint = null);
+    string? Autocomplete = null, string? Hint = null, bool Required = true, string? List = null);

@@ -32,9 +32,18 @@ public abstract class FormPage : PageModel
     /// <summary>Refuses the fields of <paramref name="invalid"/>: the domain's field name → the form's, its rule in the person's language.</summary>
     protected void Refuse(InvalidFieldException invalid, IReadOnlyDictionary<string, string> formFields)
     {
-        foreach (var violation in invalid.Violations)
-            Refuse(formFields.GetValueOrDefault(violation.Field, violation.Field), W.Rule(violation.Description));
+        foreach (var (field, message) in Messages(invalid, formFields, W))
+            Refuse(field, message);
     }
+
+    /// <summary>
+    /// The fields of <paramref name="invalid"/> as a form names them (<paramref name="formFields"/>: the
+    /// domain's field name → the form's), each with its rule in the person's language; for pages whose
+    /// forms sit beside what they read (the pilot page's management forms).
+    /// </summary>
+    internal static IEnumerable<(string Field, string Message)> Messages(InvalidFieldException invalid,
+        IReadOnlyDictionary<string, string> formFields, PageWords words) =>
+        invalid.Violations.Select(v => (formFields.GetValueOrDefault(v.Field, v.Field), words.Rule(v.Description)));
 
     /// <summary>
     /// The e-mail address in <paramref name="value"/> as accounts keep it (<see cref="Contracts.People.AccountEmail"/>);

@@ -31,6 +31,9 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>Its MoUs the person may read.</summary>
     public IReadOnlyList<MouView> Mous { get; private set; } = [];
 
+    /// <summary>Whether the person may create pilots and programmes in it (<c>AccessPolicy</c> on its scope): the page links to the form.</summary>
+    public bool MayManage => Contracts.Access.AccessPolicy.Allows(Caller, Contracts.Access.Permission.ManagePartnership, Partnership.AccessScope);
+
     /// <summary>The pilots section: roll-up, chart and table.</summary>
     internal PilotsSection Pilots { get; private set; } = null!;
 

@@ -67,6 +67,7 @@ public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
         var programme = Grains.GetGrain<IProgrammeGrain>(definition.ProgrammeId).GetIfReadable();
         var maySubmit = pilot.MaySubmitUpdates();
         var mayAppoint = Pilot.Jcm is null ? Task.FromResult(false) : pilot.MayAppointVerifier();
+        var mayManage = pilot.MayManage();
         Updated = UpdatedPeriod(Request.Query["updated"]);
 
         var byCode = (await series).ToDictionary(s => s.Definition.Code, StringComparer.Ordinal);
@@ -79,6 +80,7 @@ public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
         Programme = await programme;
         MaySubmit = await maySubmit;
         MayAppointVerifier = await mayAppoint;
+        MayManage = await mayManage;
         await NameOrganisationsAsync([
             .. definition.OrganisationIds,
             .. Pilot.FundingLines.Select(l => l.DonorOrganisationId),
