@@ -203,7 +203,8 @@ internal static class UpdateForm
         return violations;
     }
 
-    private static MilestoneProgress? Progress(string id, Func<string, string?> sent, Dictionary<string, string> unreadable)
+    /// <summary>Milestone <paramref name="id"/>'s progress as its fields were sent; null when no status was chosen or a field could not be read (see <paramref name="unreadable"/>).</summary>
+    public static MilestoneProgress? Progress(string id, Func<string, string?> sent, Dictionary<string, string> unreadable)
     {
         var statusText = sent(MilestoneField(id, "status"));
         if (string.IsNullOrWhiteSpace(statusText))

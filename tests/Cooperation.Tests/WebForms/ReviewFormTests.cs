@@ -271,6 +271,40 @@ public sealed partial class ReviewFormTests(WebFixture web)
         Assert.Contains($"name=\"{households}.value\" value=\"5,5\"", again.Html);
     }
 
+    [Fact]
+    public async Task A_milestones_progress_is_reported_on_its_own_with_the_domains_rules_next_to_the_fields()
+    {
+        var setup = await PilotAsync(ReportLanguage.Vi);
+        await web.Api.Pilots.AddMilestoneAsync(new() { PilotId = setup.PilotId, MilestoneId = "plant", Title = new() { En = "Plant built", Vi = "Xây xong nhà máy" }, PlannedDate = "2025-03-31" });
+        var path = $"/pilots/{setup.PilotId}/milestones/plant";
+        using var partner = web.Browser();
+        await partner.SignInAsync(setup.Partner);
+        Assert.Contains($"href=\"{path}\"", (await partner.GetAsync($"/pilots/{setup.PilotId}")).Html);
+        await partner.GetAsync(path);
+
+        // Done without the day it was done: the domain's rule, in Vietnamese, next to the date; nothing stored.
+        var refused = await partner.PostAsync(path, new Dictionary<string, string> { ["milestone.plant.status"] = "Done", ["milestone.plant.actual_date"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("id=\"milestone.plant.actual_date-error\"", refused.Html);
+        var milestone = (await web.Api.Cluster.Client.GetGrain<IPilotGrain>(setup.PilotId).Get()).Milestones.Single();
+        Assert.NotEqual(MilestoneStatus.Done, milestone.Progress.Status);
+
+        var done = await partner.PostAsync(path, new Dictionary<string, string>
+        {
+            ["milestone.plant.status"] = "Done", ["milestone.plant.actual_date"] = "2025-03-20", ["milestone.plant.evidence_link"] = "https://example.org/plant.jpg",
+        });
+        Assert.Equal(HttpStatusCode.SeeOther, done.Status);
+        milestone = (await web.Api.Cluster.Client.GetGrain<IPilotGrain>(setup.PilotId).Get()).Milestones.Single();
+        Assert.Equal((MilestoneStatus.Done, new DateOnly(2025, 3, 20)), (milestone.Progress.Status, milestone.Progress.ActualDate));
+
+        // The office reads the pilot but the pilot does not let a stranger report: 403, and an unknown milestone 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/pilots/{setup.PilotId}/milestones/nope")).Status);
+        var donor = await ActiveAsync(web.Api, setup.World.DonorId, Role.Donor);
+        using var outsider = web.Browser();
+        await outsider.SignInAsync(donor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).Status);
+    }
+
     [GeneratedRegex("<li>\\s*<strong>([^<]+)</strong>")]
     private static partial Regex StepPattern();
 
