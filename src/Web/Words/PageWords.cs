@@ -81,8 +81,9 @@ internal sealed partial class PageWords(IHttpContextAccessor http)
         return WebWords.Has("rule." + pattern) ? WebWords.Format("rule." + pattern, language, [.. numbers]) : description;
     }
 
-    // A quoted value without spaces (a dimension, a value as typed), an entity's path, or a number
+    // A quoted value without spaces (a dimension, a value as typed), an entity's path ("pilots/x", not
+    // "yes/no"), or a number
     // with its decimals (in that order of preference).
-    [GeneratedRegex("'[^'\\s]*'|\\b[a-z]+/[A-Za-z0-9._:-]+|[0-9]+(\\.[0-9]+)?")]
+    [GeneratedRegex("'[^'\\s]*'|\\b(?:pilots|programmes|partnerships|cities|organisations|mous)/[A-Za-z0-9._:-]+|[0-9]+(\\.[0-9]+)?")]
     private static partial Regex Blanks();
 }

@@ -79,7 +79,12 @@ public sealed class PageJourneyTests(BrowserPlatform platform)
         // Wide tables scroll inside their own box; the page itself never scrolls sideways.
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, viewport) = (widths[0], widths[1]);
-        Assert.True(scrollWidth <= viewport, $"{path} is {scrollWidth} px wide on a {viewport} px phone");
+        // When it does, name the innermost elements that reach past the screen, so the fix is where the message says.
+        var wide = scrollWidth <= viewport ? "" : await page.EvaluateAsync<string>(@"(w) => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > w + 1
+                && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')).join(', ')", viewport);
+        Assert.True(scrollWidth <= viewport, $"{path} is {scrollWidth} px wide on a {viewport} px phone: {wide}");
         Assert.Empty(session.ScriptErrors);
     }
 
