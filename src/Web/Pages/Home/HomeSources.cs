@@ -48,14 +48,6 @@ internal static class HomeSources
         return await PartnershipsAsync(grains, city.PartnershipIds);
     }
 
-    /// <summary>The summaries of the pilots the caller may read.</summary>
-    public static async Task<IReadOnlyList<PilotSummary>> PilotsAsync(IGrainFactory grains)
-    {
-        var ids = await ReadableAsync(grains, EntityTypes.Pilot);
-        var summaries = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPilotGrain>(id).GetSummaryIfReadable()));
-        return [.. summaries.OfType<PilotSummary>()];
-    }
-
     /// <summary>The pilots the caller may read, each with its reporting periods: a review inbox, and a partner's returned periods.</summary>
     public static async Task<IReadOnlyList<(PilotSummary Pilot, IReadOnlyList<ReportingPeriodView> Periods)>> ReportingAsync(IGrainFactory grains)
     {

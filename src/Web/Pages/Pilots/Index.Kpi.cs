@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
@@ -67,9 +66,8 @@ public sealed partial class IndexModel
         double? value = null;
         if (string.IsNullOrEmpty(valueText))
             FieldErrors.TryAdd(valueField, W["field.required"]);
-        // As the update form reads a figure: a dot for decimals, whatever the person's language.
-        else if (double.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                     CultureInfo.InvariantCulture, out var number))
+        // As the update form reads a figure: as the person's language writes it.
+        else if (FormNumber.TryRead(valueText, W.Language, out var number))
             value = number;
         else
             FieldErrors.TryAdd(valueField, W["update.not-a-number"]);
