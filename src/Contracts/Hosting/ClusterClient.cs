@@ -30,6 +30,8 @@ public static class ClusterClient
             // A restarted cluster is found within seconds rather than the default minute.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
+            // A request's trace continues into the grains it calls (when something listens).
+            client.AddActivityPropagation();
         });
         return builder;
     }

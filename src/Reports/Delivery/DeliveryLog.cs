@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.DonorReports;
+using Cooperation.Contracts.Telemetry;
 
 namespace Cooperation.Reports.Delivery;
 
@@ -42,6 +43,7 @@ public sealed class DeliveryLog(IGrainFactory grains)
         }
         catch (Exception error)
         {
+            PlatformMetrics.DeliveryFailed(key.Channel);
             await AsPlatform(() => Log.MarkFailed(key, error.Message));
             throw;
         }
