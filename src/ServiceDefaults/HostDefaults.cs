@@ -37,7 +37,7 @@ public static class HostDefaults
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.AddTelemetry();
         var connectionString = ClusterSettings.From(builder.Configuration).ConnectionString;
