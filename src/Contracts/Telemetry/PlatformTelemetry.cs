@@ -29,6 +29,18 @@ public static class PlatformTelemetry
     /// <summary>The platform's instruments (<see cref="PlatformMetrics"/>).</summary>
     public static Meter Meter { get; } = new(Name);
 
+    /// <summary>Attribute: the reference a fault was logged under, the one its caller was given.</summary>
+    public const string FaultReferenceTag = "cooperation.fault.reference";
+
+    /// <summary>Marks <paramref name="activity"/> (the request's span, when there is one) as failed by the fault logged under <paramref name="reference"/>.</summary>
+    public static void TagFault(Activity? activity, string reference)
+    {
+        if (activity is null)
+            return;
+        activity.SetStatus(ActivityStatusCode.Error);
+        activity.SetTag(FaultReferenceTag, reference);
+    }
+
     /// <summary>Marks <paramref name="activity"/> (the request's span, when there is one) with its caller.</summary>
     public static void TagCaller(Activity? activity, Caller caller)
     {
