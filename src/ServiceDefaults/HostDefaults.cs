@@ -1,4 +1,3 @@
-using Cooperation.Contracts.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -40,9 +39,7 @@ public static class HostDefaults
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.AddTelemetry();
-        var connectionString = ClusterSettings.From(builder.Configuration).ConnectionString;
-        builder.Services.AddSingleton(_ => new DatabaseHealthCheck(connectionString));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<MembershipStoreHealthCheck>("database");
         return builder;
     }
 

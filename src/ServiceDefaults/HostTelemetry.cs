@@ -31,7 +31,10 @@ public static class HostTelemetry
         // OTEL_SERVICE_NAME, when set, names the service; otherwise the host's assembly does ("Cooperation.Gateway").
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
             telemetry.ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
-        telemetry.WithMetrics(metrics => metrics.AddCooperationMeters().AddPrometheusExporter());
+        // Each scrape collects anew: a scraper asks every few seconds at most, and a cached answer
+        // (300 ms by default) would hide what happened just before it.
+        telemetry.WithMetrics(metrics => metrics.AddCooperationMeters()
+            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         if (!ExportsOtlp(builder.Configuration))
             return builder;
 
