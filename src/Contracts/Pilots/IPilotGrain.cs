@@ -102,6 +102,14 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     [Alias("GetJcmToVerify"), ReadOnly]
     Task<JcmView> GetJcmToVerify();
 
+    /// <summary>
+    /// Whether the caller may verify the pilot's JCM monitoring (<see cref="GetJcmToVerify"/>'s
+    /// decision); false for an unknown pilot or one not monitored under the JCM: for a verifier's
+    /// list. Interleaves, as <see cref="Audit.IHasHistory.IsReadable"/> does.
+    /// </summary>
+    [Alias("MayVerify"), AlwaysInterleave]
+    Task<bool> MayVerify();
+
     /// <summary>Approves (verifies) or returns a JCM monitoring period: the appointed verifier's decision.</summary>
     [Alias("ReviewMonitoringPeriod")]
     Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment);

@@ -342,6 +342,10 @@ internal sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
+    public Task<bool> MayVerify() => Task.FromResult(Scope is { } scope && JcmMonitoring.IsJcm(Definition)
+        && AccessPolicy.Allows(CallerContext.Current, Permission.VerifyMonitoring, scope));
+
+    /// <inheritdoc/>
     public async Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment)
     {
         Authorize(Permission.VerifyMonitoring);

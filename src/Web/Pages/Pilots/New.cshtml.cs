@@ -50,8 +50,7 @@ internal sealed class NewModel(IGrainFactory grains) : PartnershipForm(grains)
     public IReadOnlyList<KpiDefinition> Templates => PilotKinds.Of(Kind).KpiTemplates;
 
     /// <summary>The participants the form sent.</summary>
-    public IReadOnlySet<string> SentParticipants => HttpMethods.IsPost(Request.Method)
-        ? Request.Form[ParticipantsField].OfType<string>().ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+    public IReadOnlySet<string> SentParticipants => SentAll(ParticipantsField);
 
     /// <summary>Whether the templates are ticked: yes on a read, as sent on a refused form.</summary>
     public bool TemplatesTicked => !HttpMethods.IsPost(Request.Method) || Request.Form[TemplatesField] == "true";
