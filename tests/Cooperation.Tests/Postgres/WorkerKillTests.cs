@@ -65,7 +65,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
             output.WriteLine($"killed {holder.Name} mid-delivery; {pickedUp.TotalSeconds:0.0} s later the job is {state} on {survivor.Name} " +
                 $"(invisibility timeout {InvisibilityTimeout.TotalSeconds} s)");
             Assert.True(state == SucceededState.StateName, $"the job is {state} {pickedUp} after the kill; {survivor.Name} logged:\n{survivor.Output}");
-            Assert.InRange(pickedUp, InvisibilityTimeout * 0.7, InvisibilityTimeout + TimeSpan.FromSeconds(50));
+            Assert.InRange(pickedUp, InvisibilityTimeout * 0.5, InvisibilityTimeout + TimeSpan.FromSeconds(50));
 
             // Archived once, mailed once; the webhook answered once, and both its requests carry one delivery reference.
             var reports = (await api.Reporting.ListReportsAsync(new() { DonorOrganisationId = world.DonorId, SubscriptionId = subscription.SubscriptionId })).Reports;
