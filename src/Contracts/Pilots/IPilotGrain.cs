@@ -17,10 +17,10 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
 {
     /// <summary>
     /// Creates the pilot in an existing partnership and programme, starting with the KPI
-    /// templates of its kind if asked, and lists it with the partnership.
+    /// templates of its kind chosen in <paramref name="templates"/>, and lists it with the partnership.
     /// </summary>
     [Alias("Create")]
-    Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates);
+    Task<PilotView> Create(PilotDefinition definition, Kinds.KpiTemplateChoice templates);
 
     /// <summary>The full progress view, of all figures or only approved ones; NotFound when unknown.</summary>
     [Alias("Get"), ReadOnly]
