@@ -69,13 +69,7 @@ if $BUILD; then
   dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly >&2
 fi
 
-for ((i = 0; i < SILOS; i++)); do
-  Orleans__SiloPort=$((SILO_PORT + i)) Orleans__GatewayPort=$((SILO_GATEWAY_PORT + i)) \
-    start_dotnet "silo-$i" "$ROOT/src/Silo/$BIN" Cooperation.Silo.dll
-done
-for ((i = 0; i < SILOS; i++)); do
-  wait_for_log "silo-$i" "Silo ready" 120
-done
+start_silos "$SILOS" "$CONFIG"
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/$BIN" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120

@@ -51,13 +51,7 @@ start_mailbox "$SMTP_PORT" "$ROOT/.data/mailbox"
 say "building ($CONFIG)"
 dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
 
-for ((i = 0; i < SILOS; i++)); do
-  Orleans__SiloPort=$((SILO_PORT + i)) Orleans__GatewayPort=$((SILO_GATEWAY_PORT + i)) \
-    start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$CONFIG/net10.0" Cooperation.Silo.dll
-done
-for ((i = 0; i < SILOS; i++)); do
-  wait_for_log "silo-$i" "Silo ready" 120
-done
+start_silos "$SILOS" "$CONFIG"
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env Demo__UsersFile=$ROOT/.data/demo-users.env \
 Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \

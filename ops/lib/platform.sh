@@ -59,6 +59,19 @@ launch() {
   STARTED_AT[$name]=$SECONDS
 }
 
+# start_silos COUNT CONFIG: silo-0 … silo-(COUNT-1) of the build CONFIG, silo i listening on
+# SILO_PORT + i (silo-to-silo) and SILO_GATEWAY_PORT + i (clients); returns once all have joined.
+start_silos() {
+  local i
+  for ((i = 0; i < $1; i++)); do
+    Orleans__SiloPort=$((SILO_PORT + i)) Orleans__GatewayPort=$((SILO_GATEWAY_PORT + i)) \
+      start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$2/net10.0" Cooperation.Silo.dll
+  done
+  for ((i = 0; i < $1; i++)); do
+    wait_for_log "silo-$i" "Silo ready" 120
+  done
+}
+
 # start_mailbox PORT DIR: a loopback SMTP server (aiosmtpd) keeping every message it receives as
 # a file in the Maildir DIR: where the platform's e-mail goes when run locally.
 start_mailbox() {
