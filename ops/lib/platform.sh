@@ -79,6 +79,7 @@ start_mailbox() {
   require_report_tools
   mkdir -p "$dir/tmp" "$dir/new" "$dir/cur"   # a Maildir; aiosmtpd only creates it when the folder is missing
   start_process mailbox "$ROOT" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$dir"
+  say "mailbox: SMTP 127.0.0.1:$port, messages in ${dir#"$ROOT"/}/new"
 }
 
 fail_with_log() {
