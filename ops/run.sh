@@ -8,8 +8,13 @@
 # Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
 # (COOPERATION_HTTP_PORT), web application 5082 (COOPERATION_WEB_PORT), worker health 5083
 # (COOPERATION_WORKER_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
-# (silo-to-silo) and 30000+i (gateway), SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to
-# .data/logs/; mail the platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
+# (silo-to-silo, base COOPERATION_SILO_PORT) and 30000+i (gateway, base COOPERATION_SILO_GATEWAY_PORT),
+# SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to .data/logs/; mail the platform sends lands
+# in .data/mailbox/new (ops/mailbox.sh lists it).
+#
+# It supervises what it started: a silo, the gateway, the web application, the worker or the
+# mailbox that dies is logged and started again (the others keep serving); PostgreSQL is not
+# watched.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,6 +36,8 @@ HTTP_PORT=${COOPERATION_HTTP_PORT:-5081}
 WEB_PORT=${COOPERATION_WEB_PORT:-5082}
 WORKER_PORT=${COOPERATION_WORKER_PORT:-5083}
 SMTP_PORT=${COOPERATION_SMTP_PORT:-2525}
+SILO_PORT=${COOPERATION_SILO_PORT:-11111}
+SILO_GATEWAY_PORT=${COOPERATION_SILO_GATEWAY_PORT:-30000}
 LOGS=$ROOT/.data/logs
 mkdir -p "$LOGS"
 source "$ROOT/ops/lib/platform.sh"
@@ -44,13 +51,7 @@ start_mailbox "$SMTP_PORT" "$ROOT/.data/mailbox"
 say "building ($CONFIG)"
 dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
 
-for ((i = 0; i < SILOS; i++)); do
-  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
-    start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$CONFIG/net10.0" Cooperation.Silo.dll
-done
-for ((i = 0; i < SILOS; i++)); do
-  wait_for_log "silo-$i" "Silo ready" 120
-done
+start_silos "$SILOS" "$CONFIG"
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env Demo__UsersFile=$ROOT/.data/demo-users.env \
 Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
@@ -112,6 +113,6 @@ else
   echo "No demo data. Make an admin key with ops/credentials.sh (see README.md), then \"Build your own\"."
   echo
 fi
-echo "Ctrl-C stops everything."
+echo "A process that dies is started again (see .data/logs/). Ctrl-C stops everything."
 
-wait_any_exit
+supervise

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Hosting;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
@@ -51,6 +52,7 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     /// receipt and stores nothing; with another update under it, AlreadyExists.
     /// </summary>
     [Alias("SubmitUpdate")]
+    [ResponseTimeout(ClusterTimings.IdempotentWriteTimeout)]
     Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey);
 
     /// <summary>

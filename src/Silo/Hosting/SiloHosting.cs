@@ -41,6 +41,7 @@ public static class SiloHosting
         builder.UseOrleans(silo =>
         {
             infrastructure.Configure(silo);
+            silo.Services.AddSiloTimings(builder.Configuration);
             silo.UseOrleansBinaryStateSerializer();
             // Last: it wraps the storage providers registered above.
             silo.AddInfrastructureFaultBoundary();
