@@ -38,11 +38,12 @@ say "building (Release)"
 dotnet build "$ROOT/Cooperation.sln" -c Release -v q -nologo -clp:ErrorsOnly >&2
 
 export ConnectionStrings__Cooperation=$CONNECTION Orleans__ClusterId=cooperation-bench Orleans__ServiceId=cooperation-bench
-Orleans__SiloPort=11211 Orleans__GatewayPort=30100 \
+Orleans__SiloPort=11211 Orleans__GatewayPort=30100 Kestrel__Endpoints__Management__Url=http://127.0.0.1:5186 \
   start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
 wait_for_log silo "Silo ready" 120
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:5184 \
   start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 # The worker runs beside them as in production (its jobs' polling and the reactions' reads load the database too).

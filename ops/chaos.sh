@@ -55,6 +55,7 @@ GRPC_PORT=${COOPERATION_GRPC_PORT:-5280}
 HTTP_PORT=${COOPERATION_HTTP_PORT:-5281}
 SILO_PORT=${COOPERATION_SILO_PORT:-11311}
 SILO_GATEWAY_PORT=${COOPERATION_SILO_GATEWAY_PORT:-30300}
+MANAGEMENT_PORT=${COOPERATION_MANAGEMENT_PORT:-5284}   # gateway; silo i at + 2 + i
 LOGS=$ROOT/.data/logs/$DB
 PREFIX=chaos
 mkdir -p "$LOGS"
@@ -71,6 +72,7 @@ fi
 
 start_silos "$SILOS" "$CONFIG"
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$MANAGEMENT_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/$BIN" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/$BIN/Cooperation.Gateway.dll" credentials create \

@@ -7,10 +7,11 @@
 #
 # Ports (override with environment variables): gRPC 5080 (COOPERATION_GRPC_PORT), HTTP/JSON 5081
 # (COOPERATION_HTTP_PORT), web application 5082 (COOPERATION_WEB_PORT), worker health 5083
-# (COOPERATION_WORKER_PORT), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens on 11111+i
-# (silo-to-silo, base COOPERATION_SILO_PORT) and 30000+i (gateway, base COOPERATION_SILO_GATEWAY_PORT),
-# SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to .data/logs/; mail the platform sends lands
-# in .data/mailbox/new (ops/mailbox.sh lists it).
+# (COOPERATION_WORKER_PORT; also its /metrics), PostgreSQL 55432 (COOPERATION_PG_PORT); silo i listens
+# on 11111+i (silo-to-silo, COOPERATION_SILO_PORT) and 30000+i (gateway, COOPERATION_SILO_GATEWAY_PORT);
+# management endpoints (/metrics, health) from 5084 (COOPERATION_MANAGEMENT_PORT): gateway, web, then
+# silo i at +2+i; SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to .data/logs/; mail the
+# platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
 #
 # It supervises what it started: a silo, the gateway, the web application, the worker or the
 # mailbox that dies is logged and started again (the others keep serving); PostgreSQL is not
@@ -38,6 +39,7 @@ WORKER_PORT=${COOPERATION_WORKER_PORT:-5083}
 SMTP_PORT=${COOPERATION_SMTP_PORT:-2525}
 SILO_PORT=${COOPERATION_SILO_PORT:-11111}
 SILO_GATEWAY_PORT=${COOPERATION_SILO_GATEWAY_PORT:-30000}
+MANAGEMENT_PORT=${COOPERATION_MANAGEMENT_PORT:-5084}
 LOGS=$ROOT/.data/logs
 mkdir -p "$LOGS"
 source "$ROOT/ops/lib/platform.sh"
@@ -57,6 +59,7 @@ Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env Demo__UsersFile=$ROOT/
 Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$MANAGEMENT_PORT \
   start_dotnet gateway "$ROOT/src/Gateway/bin/$CONFIG/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
 
@@ -66,6 +69,7 @@ wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 180
 Web__PublicBaseUrl=http://127.0.0.1:$WEB_PORT \
 Reports__Smtp__Host=127.0.0.1 Reports__Smtp__Port=$SMTP_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$WEB_PORT \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((MANAGEMENT_PORT + 1)) \
   start_dotnet web "$ROOT/src/Web/bin/$CONFIG/net10.0" Cooperation.Web.dll
 wait_for_url web "http://127.0.0.1:$WEB_PORT/healthz" 180
 
@@ -86,9 +90,11 @@ Cooperation is running ($SILOS silo(s), logs in .data/logs/):
   gRPC (HTTP/2, h2c):  127.0.0.1:$GRPC_PORT   reflection on, e.g. grpcurl -plaintext 127.0.0.1:$GRPC_PORT list
   HTTP/JSON:           http://127.0.0.1:$HTTP_PORT
   Web (people):        http://127.0.0.1:$WEB_PORT
-  Worker (jobs):       http://127.0.0.1:$WORKER_PORT/healthz
+  Worker (jobs):       http://127.0.0.1:$WORKER_PORT/health/ready
   PostgreSQL:          $ConnectionStrings__Cooperation
   Jobs dashboard:      http://127.0.0.1:$HTTP_PORT/hangfire   (user: anything, password: an admin API key)
+  Orleans dashboard:   http://127.0.0.1:$HTTP_PORT/orleans/   (the same)
+  Metrics:             http://127.0.0.1:$MANAGEMENT_PORT/metrics (gateway), :$((MANAGEMENT_PORT + 1)) (web), :$((MANAGEMENT_PORT + 2)).. (silos), :$WORKER_PORT (worker)
   Mailbox (SMTP $SMTP_PORT):  ops/mailbox.sh lists what the platform mailed; files in .data/mailbox/new
 
 INFO

@@ -60,11 +60,14 @@ launch() {
 }
 
 # start_silos COUNT CONFIG: silo-0 … silo-(COUNT-1) of the build CONFIG, silo i listening on
-# SILO_PORT + i (silo-to-silo) and SILO_GATEWAY_PORT + i (clients); returns once all have joined.
+# SILO_PORT + i (silo-to-silo), SILO_GATEWAY_PORT + i (clients) and MANAGEMENT_PORT + 2 + i
+# (/metrics and health; the gateway and web host take MANAGEMENT_PORT and + 1); returns once all
+# have joined.
 start_silos() {
   local i
   for ((i = 0; i < $1; i++)); do
     Orleans__SiloPort=$((SILO_PORT + i)) Orleans__GatewayPort=$((SILO_GATEWAY_PORT + i)) \
+    Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((MANAGEMENT_PORT + 2 + i)) \
       start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$2/net10.0" Cooperation.Silo.dll
   done
   for ((i = 0; i < $1; i++)); do

@@ -2,12 +2,15 @@ using Cooperation.Contracts.Hosting;
 using Cooperation.Gateway.Access;
 using Cooperation.Gateway.Demo;
 using Cooperation.Gateway.Hosting;
+using Cooperation.ServiceDefaults;
 
 if (CredentialCommand.IsRequested(args))
     return await CredentialCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddClusterClient();
+builder.AddClusterDashboard();
 builder.Services.AddCooperationApi(builder.Configuration);
 if (builder.Configuration.GetValue<bool>("Demo:Load"))
 {
@@ -18,5 +21,7 @@ if (builder.Configuration.GetValue<bool>("Demo:Load"))
 
 var app = builder.Build();
 app.UseCooperationApi();
+app.MapClusterDashboard();
+app.MapServiceDefaults();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,7 @@
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.DonorReports;
+using Cooperation.Contracts.Telemetry;
 using Cooperation.Reports.Delivery;
 using Cooperation.Reports.Rendering;
 using Microsoft.Extensions.Options;
@@ -74,13 +75,31 @@ public sealed partial class DonorReportJob(
     /// </summary>
     private async Task ReportAsync(ReportSubscriptionView subscription, ReportingPeriod period, CancellationToken cancellationToken)
     {
+        // Every run passes here, scheduled or "send now": timed once, by what it came to.
+        var started = clock.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            outcome = await ReportOnceAsync(subscription, period, cancellationToken);
+        }
+        finally
+        {
+            PlatformMetrics.ReportRun(outcome, clock.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>What <see cref="ReportAsync"/> does; "made", "revised" or "unchanged".</summary>
+    private async Task<string> ReportOnceAsync(ReportSubscriptionView subscription, ReportingPeriod period, CancellationToken cancellationToken)
+    {
         var (donorId, subscriptionId) = (subscription.Definition.DonorOrganisationId, subscription.SubscriptionId);
         var latest = await archive.LatestRevisionAsync(donorId, subscriptionId, period, cancellationToken);
         var report = await builder.BuildAsync(subscription, period, clock.GetUtcNow(), cancellationToken);
         IReadOnlyList<ArchivedReportFile> files;
+        string outcome;
         if (latest is null)
         {
             files = await SaveAsync(report, subscription, cancellationToken);
+            outcome = "made";
         }
         else
         {
@@ -90,8 +109,10 @@ public sealed partial class DonorReportJob(
             files = changes.Any
                 ? await SaveAsync(report with { Revision = latest.Revision + 1, Changes = changes }, subscription, cancellationToken)
                 : await archive.FindAsync(donorId, subscriptionId, period, latest.Revision, cancellationToken);
+            outcome = changes.Any ? "revised" : "unchanged";
         }
         await delivery.DeliverAsync(subscription, period, files, cancellationToken);
+        return outcome;
     }
 
     private async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, ReportSubscriptionView subscription, CancellationToken cancellationToken)

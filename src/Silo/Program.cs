@@ -1,6 +1,11 @@
+using Cooperation.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Cooperation.Silo.Hosting;
-using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// A silo, with a management endpoint of its own (health, metrics) beside its Orleans ports.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddCooperationSilo();
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapServiceDefaults();
+await app.RunAsync();

@@ -1,10 +1,12 @@
 using Cooperation.Contracts.Hosting;
 using Cooperation.Reports;
+using Cooperation.ServiceDefaults;
 using Cooperation.Worker.Reactions;
 
 // The worker: an Orleans client running the jobs and the reactions to committed events, with a
-// health endpoint for whoever supervises it.
+// management endpoint (health, metrics) for whoever supervises it.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddClusterClient();
 builder.Services.AddCooperationReports(builder.Configuration);
 builder.Services.AddReportJobs(builder.Configuration);
@@ -12,5 +14,6 @@ builder.Services.AddEventReactions(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
 
 var app = builder.Build();
-app.MapHealthChecks("/healthz");
+// Its one endpoint serves only health and metrics: it is its management endpoint.
+app.MapServiceDefaults(managementEndpoint: "Http");
 await app.RunAsync();

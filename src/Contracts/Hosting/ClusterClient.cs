@@ -29,6 +29,8 @@ public static class ClusterClient
             });
             client.Services.AddClientTimings(builder.Configuration);
             client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
+            // A request's trace continues into the grains it calls (when something listens).
+            client.AddActivityPropagation();
         });
         return builder;
     }

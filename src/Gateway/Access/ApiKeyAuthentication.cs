@@ -35,6 +35,15 @@ internal sealed class ApiKeyAuthenticationHandler(
             : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, SchemeName), SchemeName));
     }
 
+    /// <inheritdoc/>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // Only endpoints with a policy challenge (the Orleans dashboard): a browser then asks for the key.
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Basic realm=\"Cooperation (user: any, password: an admin API key)\"";
+        return Task.CompletedTask;
+    }
+
     private static string? ReadKey(IHeaderDictionary headers)
     {
         if (headers.TryGetValue(Header, out var key) && !string.IsNullOrWhiteSpace(key))

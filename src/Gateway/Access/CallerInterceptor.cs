@@ -1,4 +1,5 @@
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Telemetry;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
@@ -31,6 +32,13 @@ internal sealed class CallerInterceptor : Interceptor
     }
 
     private static async ValueTask<Caller> AuthenticateAsync(ServerCallContext context)
+    {
+        var caller = await CallerOfAsync(context);
+        PlatformTelemetry.TagCaller(System.Diagnostics.Activity.Current, caller);
+        return caller;
+    }
+
+    private static async ValueTask<Caller> CallerOfAsync(ServerCallContext context)
     {
         // Health and reflection reach no grain.
         if (context.Method.StartsWith("/grpc.", StringComparison.Ordinal))

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Telemetry;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
@@ -82,6 +84,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         {
             // A driver's exception raised here in the gateway: logged in full under the new reference.
             LogInternal(logger, method, raisedHere.Reference, error);
+            PlatformTelemetry.TagFault(Activity.Current, raisedHere.Reference);
             return Status(Code.Internal, raisedHere.Message);
         }
         return (platform ?? error) switch
@@ -126,14 +129,16 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     private RpcStatus SiloFault(string method, InternalFaultException fault)
     {
         LogSiloFault(logger, method, fault.Reference);
+        PlatformTelemetry.TagFault(Activity.Current, fault.Reference);
         return Status(Code.Internal, fault.Message);
     }
 
     private RpcStatus Internal(Exception error, string method)
     {
-        var reference = Guid.NewGuid().ToString("N")[..12];
-        LogInternal(logger, method, reference, error);
-        return Status(Code.Internal, $"Internal error (reference {reference}).");
+        var fault = InternalFaultException.New();
+        LogInternal(logger, method, fault.Reference, error);
+        PlatformTelemetry.TagFault(Activity.Current, fault.Reference);
+        return Status(Code.Internal, fault.Message);
     }
 
     private static RpcStatus WithJsonNames(RpcStatus status, MessageDescriptor request)

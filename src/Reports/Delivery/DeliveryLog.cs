@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.DonorReports;
+using Cooperation.Contracts.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.Reports.Delivery;
@@ -65,6 +66,7 @@ public sealed partial class DeliveryLog(IGrainFactory grains, IOptions<DonorRepo
         }
         catch (Exception error)
         {
+            PlatformMetrics.DeliveryFailed(key.Channel);
             await AsPlatform(() => Log.MarkFailed(key, error.Message));
             throw;
         }

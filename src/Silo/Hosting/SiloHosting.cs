@@ -4,6 +4,7 @@ using Cooperation.Silo.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using Orleans.Storage;
 
 namespace Cooperation.Silo.Hosting;
@@ -16,10 +17,16 @@ public static class SiloHosting
     /// event journal. Ports and address come from section "Orleans" (SiloPort, GatewayPort,
     /// AdvertisedIPAddress), so several silos can run on one machine.
     /// </summary>
-    public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddCooperationSilo(this IHostApplicationBuilder builder)
+    {
         builder.AddCooperationSilo(new PostgresInfrastructure(
             ClusterSettings.From(builder.Configuration),
             builder.Configuration.GetSection("Orleans").Get<SiloEndpointSettings>() ?? new SiloEndpointSettings()));
+        // The dashboard's collectors (the gateway serves its pages to admins); its log stream stays off.
+        // Its per-call profiler only runs while someone looks at the dashboard.
+        builder.UseOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
+        return builder;
+    }
 
     /// <summary>
     /// A silo standing on <paramref name="infrastructure"/>: everything else (options, clock,
@@ -43,10 +50,15 @@ public static class SiloHosting
             infrastructure.Configure(silo);
             silo.Services.AddSiloTimings(builder.Configuration);
             silo.UseOrleansBinaryStateSerializer();
+            // Trace context travels with grain calls (when something listens to Orleans' sources),
+            // and each grain call's span says who called and which entity it is about.
+            silo.AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter<CallTelemetryFilter>();
             // Last: it wraps the storage providers registered above.
             silo.AddInfrastructureFaultBoundary();
         });
         builder.Services.AddHostedService<ReadyAnnouncement>();
+        builder.Services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("silo");
         return builder;
     }
 }

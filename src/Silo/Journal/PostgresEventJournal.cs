@@ -1,8 +1,9 @@
-using System.Text.Json;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
+using Cooperation.Contracts.Telemetry;
 using Cooperation.Silo.Kpis.Readings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -81,7 +82,7 @@ public sealed partial class PostgresEventJournal(
     {
         if (append.RowCount == 0)
             return Task.CompletedTask;
-        var pending = new PendingAppend(append);
+        var pending = new PendingAppend(append, Activity.Current?.Context ?? default);
         if (!_queue.Writer.TryWrite(pending))
             throw new StorageUnavailableException("The silo is shutting down; nothing was stored, retry.");
         return pending.Committed.Task.WaitAsync(cancellationToken);
@@ -264,7 +265,7 @@ public sealed partial class PostgresEventJournal(
     {
         try
         {
-            await InsertAsync(batch);
+            await CommitAsync(batch);
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
             feeds.Notify(batch.SelectMany(p => p.Append.Events).Select(e => e.Scope).OfType<string>());
@@ -301,6 +302,36 @@ public sealed partial class PostgresEventJournal(
             return new DuplicateRequestException(first.EntityType, first.EntityId, key);
         var entity = first is null ? "the entity" : $"{first.EntityType} '{first.EntityId}'";
         return new ConcurrentChangeException($"{entity} was changed by another writer at the same time; nothing was stored, retry.");
+    }
+
+    /// <summary>
+    /// <see cref="InsertAsync"/>, timed, and traced when someone listens: the span (with the SQL
+    /// under it) continues the first append's trace and links the others', each a request that
+    /// waited for this commit.
+    /// </summary>
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        using var span = PlatformTelemetry.Source.HasListeners()
+            ? PlatformTelemetry.Source.StartActivity("journal commit", ActivityKind.Internal, batch[0].Caller,
+                links: batch.Skip(1).Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller)).ToArray())
+            : null;
+        span?.SetTag("cooperation.journal.appends", batch.Count);
+        var started = Stopwatch.GetTimestamp();
+        var committed = false;
+        try
+        {
+            await InsertAsync(batch);
+            committed = true;
+        }
+        catch (Exception error)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            PlatformMetrics.JournalCommitted(batch.Count, Stopwatch.GetElapsedTime(started), committed);
+        }
     }
 
     private async Task InsertAsync(List<PendingAppend> batch)
@@ -349,22 +380,9 @@ public sealed partial class PostgresEventJournal(
     [LoggerMessage(LogLevel.Error, "A journal read failed (reference {Reference})")]
     private static partial void LogReadFault(ILogger logger, string reference, Exception error);
 
-    private sealed record PendingAppend(JournalAppend Append)
+    /// <summary>An append waiting for its commit, with the trace of the request that made it.</summary>
+    private sealed record PendingAppend(JournalAppend Append, ActivityContext Caller)
     {
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-}
-
-/// <summary>A reading's breakdown as stored in kpi_reading's jsonb column.</summary>
-internal static class BreakdownJson
-{
-    /// <summary>The column value; null for no breakdown.</summary>
-    public static string? Write(ValueList<BreakdownValue> breakdown) =>
-        breakdown.Count == 0 ? null : JsonSerializer.Serialize(breakdown.Select(b => new Row(b.Dimension, b.Category, b.Value)));
-
-    /// <summary>The breakdown from the column value.</summary>
-    public static ValueList<BreakdownValue> Read(string json) =>
-        ValueList.Of(JsonSerializer.Deserialize<Row[]>(json)!.Select(b => new BreakdownValue(b.Dimension, b.Category, b.Value)));
-
-    private sealed record Row(string Dimension, string Category, double Value);
 }

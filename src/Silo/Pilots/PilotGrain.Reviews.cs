@@ -3,6 +3,7 @@ using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
+using Cooperation.Contracts.Telemetry;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Kpis.Readings;
@@ -85,6 +86,7 @@ internal sealed partial class PilotGrain
         // An approval verifies the figures that count now; they stay the period's approved figures.
         var approved = decision == ReviewDecision.Approve ? Approvable(period, []) : null;
         await RaiseAsync(new PeriodReviewed(period, decision, text, approved is null ? null : StoredReading.Of(approved)));
+        PlatformMetrics.ReviewDecided(decision.ToString());
         return View().Reporting.First(p => p.Review.Period == period);
     }
 }

@@ -3,6 +3,7 @@ using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
+using Cooperation.Contracts.Telemetry;
 using Cooperation.Silo.Journal;
 using Cooperation.Silo.Kpis;
 using Cooperation.Silo.Pilots.Milestones;
@@ -19,6 +20,23 @@ internal sealed partial class PilotGrain : IReadingImportParticipant
 {
     /// <inheritdoc/>
     public async Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey)
+    {
+        // Counted here, where every update arrives (API, web form), once decided.
+        try
+        {
+            var receipt = await ReceiveUpdateAsync(update, idempotencyKey);
+            if (!receipt.Replayed)
+                PlatformMetrics.UpdateAccepted();
+            return receipt;
+        }
+        catch (Exception refused)
+        {
+            PlatformMetrics.UpdateRefused(refused);
+            throw;
+        }
+    }
+
+    private async Task<UpdateReceipt> ReceiveUpdateAsync(PilotUpdate update, string idempotencyKey)
     {
         Authorize(Permission.ReportOnPilot);
         var key = PilotUpdate.CheckKey(idempotencyKey);

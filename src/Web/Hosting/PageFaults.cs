@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Telemetry;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 
@@ -54,10 +56,12 @@ internal sealed partial class PageFaults(RequestDelegate next, ILogger<PageFault
                 return new(StatusCodes.Status503ServiceUnavailable, null);
             case InternalFaultException silo when Wraps(error, silo):
                 LogSiloFault(logger, path, silo.Reference);
+                PlatformTelemetry.TagFault(Activity.Current, silo.Reference);
                 return new(StatusCodes.Status500InternalServerError, silo.Reference);
             default:
-                var reference = Guid.NewGuid().ToString("N")[..12];
+                var reference = InternalFaultException.New().Reference;
                 LogFault(logger, path, reference, error);
+                PlatformTelemetry.TagFault(Activity.Current, reference);
                 return new(StatusCodes.Status500InternalServerError, reference);
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cooperation.Contracts.Access;
+using Cooperation.Contracts.Telemetry;
 using Cooperation.Contracts.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -109,7 +110,9 @@ internal sealed class ActAsPerson(RequestDelegate next)
     /// <summary>Runs the rest of the pipeline as the person.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
-        CallerContext.Set(context.Person()?.Caller ?? Caller.Anonymous);
+        var caller = context.Person()?.Caller ?? Caller.Anonymous;
+        CallerContext.Set(caller);
+        PlatformTelemetry.TagCaller(System.Diagnostics.Activity.Current, caller);
         await next(context);
     }
 }

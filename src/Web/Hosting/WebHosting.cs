@@ -77,7 +77,7 @@ public static class WebHosting
 
     /// <summary>
     /// Error pages (status code pages and <see cref="PageFaults"/>), security headers, static files,
-    /// rate limits, the person's session and caller, authorization, the pages and <c>/healthz</c>;
+    /// rate limits, the person's session and caller, authorization and the pages (health: <c>HostServiceDefaults</c>);
     /// first of all, when configured, the server's time of each answer (<see cref="ServerTiming"/>).
     /// </summary>
     public static WebApplication UseCooperationWeb(this WebApplication app)
@@ -96,7 +96,6 @@ public static class WebHosting
         app.UseMiddleware<ActAsPerson>();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 }

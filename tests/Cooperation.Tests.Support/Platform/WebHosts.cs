@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults;
 using Cooperation.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,9 +57,12 @@ public static class WebHosts
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             defaults[key] = value;
         builder.Configuration.AddInMemoryCollection(defaults);
+        // As the web host's Program: health endpoints and telemetry, then the web application.
+        builder.AddServiceDefaults();
         builder.Services.AddCooperationWeb(builder.Configuration);
         var app = builder.Build();
         app.UseCooperationWeb();
+        app.MapServiceDefaults();
         endpoints?.Invoke(app);
         await app.StartAsync();
         return app;

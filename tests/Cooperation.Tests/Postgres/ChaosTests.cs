@@ -68,6 +68,8 @@ public sealed partial class ChaosTests(ITestOutputHelper output)
         start.Environment["COOPERATION_HTTP_PORT"] = Ports.Free().ToString();
         start.Environment["COOPERATION_SILO_PORT"] = FreeRun(3).ToString();
         start.Environment["COOPERATION_SILO_GATEWAY_PORT"] = FreeRun(3).ToString();
+        // The gateway's management port, then the silos' at + 2 + i.
+        start.Environment["COOPERATION_MANAGEMENT_PORT"] = FreeRun(5).ToString();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
