@@ -9,6 +9,10 @@
 #   ops/db.sh prune-tests    drop test databases whose test process has ended
 #   ops/db.sh psql [DB] [psql args...]
 #   ops/db.sh url [DB]       print the Npgsql connection string
+#   ops/db.sh backup [FILE] [DB]               pg_dump of DB in custom format (default FILE:
+#                                              .data/backups/DB-<UTC time>.dump), taken while the platform runs
+#   ops/db.sh restore FILE [DB] [--replace]    pg_restore of FILE into DB (created; refused if it holds
+#                                              tables, unless --replace: dropped first), then migrated
 #
 # Environment: COOPERATION_PG_PORT (default 55432), COOPERATION_DB (default database "cooperation"),
 # COOPERATION_PG_STATE (default <repo>/.data: where the cluster, its log and lock live; tests that
@@ -128,7 +132,9 @@ stop() {
   fi
 }
 
-admin_sql() { "$BIN/psql" -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -tA "$@"; }
+# sql_in DB ARGS...: psql as the server's superuser; admin_sql: in the maintenance database.
+sql_in() { local db=$1; shift; "$BIN/psql" -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -tA "$@"; }
+admin_sql() { sql_in postgres "$@"; }
 
 ensure_database() {
   local db=$1
@@ -173,6 +179,64 @@ prune_tests() {
     fi
   done
 }
+# What a database holds: tables, journal events, KPI readings.
+contents() {
+  local tables events=0 readings=0
+  tables=$(sql_in "$1" -c "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")
+  [ -n "$(sql_in "$1" -c "SELECT to_regclass('entity_event')")" ] && events=$(sql_in "$1" -c "SELECT count(*) FROM entity_event")
+  [ -n "$(sql_in "$1" -c "SELECT to_regclass('kpi_reading')")" ] && readings=$(sql_in "$1" -c "SELECT count(*) FROM kpi_reading")
+  echo "$tables tables, $events journal events, $readings KPI readings"
+}
+
+database_exists() { [ -n "$(admin_sql -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; }
+
+# A consistent snapshot (pg_dump's single transaction) while the platform keeps running.
+backup() {
+  local file=${1:-} db=${2:-$DEFAULT_DB}
+  database_exists "$db" || { say "there is no database $db"; exit 1; }
+  [ -n "$file" ] || file=$STATE/backups/$db-$(date -u +%Y%m%dT%H%M%SZ).dump
+  [ -e "$file" ] && { say "$file exists: give another file name"; exit 1; }
+  mkdir -p "$(dirname "$file")"
+  # Written aside and renamed: a file under the final name is a whole backup.
+  "$BIN/pg_dump" -h 127.0.0.1 -p "$PORT" -U postgres --format=custom --file="$file.partial" "$db" \
+    || { rm -f "$file.partial"; say "pg_dump of $db failed"; exit 1; }
+  mv "$file.partial" "$file"
+  say "backed up $db ($(contents "$db")) to $file ($(du -h "$file" | cut -f1))"
+  echo "$file"
+}
+
+# Into a new (or empty) database; the platform's role owns what is restored, whoever owned it where
+# the dump was taken. What the processes of the dumped platform held is let go: their silos'
+# membership rows, Hangfire's servers and locks (jobs they had fetched are queued again).
+restore() {
+  local file=$1 db=$2 replace=$3 tables
+  [ -f "$file" ] || { say "no backup file $file"; exit 1; }
+  "$BIN/pg_restore" --list "$file" >/dev/null 2>&1 || { say "$file is not a pg_dump custom-format backup"; exit 1; }
+  admin_sql -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE') THEN CREATE ROLE $ROLE LOGIN; END IF; END \$\$;"
+  if database_exists "$db"; then
+    tables=$(sql_in "$db" -c "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")
+    if [ "$tables" -gt 0 ]; then
+      if ! $replace; then
+        say "database $db is not empty ($(contents "$db")): restore into a new database, or add --replace to drop it first"
+        exit 1
+      fi
+      say "dropping database $db ($(contents "$db")), as --replace asks"
+      admin_sql -c "DROP DATABASE \"$db\" WITH (FORCE)"
+    fi
+  fi
+  database_exists "$db" || admin_sql -c "CREATE DATABASE \"$db\" OWNER $ROLE"
+  "$BIN/pg_restore" -h 127.0.0.1 -p "$PORT" -U postgres --dbname="$db" --no-owner --role="$ROLE" --exit-on-error "$file" \
+    || { say "pg_restore of $file into $db failed; $db is left as it stopped"; exit 1; }
+  local silos
+  silos=$(sql_in "$db" -c "WITH gone AS (DELETE FROM OrleansMembershipTable RETURNING 1) SELECT count(*) FROM gone")
+  sql_in "$db" -c "DO \$\$ BEGIN IF to_regclass('hangfire.server') IS NOT NULL THEN
+      DELETE FROM hangfire.server; DELETE FROM hangfire.lock; UPDATE hangfire.jobqueue SET fetchedat = NULL WHERE fetchedat IS NOT NULL;
+    END IF; END \$\$;"
+  say "restored $file into $db: $(contents "$db"); let go of $silos silo row(s) of the cluster it was taken from and of Hangfire's servers and locks"
+  migrate "$db"
+  say "ready: $(url "$db")"
+}
+
 cmd=${1:-status}
 shift || true
 case "$cmd" in
@@ -198,5 +262,16 @@ case "$cmd" in
   prune-tests) start; prune_tests ;;
   psql) start; db=${1:-$DEFAULT_DB}; shift || true; exec "$BIN/psql" -X -h 127.0.0.1 -p "$PORT" -U "$ROLE" -d "$db" "$@" ;;
   url) url "${1:-$DEFAULT_DB}" ;;
-  *) say "unknown command '$cmd' (up, start, stop, status, migrate, drop, prune-tests, psql, url)"; exit 2 ;;
+  backup) start; backup "${1:-}" "${2:-}" ;;
+  restore)
+    replace=false
+    args=()
+    for arg in "$@"; do
+      if [ "$arg" = --replace ]; then replace=true; else args+=("$arg"); fi
+    done
+    [ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { say "usage: ops/db.sh restore FILE [DB] [--replace]"; exit 2; }
+    start
+    restore "${args[0]}" "${args[1]:-$DEFAULT_DB}" "$replace"
+    ;;
+  *) say "unknown command '$cmd' (up, start, stop, status, migrate, drop, prune-tests, psql, url, backup, restore)"; exit 2 ;;
 esac

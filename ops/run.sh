@@ -12,6 +12,10 @@
 # management endpoints (/metrics, health) from 5084 (COOPERATION_MANAGEMENT_PORT): gateway, web, then
 # silo i at +2+i; SMTP mailbox 2525 (COOPERATION_SMTP_PORT). Logs go to .data/logs/; mail the
 # platform sends lands in .data/mailbox/new (ops/mailbox.sh lists it).
+#
+# It supervises what it started: a silo, the gateway, the web application, the worker or the
+# mailbox that dies is logged and started again (the others keep serving); PostgreSQL is not
+# watched.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,14 +53,7 @@ start_mailbox "$SMTP_PORT" "$ROOT/.data/mailbox"
 say "building ($CONFIG)"
 dotnet build "$ROOT/Cooperation.sln" -c "$CONFIG" -v q -nologo -clp:ErrorsOnly
 
-for ((i = 0; i < SILOS; i++)); do
-  Orleans__SiloPort=$((SILO_PORT + i)) Orleans__GatewayPort=$((SILO_GATEWAY_PORT + i)) \
-  Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((MANAGEMENT_PORT + 2 + i)) \
-    start_dotnet "silo-$i" "$ROOT/src/Silo/bin/$CONFIG/net10.0" Cooperation.Silo.dll
-done
-for ((i = 0; i < SILOS; i++)); do
-  wait_for_log "silo-$i" "Silo ready" 120
-done
+start_silos "$SILOS" "$CONFIG"
 
 Demo__Load=$DEMO Demo__KeysFile=$ROOT/.data/demo-keys.env Demo__UsersFile=$ROOT/.data/demo-users.env \
 Reports__PublicBaseUrl=http://127.0.0.1:$HTTP_PORT \
@@ -122,6 +119,6 @@ else
   echo "No demo data. Make an admin key with ops/credentials.sh (see README.md), then \"Build your own\"."
   echo
 fi
-echo "Ctrl-C stops everything."
+echo "A process that dies is started again (see .data/logs/). Ctrl-C stops everything."
 
-wait_any_exit
+supervise

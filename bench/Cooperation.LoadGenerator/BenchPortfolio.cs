@@ -40,6 +40,18 @@ public sealed class BenchPortfolio(CallInvoker channel)
         return ids;
     }
 
+    /// <summary>
+    /// A write as a partner sends it: an update of one reading of a pilot of <paramref name="set"/>
+    /// under its own idempotency key.
+    /// </summary>
+    public static SubmitUpdateRequest Update(string[] set, Random random) => new()
+    {
+        PilotId = set[random.Next(set.Length)],
+        IdempotencyKey = Guid.NewGuid().ToString(),
+        Period = Periods[random.Next(Periods.Length)],
+        Readings = { new KpiReadingInput { KpiCode = KpiCode, Value = random.Next(1, 100) } },
+    };
+
     /// <summary>A new key of the bench agency, the partner that reports on every bench pilot.</summary>
     public async Task<string> IssuePartnerKeyAsync(CancellationToken ct) =>
         (await new CredentialService.CredentialServiceClient(channel).CreateCredentialAsync(new CreateCredentialRequest

@@ -12,8 +12,9 @@ public sealed record LoadOptions
     public string ApiKey { get; init; } = "";
 
     /// <summary>
-    /// What to measure: "grpc" (the gateway's writes and reads, the default) or "pages" (the web
-    /// host's pages beside the JSON routes for the same data, <see cref="PagesMode"/>).
+    /// What to measure: "grpc" (the gateway's writes and reads, the default), "pages" (the web
+    /// host's pages beside the JSON routes for the same data, <see cref="PagesMode"/>) or "chaos"
+    /// (writes while ops/chaos.sh kills a silo, then retries, <see cref="ChaosMode"/>).
     /// </summary>
     public string Mode { get; init; } = "grpc";
 
@@ -43,6 +44,9 @@ public sealed record LoadOptions
 
     /// <summary>Scenarios to run, in order.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["reads", "health", "writes-fresh", "writes-heavy"];
+
+    /// <summary>Chaos mode: where to write every key sent and its outcome.</summary>
+    public string LedgerFile { get; init; } = "";
 
     /// <summary>Pages mode: the web host's address.</summary>
     public Uri Web { get; init; } = new("http://127.0.0.1:5082");
@@ -78,7 +82,7 @@ public sealed record LoadOptions
             {
                 "--target" => options with { Target = new Uri(value) },
                 "--api-key" => options with { ApiKey = value },
-                "--mode" => options with { Mode = value is "grpc" or "pages" ? value : throw new ArgumentException("--mode is grpc or pages") },
+                "--mode" => options with { Mode = value is "grpc" or "pages" or "chaos" ? value : throw new ArgumentException("--mode is grpc, pages or chaos") },
                 "--clients" => options with { Clients = Int(value) },
                 "--connections" => options with { Connections = Int(value) },
                 "--seconds" => options with { Seconds = Int(value) },
@@ -94,6 +98,7 @@ public sealed record LoadOptions
                 "--person" => options with { Person = value },
                 "--partnership" => options with { PartnershipId = value },
                 "--pilot" => options with { PilotId = value },
+                "--ledger-file" => options with { LedgerFile = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
             clientsGiven |= args[i] == "--clients";

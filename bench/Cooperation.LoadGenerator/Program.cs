@@ -13,6 +13,7 @@ using Grpc.Net.Client;
 // health (gRPC health check: the bare-gRPC baseline).
 // Pages mode (--mode pages): signed-in sessions reading the web host's pages beside the JSON routes
 // for the same data (PagesMode; ops/bench-pages.sh runs it).
+// Chaos mode (--mode chaos): the writes while ops/chaos.sh kills a silo, then retries (ChaosMode).
 var options = LoadOptions.Parse(args);
 if (options.Mode == "pages")
 {
@@ -43,6 +44,11 @@ var fresh = await portfolio.PrepareAsync($"bench-fresh-{runId}", options.Pilots,
 // Writes are the reports of the partner that leads the pilots; reads are an admin's.
 var partnerKey = await portfolio.IssuePartnerKeyAsync(stop.Token);
 var submissions = Enumerable.Range(0, options.Clients).Select(c => Client(c, partnerKey, ch => new SubmissionService.SubmissionServiceClient(ch))).ToArray();
+if (options.Mode == "chaos")
+{
+    Environment.ExitCode = await ChaosMode.RunAsync(options, submissions, fresh);
+    return;
+}
 string[] heavy = [];
 if (options.Scenarios.Contains("writes-heavy"))
 {
@@ -50,14 +56,7 @@ if (options.Scenarios.Contains("writes-heavy"))
     heavy = await portfolio.PrepareAsync($"bench-heavy-{options.HeavyReadings}", options.Pilots, options.HeavyReadings, stop.Token);
 }
 
-// A write is what a partner sends: an update of one reading under its own idempotency key.
-Task Write(int client, string[] set, Random random) => submissions[client].SubmitUpdateAsync(new SubmitUpdateRequest
-{
-    PilotId = set[random.Next(set.Length)],
-    IdempotencyKey = Guid.NewGuid().ToString(),
-    Period = BenchPortfolio.Periods[random.Next(BenchPortfolio.Periods.Length)],
-    Readings = { new KpiReadingInput { KpiCode = BenchPortfolio.KpiCode, Value = random.Next(1, 100) } },
-}).ResponseAsync;
+Task Write(int client, string[] set, Random random) => submissions[client].SubmitUpdateAsync(BenchPortfolio.Update(set, random)).ResponseAsync;
 
 var scenarios = new Dictionary<string, Func<int, Random, Task>>
 {

@@ -105,7 +105,7 @@ public static class GatherBenchmark
         {
             var pilot = grains.GetGrain<IPilotGrain>(id);
             await pilot.Create(new PilotDefinition(partnershipId, programmeId, new LocalizedText("Sản xuất phân compost", null, $"Compost {id}"),
-                PilotKind.Compost, ReportingFrequency.Monthly, first, "Tràng Cát", agency, []), applyKpiTemplates: false);
+                PilotKind.Compost, ReportingFrequency.Monthly, first, "Tràng Cát", agency, []), Contracts.Pilots.Kinds.KpiTemplateChoice.None);
             await pilot.SetFundingLine(new FundingLine("moej-1", donor, Currency.Jpy, 45_000_000, 30_000_000));
             for (var k = 0; k < kpis; k++)
                 await pilot.DefineKpi(new KpiDefinition($"kpi-{k}", new LocalizedText(null, null, $"Figure {k}"), "t", KpiMeasure.Number,

@@ -19,6 +19,28 @@ public sealed class DonorReportOptions
     /// <summary>The delays to use.</summary>
     public int[] RetryDelays => RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : [60, 300, 900, 3600, 7200];
 
+    /// <summary>
+    /// How long a job whose worker stopped (killed, lost its host) stays invisible before another
+    /// worker runs it again. Running workers keep their jobs' hold alive every fifth of it
+    /// (Hangfire.PostgreSql's sliding invisibility timeout), so a long report is never run twice.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a delivery stays claimed by its sender without a renewal (renewed every third of it
+    /// while the send lasts). Shorter than four fifths of <see cref="InvisibilityTimeout"/>, so the
+    /// claim of a killed worker has lapsed when its job runs again.
+    /// </summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What <see cref="InvisibilityTimeout"/> and <see cref="DeliveryLease"/> must satisfy.</summary>
+    public const string TimeoutsRule = "Reports:InvisibilityTimeout must be at least 5 seconds, and Reports:DeliveryLease at least a second and shorter "
+        + "than four fifths of it: a job run again after its worker died must find the delivery's claim lapsed.";
+
+    /// <summary>Whether the timeouts keep <see cref="TimeoutsRule"/>.</summary>
+    public bool TimeoutsFit => InvisibilityTimeout >= TimeSpan.FromSeconds(5) && DeliveryLease >= TimeSpan.FromSeconds(1)
+        && DeliveryLease * 5 < InvisibilityTimeout * 4;
+
     /// <summary>The gateway's public HTTP address, for download links in e-mails and webhooks, e.g. "https://coop.example.org".</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5081";
 

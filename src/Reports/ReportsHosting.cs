@@ -33,6 +33,7 @@ public static class ReportsHosting
             .Validate(o => ReportKeys.Problem(o.LinkKey, "Reports:LinkKey") is null, ReportKeys.Problem("-", "Reports:LinkKey")!)
             .Validate(o => ReportKeys.Problem(o.WebhookKey, "Reports:WebhookKey") is null, ReportKeys.Problem("-", "Reports:WebhookKey")!)
             .Validate(o => Cronos.CronExpression.TryParse(o.DefaultCron, Cronos.CronFormat.Standard, out _), "Reports:DefaultCron must be a five-field cron expression.")
+            .Validate(o => o.TimeoutsFit, DonorReportOptions.TimeoutsRule)
             .ValidateOnStart();
         var settings = section.Get<DonorReportOptions>() ?? new DonorReportOptions();
         var connectionString = configuration.GetConnectionString("Cooperation")
@@ -55,6 +56,10 @@ public static class ReportsHosting
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromMilliseconds(settings.PollMilliseconds),
+            // A job whose worker died runs again within this time, not the default 30 minutes; a
+            // live worker keeps its jobs' hold alive, however long they run.
+            InvisibilityTimeout = settings.InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
         services.AddSingleton<IJobFilterProvider>(JobFilters(settings));

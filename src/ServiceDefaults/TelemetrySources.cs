@@ -53,7 +53,7 @@ public static class TelemetrySources
     public static TracerProviderBuilder AddCooperationInstrumentation(this TracerProviderBuilder tracing) => tracing
         .AddAspNetCoreInstrumentation(options =>
             // Probes and scrapes are not requests anyone follows.
-            options.Filter = http => !HostDefaults.IsProbe(http.Request.Path))
+            options.Filter = http => !HostServiceDefaults.IsProbe(http.Request.Path))
         .AddHttpClientInstrumentation()
         .AddNpgsql()
         .AddSource([.. ActivitySources]);

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
@@ -74,7 +75,7 @@ public sealed record World(string FirstCityId, string SecondCityId, string Agenc
     {
         var pilotId = Ids.New("pilot");
         var pilot = grains.GetGrain<IPilotGrain>(pilotId);
-        await pilot.Create(Sample.Pilot(this, kind), applyKpiTemplates: false);
+        await pilot.Create(Sample.Pilot(this, kind), KpiTemplateChoice.None);
         await pilot.DefineKpi(Sample.Kpi());
         return pilotId;
     }

@@ -23,4 +23,12 @@ public interface IEntityDirectoryGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("ReadableIds"), ReadOnly]
     Task<ValueList<string>> ReadableIds(string entityType);
+
+    /// <summary>
+    /// The ids of the JCM pilots whose monitoring the caller's organisation was appointed to verify,
+    /// each pilot deciding as for <see cref="Pilots.IPilotGrain.GetJcmToVerify"/> (an appointment since
+    /// replaced no longer counts): a verifier's list, whether or not it takes part in the pilots.
+    /// </summary>
+    [Alias("PilotsToVerify"), ReadOnly]
+    Task<ValueList<string>> PilotsToVerify();
 }

@@ -19,6 +19,13 @@ public interface IDeliveryLogGrain : IGrainWithIntegerKey
     [Alias("Claim")]
     Task<DeliveryClaim> Claim(DeliveryKey key, string recipients, TimeSpan lease);
 
+    /// <summary>
+    /// The platform's: the sender still sends; its lease runs <paramref name="lease"/> from now.
+    /// False when the delivery is no longer being sent (recorded meanwhile).
+    /// </summary>
+    [Alias("Renew")]
+    Task<bool> Renew(DeliveryKey key, TimeSpan lease);
+
     /// <summary>The platform's: the claimed delivery failed with <paramref name="error"/>.</summary>
     [Alias("MarkFailed")]
     Task MarkFailed(DeliveryKey key, string error);

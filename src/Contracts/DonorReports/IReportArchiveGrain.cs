@@ -41,6 +41,7 @@ public interface IReportArchiveGrain : IGrainWithIntegerKey
     /// archive holds for the revision.
     /// </summary>
     [Alias("Save")]
+    [ResponseTimeout("00:02:00")] // megabytes of files take longer than the clients' 10 s (ClusterTimings)
     Task<ValueList<ArchivedReportFile>> Save(ReportRevisionRecord revision, ValueList<ReportFileContent> files);
 
     /// <summary>The platform's: the latest revision of a subscription's report for <paramref name="period"/>; null when none was made.</summary>

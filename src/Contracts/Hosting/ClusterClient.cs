@@ -27,8 +27,7 @@ public static class ClusterClient
                 options.Invariant = ClusterSettings.AdoNetInvariant;
                 options.ConnectionString = settings.ConnectionString;
             });
-            // A restarted cluster is found within seconds rather than the default minute.
-            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AddClientTimings(builder.Configuration);
             client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
             // A request's trace continues into the grains it calls (when something listens).
             client.AddActivityPropagation();

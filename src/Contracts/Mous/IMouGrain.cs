@@ -25,6 +25,14 @@ public interface IMouGrain : IHasHistory, Notices.IHasDueItems
     [Alias("GetIfReadable"), AlwaysInterleave]
     Task<MouView?> GetIfReadable();
 
+    /// <summary>
+    /// Whether the caller may manage the MoU (add commitments, sign or set a status for any party,
+    /// terminate: the decision those calls make), for pages that offer those forms; refused as
+    /// <see cref="Get"/> when the caller may not read it.
+    /// </summary>
+    [Alias("MayManage"), ReadOnly]
+    Task<bool> MayManage();
+
     /// <summary>Records a party's signature; the same signature again is harmless.</summary>
     [Alias("Sign")]
     Task<MouView> Sign(Signature signature);

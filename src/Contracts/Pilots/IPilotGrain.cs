@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Hosting;
 using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Submissions;
 using Orleans.Concurrency;
@@ -17,10 +18,10 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
 {
     /// <summary>
     /// Creates the pilot in an existing partnership and programme, starting with the KPI
-    /// templates of its kind if asked, and lists it with the partnership.
+    /// templates of its kind chosen in <paramref name="templates"/>, and lists it with the partnership.
     /// </summary>
     [Alias("Create")]
-    Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates);
+    Task<PilotView> Create(PilotDefinition definition, Kinds.KpiTemplateChoice templates);
 
     /// <summary>The full progress view, of all figures or only approved ones; NotFound when unknown.</summary>
     [Alias("Get"), ReadOnly]
@@ -51,6 +52,7 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     /// receipt and stores nothing; with another update under it, AlreadyExists.
     /// </summary>
     [Alias("SubmitUpdate")]
+    [ResponseTimeout(ClusterTimings.IdempotentWriteTimeout)]
     Task<UpdateReceipt> SubmitUpdate(PilotUpdate update, string idempotencyKey);
 
     /// <summary>
@@ -101,6 +103,14 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     /// </summary>
     [Alias("GetJcmToVerify"), ReadOnly]
     Task<JcmView> GetJcmToVerify();
+
+    /// <summary>
+    /// Whether the caller may verify the pilot's JCM monitoring (<see cref="GetJcmToVerify"/>'s
+    /// decision); false for an unknown pilot or one not monitored under the JCM: for a verifier's
+    /// list. Interleaves, as <see cref="Audit.IHasHistory.IsReadable"/> does.
+    /// </summary>
+    [Alias("MayVerify"), AlwaysInterleave]
+    Task<bool> MayVerify();
 
     /// <summary>Approves (verifies) or returns a JCM monitoring period: the appointed verifier's decision.</summary>
     [Alias("ReviewMonitoringPeriod")]

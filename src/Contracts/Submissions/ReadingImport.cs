@@ -89,5 +89,6 @@ public interface IReadingImportGrain : IGrainWithStringKey
     /// pilot and period), all in one transaction; or, for a retry, returns the first result.
     /// </summary>
     [Alias("Import")]
+    [ResponseTimeout("00:02:00")] // a large file takes longer than the clients' 10 s (ClusterTimings)
     Task<ReadingImportResult> Import(ReadingImportRequest request);
 }

@@ -13,7 +13,7 @@ internal sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Pr
     public override async Task<Proto.Pilot> CreatePilot(Proto.CreatePilotRequest request, ServerCallContext context)
     {
         var pilot = Pilot(request.PilotId);
-        return (await pilot.Create(request.ToDomain(), applyKpiTemplates: !request.SkipKpiTemplates)).ToProto();
+        return (await pilot.Create(request.ToDomain(), request.TemplateChoice())).ToProto();
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using Cooperation.Gateway.Submissions;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Pilots;
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Gateway.Common;
 using Cooperation.Gateway.Jcm;
 using Cooperation.Gateway.Kpis;
@@ -22,6 +23,15 @@ internal static class PilotMapping
         request.Location.Trim().OrNull(),
         request.LeadOrganisationId,
         ValueList.Of(request.ParticipantOrganisationIds));
+
+    /// <summary>Which of the kind's KPI templates the request starts the pilot with: none when skipped, those named, else all.</summary>
+    public static KpiTemplateChoice TemplateChoice(this Proto.CreatePilotRequest request)
+    {
+        if (request.SkipKpiTemplates && request.KpiTemplateCodes.Count > 0)
+            throw new InvalidFieldException("kpi_template_codes", "must be empty when skip_kpi_templates is set");
+        return request.SkipKpiTemplates ? KpiTemplateChoice.None
+            : request.KpiTemplateCodes.Count > 0 ? KpiTemplateChoice.Only(request.KpiTemplateCodes) : KpiTemplateChoice.All;
+    }
 
     /// <summary>A pilot's full view as the API returns it.</summary>
     public static Proto.Pilot ToProto(this PilotView view)

@@ -34,18 +34,18 @@ public sealed class ReportDelivery(
         if (definition.Recipients.Count > 0)
         {
             var key = new DeliveryKey(definition.DonorOrganisationId, subscription.SubscriptionId, periodText, "email", revision);
-            await deliveries.DeliverOnceAsync(key, string.Join(", ", definition.Recipients), async () =>
+            await deliveries.DeliverOnceAsync(key, string.Join(", ", definition.Recipients), async reference =>
             {
                 var (attachments, attached) = await AttachmentsAsync(files, cancellationToken);
                 var text = await MailTextAsync(subscription, period, files, attached, cancellationToken);
-                await mailer.SendAsync(definition.Recipients, Subject(subscription, period, files[0]), text, attachments, cancellationToken);
+                await mailer.SendAsync(definition.Recipients, Subject(subscription, period, files[0]), text, attachments, reference, cancellationToken);
             }, cancellationToken);
         }
         if (definition.WebhookUrl is { } url)
         {
             var key = new DeliveryKey(definition.DonorOrganisationId, subscription.SubscriptionId, periodText, "webhook", revision);
-            await deliveries.DeliverOnceAsync(key, url, async () => await webhooks.PostAsync(url, await secrets.OfAsync(subscription, cancellationToken),
-                await WebhookBodyAsync(subscription, period, files, cancellationToken), cancellationToken), cancellationToken);
+            await deliveries.DeliverOnceAsync(key, url, async reference => await webhooks.PostAsync(url, await secrets.OfAsync(subscription, cancellationToken),
+                await WebhookBodyAsync(subscription, period, files, cancellationToken), reference, cancellationToken), cancellationToken);
         }
     }
 

@@ -11,9 +11,12 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 /// <summary>Sends messages over SMTP with MailKit, as configured in "Reports:Smtp".</summary>
 public sealed class ReportMailer(IOptions<DonorReportOptions> options)
 {
-    /// <summary>Sends one message to <paramref name="recipients"/>.</summary>
+    /// <summary>
+    /// Sends one message to <paramref name="recipients"/>; with a delivery's <paramref name="reference"/>
+    /// its Message-ID is the same at every attempt (a mail system drops a repeat it already holds).
+    /// </summary>
     public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string text, IReadOnlyList<MailAttachment> attachments,
-        CancellationToken cancellationToken = default)
+        string? reference = null, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value.Smtp;
         var message = new MimeMessage();
@@ -21,6 +24,8 @@ public sealed class ReportMailer(IOptions<DonorReportOptions> options)
         foreach (var recipient in recipients)
             message.To.Add(MailboxAddress.Parse(recipient));
         message.Subject = subject;
+        if (reference is not null)
+            message.MessageId = $"{reference}@{MailboxAddress.Parse(smtp.From).Domain}";
         var body = new BodyBuilder { TextBody = text };
         foreach (var attachment in attachments)
         {

@@ -66,7 +66,8 @@ public sealed partial class DueReminderJob(
                 continue;
             var key = new DeliveryKey(owner.Key, Topic, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "email");
             if (await deliveries.DeliverOnceAsync(key, string.Join(", ", addresses),
-                    () => mailer.SendAsync(addresses, DueDigest.Subject(organisation, owner.ToList(), day), DueDigest.Text(organisation, owner.ToList(), day), [], cancellationToken),
+                    reference => mailer.SendAsync(addresses, DueDigest.Subject(organisation, owner.ToList(), day), DueDigest.Text(organisation, owner.ToList(), day), [],
+                        reference, cancellationToken),
                     cancellationToken))
             {
                 sent++;

@@ -64,7 +64,7 @@ public sealed class ReviewNoticeJob(IGrainFactory grains, DeliveryLog deliveries
                 continue;
             var (subject, text) = await NoticeAsync(pilot, review, decidedAt, organisation);
             await deliveries.DeliverOnceAsync(new DeliveryKey(organisationId, kind.ToString(), decisionKey, "email"), string.Join(", ", addresses),
-                () => mailer.SendAsync(addresses, subject, text, [], cancellationToken), cancellationToken);
+                reference => mailer.SendAsync(addresses, subject, text, [], reference, cancellationToken), cancellationToken);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Cooperation.Silo.DonorReports;
 /// <summary>
 /// Records each delivery once (table delivery), so a retried or duplicated job for the same
 /// organisation, topic, period, channel and revision does not send twice: the sender claims the
-/// row with a lease while it sends, and records the outcome after. Driver failures leave as the
+/// row with a lease, renews it while it sends, and records the outcome after. Driver failures leave as the
 /// platform's exceptions (the silo's grain call filter).
 /// </summary>
 [StatelessWorker]
@@ -35,6 +35,13 @@ internal sealed class DeliveryLogGrain(NpgsqlDataSource dataSource) : Grain, IDe
         await using var command = dataSource.CreateCommand($"SELECT status FROM delivery WHERE {KeyMatch}");
         AddKey(command, key);
         return (string?)await command.ExecuteScalarAsync() == "delivered" ? DeliveryClaim.Delivered : DeliveryClaim.InProgress;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> Renew(DeliveryKey key, TimeSpan lease)
+    {
+        PlatformWork.Require("Renewing a delivery's lease");
+        return await ExecuteAsync($"UPDATE delivery SET lease_until = now() + $6 WHERE {KeyMatch} AND status = 'sending'", key, [lease]) > 0;
     }
 
     /// <inheritdoc/>

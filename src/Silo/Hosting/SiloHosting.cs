@@ -48,6 +48,7 @@ public static class SiloHosting
         builder.UseOrleans(silo =>
         {
             infrastructure.Configure(silo);
+            silo.Services.AddSiloTimings(builder.Configuration);
             silo.UseOrleansBinaryStateSerializer();
             // Trace context travels with grain calls (when something listens to Orleans' sources),
             // and each grain call's span says who called and which entity it is about.

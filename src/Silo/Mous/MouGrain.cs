@@ -121,6 +121,13 @@ internal sealed class MouGrain(
         Task.FromResult(Scope is { } scope && AccessPolicy.Allows(CallerContext.Current, Permission.ReadMou, scope) ? View() : null);
 
     /// <inheritdoc/>
+    public Task<bool> MayManage()
+    {
+        Authorize(Permission.ReadMou);
+        return Task.FromResult(AccessPolicy.Allows(CallerContext.Current, Permission.ManageMou, Scope!));
+    }
+
+    /// <inheritdoc/>
     public async Task<MouView> Sign(Signature signature)
     {
         Field.Id(signature.OrganisationId, "organisation_id");

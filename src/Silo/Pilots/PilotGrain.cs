@@ -118,10 +118,11 @@ internal sealed partial class PilotGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<PilotView> Create(PilotDefinition definition, bool applyKpiTemplates)
+    public async Task<PilotView> Create(PilotDefinition definition, KpiTemplateChoice templates)
     {
         Field.Id(Id, "pilot_id");
         definition.Validate();
+        var kpis = templates.Of(PilotKinds.Of(definition.Kind), "kpi_template_codes");
         if (State.Definition is { } existing)
         {
             Authorize(Permission.ManagePilot);
@@ -145,7 +146,7 @@ internal sealed partial class PilotGrain(
             var city = await GrainFactory.GetGrain<ICityGrain>(definition.CityId).Get();
             var programme = await GrainFactory.GetGrain<IProgrammeGrain>(definition.ProgrammeId).Get();
             await RaiseAsync(new PilotCreated(StoredPilotDefinition.Of(definition), city.Definition.TimeZone,
-                StoredKpi.Of(applyKpiTemplates ? PilotKinds.Of(definition.Kind).KpiTemplates : []), ValueList.Of(partnership.Definition.CityIds),
+                StoredKpi.Of(kpis), ValueList.Of(partnership.Definition.CityIds),
                 programme.Definition.SubmissionWindowDays));
         }
         // Also on a repeat: converges after a failure between the two writes. Skipped when
@@ -340,6 +341,10 @@ internal sealed partial class PilotGrain(
         JcmMonitoring.RequireJcm(Id, Definition);
         return Task.FromResult(PilotViews.Jcm(State));
     }
+
+    /// <inheritdoc/>
+    public Task<bool> MayVerify() => Task.FromResult(Scope is { } scope && JcmMonitoring.IsJcm(Definition)
+        && AccessPolicy.Allows(CallerContext.Current, Permission.VerifyMonitoring, scope));
 
     /// <inheritdoc/>
     public async Task<JcmView> ReviewMonitoringPeriod(string periodId, ReviewDecision decision, string? comment)

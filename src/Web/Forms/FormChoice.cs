@@ -7,5 +7,6 @@ namespace Cooperation.Web.Forms;
 /// <param name="Selected">The value chosen, or null.</param>
 /// <param name="Error">Its message, or null.</param>
 /// <param name="Hint">A sentence under the label, or null.</param>
+/// <param name="Required">Whether one must be chosen (false: the list starts with an empty choice).</param>
 public sealed record FormChoice(string Name, string Label, IReadOnlyList<(string Value, string Text)> Options, string? Selected,
-    string? Error, string? Hint = null);
+    string? Error, string? Hint = null, bool Required = true);

@@ -5,7 +5,7 @@ namespace Cooperation.Web.Forms;
 /// <param name="Label">Its label.</param>
 /// <param name="Value">What it holds (never a password).</param>
 /// <param name="Error">Its message, or null.</param>
-/// <param name="Type">The input's type ("text", "email", "password").</param>
+/// <param name="Type">The input's type ("text", "email", "password"), or "textarea" for several lines.</param>
 /// <param name="Autocomplete">The autocomplete hint ("email", "current-password", "new-password").</param>
 /// <param name="Hint">A sentence under the label, or null.</param>
 /// <param name="Required">Whether it must be filled (false: an optional field, e.g. a reason some choices need).</param>

@@ -77,7 +77,7 @@ public static class WebHosting
 
     /// <summary>
     /// Error pages (status code pages and <see cref="PageFaults"/>), security headers, static files,
-    /// rate limits, the person's session and caller, authorization and the pages (health: <c>HostDefaults</c>);
+    /// rate limits, the person's session and caller, authorization and the pages (health: <c>HostServiceDefaults</c>);
     /// first of all, when configured, the server's time of each answer (<see cref="ServerTiming"/>).
     /// </summary>
     public static WebApplication UseCooperationWeb(this WebApplication app)

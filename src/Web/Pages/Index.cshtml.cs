@@ -41,6 +41,9 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>The MoUs awaiting the person's organisation's signature (any role that can be a party).</summary>
     internal IReadOnlyList<MouView> AwaitingSignature { get; private set; } = [];
 
+    /// <summary>The JCM pilots the person's organisation verifies, with the periods awaiting its decision (any role that can be appointed).</summary>
+    internal IReadOnlyList<VerifierRow> ToVerify { get; private set; } = [];
+
     /// <summary>A donor's funded pilots and totals.</summary>
     internal DonorFunding? Funding { get; private set; }
 
@@ -55,6 +58,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
     {
         var caller = Caller;
         var awaiting = caller.Role == Role.Admin ? null : HomeSources.AwaitingSignatureAsync(Grains, caller);
+        var toVerify = caller.Role == Role.Admin ? null : HomeSources.ToVerifyAsync(Grains);
         switch (caller.Role)
         {
             case Role.CityOffice:
@@ -87,6 +91,7 @@ public sealed class IndexModel(IGrainFactory grains) : ReadPage(grains)
                 throw new AccessDeniedException($"{caller.OrganisationId} ({caller.Role}) has no home on this platform.");
         }
         AwaitingSignature = awaiting is null ? [] : await awaiting;
+        ToVerify = toVerify is null ? [] : VerifierRow.Of(await toVerify, W);
         Partnerships = [.. Partnerships.OrderBy(p => W.Name(p.Partnership.Definition.Name), StringComparer.OrdinalIgnoreCase)];
         await NameOrganisationsAsync([caller.OrganisationId]);
     }

@@ -19,6 +19,11 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
         { "HP_DOFA", "/cities/quang-ninh" },
         { "HP_DOFA", "/people" },
         { "HP_DOFA", "/reviews" },
+        { "HP_DOFA", "/partnerships/new" },
+        { "HP_DOFA", $"/partnerships/{DemoScenario.PartnershipId}/members/new" },
+        { "HP_DOFA", $"/partnerships/{DemoScenario.PartnershipId}/mous/new" },
+        { "HP_DOFA", "/mous/nck-eip-mou/commitments/new" },
+        { "HP_URENCO", $"/pilots/{DemoScenario.PilotId}/milestones/pilot-plant-built" },
         { "KITAKYUSHU", $"/pilots/{DemoScenario.PilotId}/update" },
         { "HP_URENCO", "/" },
         { "MOEJ", "/" },
@@ -51,6 +56,7 @@ public sealed class AccessibilityTests(BrowserPlatform platform)
     /// <summary>Fails when axe finds a serious or critical violation on <paramref name="page"/> as it is now.</summary>
     internal static async Task AssertCleanAsync(IPage page, string what)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v =>

@@ -41,11 +41,11 @@ public sealed class DoubleSubmitJourneyTests(BrowserPlatform platform)
             else
                 await route.ContinueAsync();
         });
-        // A double click: Chromium itself keeps one of the two submissions.
+        // A double click: Chromium usually keeps one of the two submissions, but on a loaded machine the
+        // second may go too (then its answer arrives); either way the form's idempotency key decides.
         await page.DblClickAsync("button[value=submit]");
         await lost.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.NotNull(body);
-        Assert.DoesNotContain("updated=", page.Url);
         // The browser sends the same form again, twice (a retry, then an impatient second one), cookies and all.
         foreach (var attempt in new[] { 1, 2 })
         {

@@ -53,6 +53,10 @@ public sealed class Chromium : IAsyncDisposable
             Locale = acceptLanguage.Split(',')[0].Split(';')[0],
             StorageState = storageState,
         });
+        // A page that activates cold grains while other test lanes load the 2-core machine may take
+        // longer than Playwright's 30 s; a real failure still fails, a minute later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await BrowserSession.OpenAsync(context);
     }
 

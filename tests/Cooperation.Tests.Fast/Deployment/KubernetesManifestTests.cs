@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using HostDefaults = Cooperation.ServiceDefaults.HostDefaults;
 
 namespace Cooperation.Tests.Fast.Deployment;
 
@@ -69,12 +68,12 @@ public sealed class KubernetesManifestTests
             var management = ManagementEndpoint.PortOf(appSettings, DeployFiles.ManagementEndpointOf(appSettings));
             var probes = w.Probes.ToList();
 
-            Assert.Contains(probes, p => p.Kind == "livenessProbe" && p.Path == HostDefaults.LivePath);
-            Assert.Contains(probes, p => p.Kind == "readinessProbe" && p.Path == HostDefaults.ReadyPath);
+            Assert.Contains(probes, p => p.Kind == "livenessProbe" && p.Path == HostServiceDefaults.LivePath);
+            Assert.Contains(probes, p => p.Kind == "readinessProbe" && p.Path == HostServiceDefaults.ReadyPath);
             Assert.All(probes, p =>
             {
                 // A liveness probe runs no check: restarting a host would not bring the database back.
-                Assert.Equal(p.Kind == "readinessProbe" ? HostDefaults.ReadyPath : HostDefaults.LivePath, p.Path);
+                Assert.Equal(p.Kind == "readinessProbe" ? HostServiceDefaults.ReadyPath : HostServiceDefaults.LivePath, p.Path);
                 Assert.Equal(management, w.PortNamed(p.Port!));
             });
             Assert.Equal("true", w.Annotations["prometheus.io/scrape"]);

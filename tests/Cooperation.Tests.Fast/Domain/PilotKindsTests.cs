@@ -67,4 +67,21 @@ public sealed class PilotKindsTests
             Assert.Equal(p.KpiTemplates, ValueList.Of(p.Entered(p.KpiTemplates)));
         });
     }
+
+    [Fact]
+    public void A_new_pilot_starts_with_all_none_or_the_chosen_templates_of_its_kind_in_the_kinds_order()
+    {
+        var compost = PilotKinds.Of(PilotKind.Compost);
+        var codes = compost.KpiTemplates.Select(k => k.Code).ToArray();
+
+        Assert.Equal(compost.KpiTemplates, KpiTemplateChoice.All.Of(compost, "kpi_template_codes"));
+        Assert.Empty(KpiTemplateChoice.None.Of(compost, "kpi_template_codes"));
+        Assert.Equal([codes[0], codes[^1]], KpiTemplateChoice.Only([codes[^1], codes[0]]).Of(compost, "kpi_template_codes").Select(k => k.Code));
+
+        var unknown = Assert.Throws<InvalidFieldException>(() => KpiTemplateChoice.Only([codes[0], "trees-planted"]).Of(compost, "kpi_template_codes"));
+        Assert.Equal("kpi_template_codes[1]", unknown.Violations[0].Field);
+        Assert.Contains("'Compost'", unknown.Violations[0].Description);
+        var twice = Assert.Throws<InvalidFieldException>(() => KpiTemplateChoice.Only([codes[0], codes[0]]).Of(compost, "kpi_template_codes"));
+        Assert.Equal("kpi_template_codes[1]", twice.Violations[0].Field);
+    }
 }

@@ -88,7 +88,7 @@ public sealed class WebhookTargetTests
         using var http = new HttpClient(targets.Handler());
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
-            new WebhookSender(http, targets).PostAsync("https://rebinding.example.org/hook", "secret", "{}"));
+            new WebhookSender(http, targets).PostAsync("https://rebinding.example.org/hook", "secret", "{}", "reference"));
 
         Assert.Contains("169.254.169.254", error.Message);
     }
@@ -101,14 +101,14 @@ public sealed class WebhookTargetTests
         var url = $"http://loopback.example.test:{port}/hook/";
         var allowed = Targets(["127.0.0.1"]);
         using (var http = new HttpClient(allowed.Handler()))
-            await new WebhookSender(http, allowed).PostAsync(url, "secret", "{\"a\":1}");
+            await new WebhookSender(http, allowed).PostAsync(url, "secret", "{\"a\":1}", "reference");
         Assert.Single(receiver.Received);
 
         // The same name, the address no longer on the list: refused at connect time as well as by the check before.
         var refused = Targets(["127.0.0.2"]);
         using (var http = new HttpClient(refused.Handler()))
         {
-            await Assert.ThrowsAsync<HttpRequestException>(() => new WebhookSender(http, refused).PostAsync(url, "secret", "{}"));
+            await Assert.ThrowsAsync<HttpRequestException>(() => new WebhookSender(http, refused).PostAsync(url, "secret", "{}", "reference"));
             using var direct = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("{}") };
             var atConnect = await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(direct));
             Assert.Contains("not a public address", atConnect.Message + atConnect.InnerException?.Message);

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Kpis;
@@ -14,7 +15,7 @@ public sealed class JcmGrainTests(TestClusterFixture fixture)
     {
         var world = await World.CreateAsync(fixture.Client);
         var pilot = fixture.Client.GetGrain<IPilotGrain>(Ids.New("jcm"));
-        await pilot.Create(Sample.Pilot(world, PilotKind.JcmEquipment), applyKpiTemplates: true);
+        await pilot.Create(Sample.Pilot(world, PilotKind.JcmEquipment), KpiTemplateChoice.All);
         return pilot;
     }
 

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Kpis;
@@ -18,7 +19,7 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         var world = await World.CreateAsync(fixture.Client);
         var pilotId = Ids.New("pilot");
 
-        var pilot = await Pilot(pilotId).Create(Sample.Pilot(world), applyKpiTemplates: true);
+        var pilot = await Pilot(pilotId).Create(Sample.Pilot(world), KpiTemplateChoice.All);
 
         Assert.Equal(PilotStatus.Proposed, pilot.Status);
         Assert.Equal(["organic-waste-diverted", "compost-produced", "households-served"], pilot.Kpis.Select(k => k.Definition.Code));
@@ -32,10 +33,10 @@ public sealed class PilotGrainTests(TestClusterFixture fixture)
         var world = await World.CreateAsync(fixture.Client);
         var pilot = Pilot(Ids.New("pilot"));
 
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { ProgrammeId = Ids.New("elsewhere") }, true));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { PartnershipId = Ids.New("nowhere") }, true));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { LeadOrganisationId = Ids.New("nobody") }, true));
-        var error = await Assert.ThrowsAsync<InvalidFieldException>(() => pilot.Create(Sample.Pilot(world) with { CityId = Ids.New("other-city") }, true));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { ProgrammeId = Ids.New("elsewhere") }, KpiTemplateChoice.All));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { PartnershipId = Ids.New("nowhere") }, KpiTemplateChoice.All));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Create(Sample.Pilot(world) with { LeadOrganisationId = Ids.New("nobody") }, KpiTemplateChoice.All));
+        var error = await Assert.ThrowsAsync<InvalidFieldException>(() => pilot.Create(Sample.Pilot(world) with { CityId = Ids.New("other-city") }, KpiTemplateChoice.All));
         Assert.Equal("city_id", Assert.Single(error.Violations).Field);
         await Assert.ThrowsAsync<EntityNotFoundException>(() => pilot.Get());
         Assert.Empty((await fixture.Client.GetGrain<IPartnershipGrain>(world.PartnershipId).Get()).PilotIds);

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Pilots.Kinds;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.Organisations;
@@ -30,7 +31,7 @@ public sealed class TimeZoneAndFinalityTests(TestClusterFixture fixture)
         async Task<bool> OverdueIn(string cityId)
         {
             var pilot = fixture.Client.GetGrain<IPilotGrain>(Ids.New("pilot"));
-            await pilot.Create(Sample.Pilot(world) with { CityId = cityId, ParticipantOrganisationIds = [] }, applyKpiTemplates: false);
+            await pilot.Create(Sample.Pilot(world) with { CityId = cityId, ParticipantOrganisationIds = [] }, KpiTemplateChoice.None);
             return (await pilot.AddMilestone(new MilestoneDefinition("m", new LocalizedText(null, null, "M"), dueToday))).Overdue;
         }
 

@@ -84,7 +84,7 @@ public sealed class TelemetryRulesTests
     [InlineData("/v1/pilots/hp-compost", false)]
     [InlineData("/cooperation.v1.SubmissionService/SubmitUpdate", false)]
     public void Probes_and_scrapes_are_not_traced(string path, bool probe) =>
-        Assert.Equal(probe, HostDefaults.IsProbe(path));
+        Assert.Equal(probe, HostServiceDefaults.IsProbe(path));
 
     [Fact]
     public void Every_host_exports_the_platform_orleans_aspnetcore_npgsql_and_runtime_meters()

@@ -33,12 +33,13 @@ public static class PlatformHosts
         return host;
     }
 
-    /// <summary>Starts the gateway in a test server, as an Orleans client of <paramref name="clusterId"/>.</summary>
-    public static async Task<(WebApplication App, GrpcChannel Channel)> StartGatewayAsync(string connectionString, string clusterId)
+    /// <summary>Starts the gateway in a test server, as an Orleans client of <paramref name="clusterId"/>, with <paramref name="settings"/> besides.</summary>
+    public static async Task<(WebApplication App, GrpcChannel Channel)> StartGatewayAsync(string connectionString, string clusterId,
+        Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId, []));
+        builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId, settings ?? []));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddClusterClient();
         builder.Services.AddCooperationApi(builder.Configuration);

@@ -19,9 +19,12 @@ public static partial class ReportTesting
     }
 
     /// <summary>The state of Hangfire job <paramref name="jobId"/> once it is <paramref name="state"/>, or when <paramref name="timeout"/> passed.</summary>
-    public static async Task<string?> WaitForJobAsync(ApiFixture api, string jobId, string state, TimeSpan timeout)
+    public static Task<string?> WaitForJobAsync(ApiFixture api, string jobId, string state, TimeSpan timeout) =>
+        WaitForJobAsync(api.Services.GetRequiredService<JobStorage>(), jobId, state, timeout);
+
+    /// <summary>The state of the job <paramref name="jobId"/> of <paramref name="storage"/> once it is <paramref name="state"/>, or when <paramref name="timeout"/> passed.</summary>
+    public static async Task<string?> WaitForJobAsync(JobStorage storage, string jobId, string state, TimeSpan timeout)
     {
-        var storage = api.Services.GetRequiredService<JobStorage>();
         var until = DateTime.UtcNow + timeout;
         string? current;
         do

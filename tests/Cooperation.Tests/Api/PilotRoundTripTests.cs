@@ -62,6 +62,29 @@ public sealed class PilotRoundTripTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_pilot_starts_with_the_kpi_templates_named_and_an_unknown_one_is_refused_by_its_index()
+    {
+        var world = await api.CreateWorldAsync();
+        var request = Requests.Pilot(Ids.New("pilot"), world, Proto.PilotKind.EcoIndustrialPark);
+        request.SkipKpiTemplates = false;
+        request.KpiTemplateCodes.Add("trees-planted");
+        var pilot = await api.Pilots.CreatePilotAsync(request);
+        Assert.Equal(["trees-planted"], pilot.Kpis.Select(k => k.KpiCode));
+
+        var unknown = Requests.Pilot(Ids.New("pilot"), world, Proto.PilotKind.EcoIndustrialPark);
+        unknown.SkipKpiTemplates = false;
+        unknown.KpiTemplateCodes.Add("trees-planted");
+        unknown.KpiTemplateCodes.Add("compost-produced");
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => api.Pilots.CreatePilotAsync(unknown).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("kpi_template_codes[1]: ", refused.Status.Detail);
+        var both = Requests.Pilot(Ids.New("pilot"), world, Proto.PilotKind.EcoIndustrialPark);
+        both.KpiTemplateCodes.Add("trees-planted");
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument,
+            (await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => api.Pilots.CreatePilotAsync(both).ResponseAsync)).StatusCode);
+    }
+
+    [Fact]
     public async Task Templates_and_kpi_updates_round_trip()
     {
         var world = await api.CreateWorldAsync();

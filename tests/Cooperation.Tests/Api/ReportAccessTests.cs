@@ -99,7 +99,7 @@ public sealed class ReportAccessTests(ApiFixture api)
         foreach (var id in new[] { mine.SubscriptionId, theirs.SubscriptionId })
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => log.DeliverOnceAsync(new DeliveryKey(world.DonorId, id, Period, "email"), "x@example.org",
-                () => throw new InvalidOperationException("SMTP down")));
+                _ => throw new InvalidOperationException("SMTP down")));
         }
         var office = api.As(await api.IssueKeyAsync(await OfficeAsync(world.FirstCityId), Role.CityOffice));
 

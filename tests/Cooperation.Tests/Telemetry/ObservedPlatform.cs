@@ -43,6 +43,9 @@ public sealed class ObservedPlatform : IAsyncLifetime
     /// <summary>The platform admin's key.</summary>
     public string AdminKey { get; private set; } = "";
 
+    /// <summary>The cluster's id (and service id).</summary>
+    public string ClusterId { get; } = Ids.New("observed");
+
     /// <summary>The platform's database.</summary>
     public PostgresFixture Postgres => _postgres;
 
@@ -54,15 +57,14 @@ public sealed class ObservedPlatform : IAsyncLifetime
             .AddCooperationInstrumentation()
             .AddProcessor(new SpanCollector(Spans))
             .Build();
-        var clusterId = Ids.New("observed");
-        _silo = await PlatformHosts.StartSiloAsync(_postgres.ConnectionString, clusterId);
+        _silo = await PlatformHosts.StartSiloAsync(_postgres.ConnectionString, ClusterId);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cooperation"] = _postgres.ConnectionString,
-            ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:ServiceId"] = clusterId,
+            ["Orleans:ClusterId"] = ClusterId,
+            ["Orleans:ServiceId"] = ClusterId,
             ["Kestrel:Endpoints:Grpc:Url"] = Grpc.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Http:Url"] = Http.ToString(),

@@ -6,8 +6,15 @@ using System.Text.RegularExpressions;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Telemetry;
 using Cooperation.ServiceDefaults;
+using Cooperation.Contracts.Hosting;
 using Cooperation.Tests.Support;
 using Grpc.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Proto = Cooperation.Contracts.Grpc;
 
 namespace Cooperation.Tests.Telemetry;
@@ -92,13 +99,43 @@ public sealed partial class TelemetryTests(ObservedPlatform platform) : IClassFi
     {
         foreach (var host in (Uri[])[platform.Http, platform.Management])
         {
-            foreach (var path in (string[])[HostDefaults.LivePath, HostDefaults.ReadyPath, HostDefaults.LegacyHealthPath])
+            foreach (var path in (string[])[HostServiceDefaults.LivePath, HostServiceDefaults.ReadyPath, HostServiceDefaults.LegacyHealthPath])
             {
                 using var answer = await Http.GetAsync(new Uri(host, path));
                 Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
                 Assert.Equal("Healthy", await answer.Content.ReadAsStringAsync());
             }
         }
+    }
+
+    [Fact]
+    public async Task A_host_is_not_ready_once_the_database_is_unreachable()
+    {
+        // A worker-like client host of the platform whose database connection goes through a relay the test cuts.
+        var direct = new NpgsqlConnectionStringBuilder(platform.Postgres.ConnectionString);
+        await using var relay = new LoopbackRelay(direct.Port);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Cooperation"] = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Port = relay.Port }.ConnectionString,
+            ["Orleans:ClusterId"] = platform.ClusterId,
+            ["Orleans:ServiceId"] = platform.ClusterId,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.AddServiceDefaults();
+        builder.AddClusterClient();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        var before = await health.CheckHealthAsync();
+        relay.Cut();
+        var after = await health.CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Healthy, before.Status);
+        Assert.Equal(HealthStatus.Unhealthy, after.Status);
+        Assert.Equal(HealthStatus.Unhealthy, after.Entries["database"].Status);
+        await host.StopAsync();
     }
 
     [Fact]

@@ -137,4 +137,33 @@ public sealed class JcmVerifierFormTests(WebFixture web)
             Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(setup.Verification)).Status);
         }
     }
+
+    [Fact]
+    public async Task The_verifiers_home_lists_the_pilots_it_verifies_until_another_is_appointed()
+    {
+        var setup = await JcmPilotAsync();
+        var verifier = await ActiveAsync(web.Api, setup.VerifierId, Role.PartnerAgency);
+        using var browser = web.Browser();
+        await browser.SignInAsync(verifier);
+        Assert.DoesNotContain("to-verify-heading", (await browser.GetAsync("/")).Html);
+
+        await web.Api.Jcm.AppointJcmVerifierAsync(new Proto.AppointJcmVerifierRequest { PilotId = setup.PilotId, OrganisationId = setup.VerifierId });
+        await web.Api.Jcm.RecordMonitoringPeriodAsync(Requests.MonitoringPeriod(setup.PilotId));
+        var home = await browser.GetAsync("/");
+        Assert.Contains("JCM monitoring to verify", Text(home.Html));
+        // The verifier takes part in nothing else, so the pilot is named by its id, linked to its verification page.
+        Assert.Contains($"<a href=\"/pilots/{setup.PilotId}/verification\">{setup.PilotId}</a>", home.Html);
+        Assert.Contains("1 awaiting your decision, of 1 periods", Text(home.Html));
+
+        // The pilot's partner reads the pilot but does not verify it: not on its home.
+        using var partner = web.Browser();
+        await partner.SignInAsync(await ActiveAsync(web.Api, setup.World.AgencyId, Role.PartnerAgency));
+        Assert.DoesNotContain("to-verify-heading", (await partner.GetAsync("/")).Html);
+
+        // Another verifier appointed: the first one's home no longer lists the pilot.
+        var other = Ids.New("verifier");
+        await web.Api.Organisations.CreateOrganisationAsync(Requests.Organisation(other, setup.World.FirstCityId, Proto.OrganisationKind.PartnerAgency));
+        await web.Api.Jcm.AppointJcmVerifierAsync(new Proto.AppointJcmVerifierRequest { PilotId = setup.PilotId, OrganisationId = other });
+        Assert.DoesNotContain("to-verify-heading", (await browser.GetAsync("/")).Html);
+    }
 }

@@ -197,17 +197,15 @@ public sealed partial class ManageFormTests(WebFixture web)
         Assert.Equal(PilotStatus.Proposed, (await StoredAsync(setup.PilotId)).Status);
     }
 
-    private static Dictionary<string, string> NewPilot(ApiWorld world, string pilotId, string title, bool templates = true)
+    private static Dictionary<string, string> NewPilot(ApiWorld world, string pilotId, string title) => new()
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["kind"] = "Compost", ["title"] = title, ["pilotId"] = pilotId, ["programme"] = world.ProgrammeId, ["city"] = world.FirstCityId,
-            ["location"] = "Trang Cat landfill", ["frequency"] = "Monthly", ["lead"] = world.AgencyId,
-        };
-        if (templates)
-            fields["templates"] = "true";
-        return fields;
-    }
+        ["kind"] = "Compost", ["title"] = title, ["pilotId"] = pilotId, ["programme"] = world.ProgrammeId, ["city"] = world.FirstCityId,
+        ["location"] = "Trang Cat landfill", ["frequency"] = "Monthly", ["lead"] = world.AgencyId,
+    };
+
+    // The form's fields with the template boxes ticked for <paramref name="codes"/>.
+    private static List<KeyValuePair<string, string>> Ticking(Dictionary<string, string> fields, IEnumerable<string> codes) =>
+        [.. fields, .. codes.Select(c => KeyValuePair.Create("templates", c))];
 
     [Fact]
     public async Task An_office_creates_a_pilot_with_its_kinds_kpi_templates_or_without_them()
@@ -222,10 +220,11 @@ public sealed partial class ManageFormTests(WebFixture web)
         var templates = Contracts.Pilots.Kinds.PilotKinds.Of(PilotKind.Compost).KpiTemplates;
         foreach (var template in templates)
             Assert.Contains(template.Name.En!, Text(page.Html));
-        Assert.Contains("name=\"templates\" value=\"true\" checked", page.Html);
+        foreach (var template in templates)
+            Assert.Contains($"name=\"templates\" value=\"{template.Code}\" checked", page.Html);
 
         var withTemplates = Ids.New("pilot");
-        var done = await browser.PostAsync(form, NewPilot(world, withTemplates, "Compost at Trang Cat"));
+        var done = await browser.PostAsync(form, Ticking(NewPilot(world, withTemplates, "Compost at Trang Cat"), templates.Select(t => t.Code)));
         AssertRedirect(done, $"/pilots/{withTemplates}?changed=created");
         var created = await StoredAsync(withTemplates);
         Assert.Equal(templates.Select(t => t.Code), created.Kpis.Select(k => k.Definition.Code));
@@ -235,8 +234,17 @@ public sealed partial class ManageFormTests(WebFixture web)
 
         var without = Ids.New("pilot");
         await browser.GetAsync(form);
-        AssertRedirect(await browser.PostAsync(form, NewPilot(world, without, "Compost, no templates", templates: false)), $"/pilots/{without}?changed=created");
+        AssertRedirect(await browser.PostAsync(form, NewPilot(world, without, "Compost, no templates")), $"/pilots/{without}?changed=created");
         Assert.Empty((await StoredAsync(without)).Kpis);
+
+        // Some of them: the pilot starts with those ticked; a box the kind has no template for is refused next to the templates.
+        var some = Ids.New("pilot");
+        await browser.GetAsync(form);
+        var unknown = await browser.PostAsync(form, Ticking(NewPilot(world, some, "Compost, some"), [templates[0].Code, "no-such-kpi"]));
+        AssertRefused(unknown, "templates", "no-such-kpi");
+        Assert.Equal(0, await EventsAsync(some));
+        AssertRedirect(await browser.PostAsync(form, Ticking(NewPilot(world, some, "Compost, some"), [templates[^1].Code])), $"/pilots/{some}?changed=created");
+        Assert.Equal([templates[^1].Code], (await StoredAsync(some)).Kpis.Select(k => k.Definition.Code));
     }
 
     [Fact]

@@ -219,6 +219,41 @@ public sealed partial class SubscriptionFormTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_donor_sends_a_period_it_chooses_and_deletes_a_subscription_once_it_confirms()
+    {
+        var world = await web.Api.CreateWorldAsync();
+        await web.Api.Reporting.CreateSubscriptionAsync(new() { Subscription = Subscription(world, "monthly") });
+        var donor = await ActiveAsync(web.Api, world.DonorId, Role.Donor);
+        using var browser = web.Browser();
+        await browser.SignInAsync(donor);
+        var reports = $"/donors/{world.DonorId}/reports";
+        var page = await browser.GetAsync(reports);
+        Assert.Contains("<label for=\"period-monthly\"", page.Html);
+
+        // A quarter for a monthly subscription, and a period not yet over: refused, said above the list.
+        foreach (var (period, message) in new[] { ("2025-Q1", "Enter a month such as 2026-10"), ("2999-01", "Reports cover periods that have ended."), ("N/A", "Enter a period such as") })
+        {
+            var refused = await browser.PostAsync($"{reports}?handler=SendNow", new Dictionary<string, string> { ["subscription"] = "monthly", ["period"] = period });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains(message, Text(refused.Html));
+        }
+        var sent = await browser.PostAsync($"{reports}?handler=SendNow", new Dictionary<string, string> { ["subscription"] = "monthly", ["period"] = " 2026-01 " });
+        Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
+        Assert.Equal($"{reports}?sent=2026-01#archive-heading", sent.Location);
+
+        var edit = $"/donors/{world.DonorId}/subscriptions/monthly";
+        Assert.Contains("name=\"confirmDelete\"", (await browser.GetAsync(edit)).Html);
+        var unconfirmed = await browser.PostAsync($"{edit}?handler=Delete", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
+        Assert.Contains("id=\"confirmDelete-error\"", unconfirmed.Html);
+        Assert.Single(await StoredAsync(world.DonorId));
+        var deleted = await browser.PostAsync($"{edit}?handler=Delete", new Dictionary<string, string> { ["confirmDelete"] = "true" });
+        Assert.Equal(HttpStatusCode.SeeOther, deleted.Status);
+        Assert.Contains("The subscription monthly was deleted.", Text((await browser.GetAsync(deleted.Location!)).Html));
+        Assert.Empty(await StoredAsync(world.DonorId));
+    }
+
+    [Fact]
     public async Task Send_now_on_the_reports_page_queues_the_due_report_and_its_files_open_from_the_archive()
     {
         using var moej = await Cooperation.Tests.WebPages.DemoBrowsers.SignedInAsync(web, "MOEJ");

@@ -16,7 +16,7 @@ internal static class JcmMonitoring
     /// <summary>Refuses anything JCM of a pilot whose kind is not JCM-monitored (<see cref="PilotKindProfile.JcmMonitored"/>).</summary>
     public static void RequireJcm(string pilotId, PilotDefinition definition)
     {
-        if (!PilotKinds.Of(definition.Kind).JcmMonitored)
+        if (!IsJcm(definition))
             throw new RuleViolationException($"Pilot '{pilotId}' is a {definition.Kind} pilot, which is not monitored under the JCM.");
     }
 
@@ -56,6 +56,9 @@ internal static class JcmMonitoring
     public static KpiReadingInput Reading(MonitoringResult result) => new(JcmCalculation.EmissionReductionsKpi, result.KpiPeriod,
         (double)result.EmissionReductions,
         Note: $"JCM monitoring period {result.Input.PeriodId} ({result.Plan.MethodologyId} ver {result.Plan.MethodologyVersion})");
+
+    /// <summary>Whether pilots of <paramref name="definition"/>'s kind are monitored under the JCM.</summary>
+    public static bool IsJcm(PilotDefinition definition) => PilotKinds.Of(definition.Kind).JcmMonitored;
 
     /// <summary>
     /// Refuses a verifier's decision the period's state does not allow: a period is approved or

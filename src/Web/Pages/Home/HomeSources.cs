@@ -2,6 +2,7 @@ using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Audit;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
+using Cooperation.Contracts.Jcm;
 using Cooperation.Contracts.Mous;
 using Cooperation.Contracts.Notices;
 using Cooperation.Contracts.Organisations;
@@ -77,6 +78,19 @@ internal static class HomeSources
         var ids = await ReadableAsync(grains, EntityTypes.Mou);
         var mous = await Task.WhenAll(ids.Select(id => grains.GetGrain<IMouGrain>(id).GetIfReadable()));
         return [.. mous.OfType<MouView>().Where(m => m.AwaitsSignatureOf(caller.OrganisationId))];
+    }
+
+    /// <summary>The JCM pilots the caller's organisation verifies, each with its monitoring as the verifier sees it, by id.</summary>
+    public static async Task<IReadOnlyList<(string PilotId, PilotSummary? Pilot, JcmView Jcm)>> ToVerifyAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IEntityDirectoryGrain>(0).PilotsToVerify();
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            var pilot = grains.GetGrain<IPilotGrain>(id);
+            var summary = pilot.GetSummaryIfReadable();
+            var jcm = pilot.GetJcmToVerify();
+            return (id, await summary, await jcm);
+        }));
     }
 
     /// <summary>The views of the pilots the caller may read (a donor's: its own funding lines only).</summary>

@@ -27,6 +27,17 @@ public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
     /// <summary>The time zone its dates pass in (the partnership's first city's); UTC when the person may not read the partnership.</summary>
     public string? TimeZone { get; private set; }
 
+    /// <summary>Whether the person may manage the MoU (the grain's decision): the page links to the commitment form.</summary>
+    public bool MayManage { get; private set; }
+
+    /// <summary>The sentence confirming the last change (query <c>changed</c>: created, commitment), or null.</summary>
+    public string? Confirmation => Request.Query["changed"].ToString() switch
+    {
+        "created" => W["manage.mou.done-created"],
+        "commitment" => W["manage.mou.done-commitment"],
+        _ => null,
+    };
+
     /// <summary>A page of its history: signatures, commitments and changes, with the people who acted.</summary>
     internal HistoryRows History { get; private set; } = new([], null);
 
@@ -41,6 +52,7 @@ public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
         // The MoU first: a person who may not read it is refused before anything else is read.
         Mou = await grain.Get();
         var history = HistoryAsync(grain);
+        var mayManage = grain.MayManage();
         var definition = Mou.Definition;
         var partnership = Grains.GetGrain<IPartnershipGrain>(definition.PartnershipId).GetDefinitionIfReadable();
         var pilots = Task.WhenAll(definition.LinkedPilotIds.Select(p => Grains.GetGrain<IPilotGrain>(p).GetSummaryIfReadable()));
@@ -52,5 +64,6 @@ public sealed partial class IndexModel(IGrainFactory grains) : ReadPage(grains)
         History = await history;
         await NameOrganisationsAsync([.. definition.PartyOrganisationIds, .. Mou.Commitments.Select(c => c.Definition.OwnerOrganisationId)]);
         SignedOn = Today();
+        MayManage = await mayManage;
     }
 }

@@ -23,12 +23,13 @@ internal sealed class NewModel(IGrainFactory grains) : PartnershipForm(grains)
         ParticipantsField = "participants", TemplatesField = "templates";
 
     // The definition's field names (as the API spells them) → the form's.
-    private static readonly Dictionary<string, string> PilotFields = new()
+    private static readonly Dictionary<string, string> PilotFields = new Dictionary<string, string>
     {
         ["pilot_id"] = PilotIdField, ["title"] = TitleField, ["title.en"] = TitleField, ["title.vi"] = TitleField, ["title.ja"] = TitleField,
         ["kind"] = KindField, ["programme_id"] = ProgrammeField, ["city_id"] = CityField, ["reporting_frequency"] = FrequencyField,
         ["location"] = LocationField, ["lead_organisation_id"] = LeadField, ["participant_organisation_ids"] = ParticipantsField,
-    };
+        ["kpi_template_codes"] = TemplatesField,
+    }.Concat(Enumerable.Range(0, 20).Select(i => KeyValuePair.Create($"kpi_template_codes[{i}]", TemplatesField))).ToDictionary();
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, string> Fields => PilotFields;
@@ -50,11 +51,11 @@ internal sealed class NewModel(IGrainFactory grains) : PartnershipForm(grains)
     public IReadOnlyList<KpiDefinition> Templates => PilotKinds.Of(Kind).KpiTemplates;
 
     /// <summary>The participants the form sent.</summary>
-    public IReadOnlySet<string> SentParticipants => HttpMethods.IsPost(Request.Method)
-        ? Request.Form[ParticipantsField].OfType<string>().ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+    public IReadOnlySet<string> SentParticipants => SentAll(ParticipantsField);
 
-    /// <summary>Whether the templates are ticked: yes on a read, as sent on a refused form.</summary>
-    public bool TemplatesTicked => !HttpMethods.IsPost(Request.Method) || Request.Form[TemplatesField] == "true";
+    /// <summary>The templates ticked: all of them on a read, as sent on a refused form.</summary>
+    public IReadOnlySet<string> TemplatesTicked => HttpMethods.IsPost(Request.Method)
+        ? SentAll(TemplatesField) : Templates.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Shows the form for the kind asked for.</summary>
     public async Task<IActionResult> OnGetAsync(string id)
@@ -86,7 +87,7 @@ internal sealed class NewModel(IGrainFactory grains) : PartnershipForm(grains)
                 Sent(CityField)?.Trim() ?? "", string.IsNullOrEmpty(location) ? null : location, lead, participants);
             try
             {
-                await Grains.GetGrain<IPilotGrain>(pilotId!).Create(definition, applyKpiTemplates: TemplatesTicked);
+                await Grains.GetGrain<IPilotGrain>(pilotId!).Create(definition, KpiTemplateChoice.Only(TemplatesTicked.Order(StringComparer.Ordinal)));
                 return Redirect($"/pilots/{Uri.EscapeDataString(pilotId!)}?changed=created");
             }
             catch (InvalidFieldException invalid)

@@ -16,6 +16,12 @@ public sealed partial class IndexModel
     /// <summary>The subscription field of the action forms.</summary>
     public const string SubscriptionField = "subscription";
 
+    /// <summary>The send-now form's period: empty for the period a run would report now.</summary>
+    public const string PeriodField = "period";
+
+    /// <summary>The subscription just deleted (from the address the deletion led back to), or null.</summary>
+    public string? DeletedSubscription => Request.Query["deleted"].ToString() is { Length: > 0 and <= 100 } deleted ? deleted : null;
+
     /// <summary>A subscription's new webhook secret, shown on the answer to its rotation only.</summary>
     public (string SubscriptionId, string Secret)? RotatedSecret { get; private set; }
 
@@ -33,15 +39,16 @@ public sealed partial class IndexModel
         return SeeOther($"/donors/{donorId}/reports#subscriptions-heading");
     }
 
-    /// <summary>Queues the report of the period a run would report now, then shows the page saying so.</summary>
-    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] string id, [FromForm(Name = SubscriptionField)] string? subscription)
+    /// <summary>Queues the report of the period sent (empty: the one a run would report now), then shows the page saying so.</summary>
+    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] string id, [FromForm(Name = SubscriptionField)] string? subscription,
+        [FromForm(Name = PeriodField)] string? period)
     {
         var donorId = PathId(id, "donor");
         var sendNow = HttpContext.RequestServices.GetRequiredService<SendNow>();
         try
         {
-            var (period, _) = await sendNow.QueueAsync(Grains.GetGrain<IReportSubscriptionsGrain>(donorId), PathId(subscription, "report subscription"), null);
-            return SeeOther($"/donors/{donorId}/reports?sent={period}#archive-heading");
+            var (queued, _) = await sendNow.QueueAsync(Grains.GetGrain<IReportSubscriptionsGrain>(donorId), PathId(subscription, "report subscription"), period?.Trim());
+            return SeeOther($"/donors/{donorId}/reports?sent={queued}#archive-heading");
         }
         catch (InvalidFieldException invalid)
         {

@@ -97,6 +97,23 @@ internal sealed class SubscriptionModel(IGrainFactory grains, PublicRecords reco
         }
     }
 
+    /// <summary>The delete form's confirmation box.</summary>
+    public const string ConfirmDeleteField = "confirmDelete";
+
+    /// <summary>Ends the subscription once the person ticked that they mean it; its archived reports stay.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] string id, [FromRoute] string? subscription)
+    {
+        await PrepareAsync(id, subscription ?? "");
+        SubscriptionId = Current!.SubscriptionId;
+        if (Request.Form[ConfirmDeleteField] != "true")
+        {
+            Refuse(ConfirmDeleteField, W["subscription.delete.unconfirmed"]);
+            return Refused();
+        }
+        await grains.GetGrain<IReportSubscriptionsGrain>(DonorId).Delete(SubscriptionId);
+        return SeeOther($"/donors/{DonorId}/reports?deleted={Uri.EscapeDataString(SubscriptionId)}#subscriptions-heading");
+    }
+
     private PageResult Refused()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;

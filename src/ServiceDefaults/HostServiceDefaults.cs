@@ -16,7 +16,7 @@ namespace Cooperation.ServiceDefaults;
 /// database, and the endpoints <c>/health/live</c>, <c>/health/ready</c> (and <c>/healthz</c>, the
 /// same) and <c>/metrics</c> on the management endpoint (<see cref="ManagementEndpoint"/>).
 /// </summary>
-public static class HostDefaults
+public static class HostServiceDefaults
 {
     /// <summary>Liveness: the process answers HTTP; no check runs (a restart would not fix the database).</summary>
     public const string LivePath = "/health/live";
