@@ -22,9 +22,11 @@ DURATION=${1:-20}
 CLIENTS=${2:-32}
 ROUNDS=${3:-3}
 DB=cooperation_pagebench
-GRPC_PORT=5190
-HTTP_PORT=5191
-WEB_PORT=5192
+# COOPERATION_BENCH_PORT_OFFSET moves every port of the bench (to run a second copy beside it).
+OFFSET=${COOPERATION_BENCH_PORT_OFFSET:-0}
+GRPC_PORT=$((5190 + OFFSET))
+HTTP_PORT=$((5191 + OFFSET))
+WEB_PORT=$((5192 + OFFSET))
 DATA=$ROOT/.data/pagebench
 LOGS=$ROOT/.data/logs/pagebench
 PREFIX=bench-pages
@@ -41,13 +43,13 @@ for project in src/Silo src/Gateway src/Web bench/Cooperation.LoadGenerator; do
 done
 
 export ConnectionStrings__Cooperation=$CONNECTION Orleans__ClusterId=cooperation-pagebench Orleans__ServiceId=cooperation-pagebench
-Orleans__SiloPort=11221 Orleans__GatewayPort=30110 Kestrel__Endpoints__Management__Url=http://127.0.0.1:5195 \
+Orleans__SiloPort=$((11221 + OFFSET)) Orleans__GatewayPort=$((30110 + OFFSET)) Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5195 + OFFSET)) \
   start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
 wait_for_log silo "Silo ready" 120
 Demo__Load=true Demo__KeysFile=$DATA/demo-keys.env Demo__UsersFile=$DATA/demo-users.env \
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
-Kestrel__Endpoints__Management__Url=http://127.0.0.1:5193 \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5193 + OFFSET)) \
   start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 say "loading the demo data"
@@ -57,7 +59,7 @@ wait_for_log gateway "Demo data loaded" 300
 # minute): this web host lets the bench through. The Server-Timing header gives the pages' server time.
 Web__ServerTiming=true Web__FormsPerClientPerMinute=100000 Web__AttemptsPerAddressPerMinute=100000 \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$WEB_PORT \
-Kestrel__Endpoints__Management__Url=http://127.0.0.1:5194 \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5194 + OFFSET)) \
   start_dotnet web "$ROOT/src/Web/bin/Release/net10.0" Cooperation.Web.dll
 wait_for_url web "http://127.0.0.1:$WEB_PORT/healthz" 120
 

@@ -23,8 +23,10 @@ DURATION=${1:-20}
 CLIENTS=${2:-64}
 ROUNDS=${3:-3}
 DB=cooperation_bench
-GRPC_PORT=5180
-HTTP_PORT=5181
+# COOPERATION_BENCH_PORT_OFFSET moves every port of the bench (to run a second copy beside it).
+OFFSET=${COOPERATION_BENCH_PORT_OFFSET:-0}
+GRPC_PORT=$((5180 + OFFSET))
+HTTP_PORT=$((5181 + OFFSET))
 LOGS=$ROOT/.data/logs/bench
 PREFIX=bench
 mkdir -p "$LOGS"
@@ -38,18 +40,18 @@ say "building (Release)"
 dotnet build "$ROOT/Cooperation.sln" -c Release -v q -nologo -clp:ErrorsOnly >&2
 
 export ConnectionStrings__Cooperation=$CONNECTION Orleans__ClusterId=cooperation-bench Orleans__ServiceId=cooperation-bench
-Orleans__SiloPort=11211 Orleans__GatewayPort=30100 Kestrel__Endpoints__Management__Url=http://127.0.0.1:5186 \
+Orleans__SiloPort=$((11211 + OFFSET)) Orleans__GatewayPort=$((30100 + OFFSET)) Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5186 + OFFSET)) \
   start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
 wait_for_log silo "Silo ready" 120
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
-Kestrel__Endpoints__Management__Url=http://127.0.0.1:5184 \
+Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5184 + OFFSET)) \
   start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 # The worker runs beside them as in production (its jobs' polling and the reactions' reads load the database too).
-Kestrel__Endpoints__Http__Url=http://127.0.0.1:5183 \
+Kestrel__Endpoints__Http__Url=http://127.0.0.1:$((5183 + OFFSET)) \
   start_dotnet worker "$ROOT/src/Worker/bin/Release/net10.0" Cooperation.Worker.dll
-wait_for_url worker "http://127.0.0.1:5183/healthz" 120
+wait_for_url worker "http://127.0.0.1:$((5183 + OFFSET))/healthz" 120
 
 # An admin key for the load generator, made as the operators make the first one.
 ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
