@@ -53,7 +53,13 @@ public sealed class KestrelGateway : IAsyncDisposable
     {
         var app = await BesideAsync(api, builder =>
         {
-            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            // Only the port given here: the endpoints of the appsettings.json copied into the test
+            // output (the web host's 5082 and 5085) would clash with a running ops/run.sh.
+            builder.WebHost.UseKestrel(kestrel =>
+            {
+                kestrel.Configure(new ConfigurationBuilder().Build());
+                kestrel.Listen(IPAddress.Loopback, 0);
+            });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -50,6 +50,8 @@ public static class WebHosts
             ["Reports:Smtp:Host"] = "127.0.0.1",
             ["Reports:Smtp:Port"] = api.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Web:PublicBaseUrl"] = PublicBaseUrl,
+            // A free port, not the appsettings' 5085, which a running ops/run.sh holds.
+            ["Kestrel:Endpoints:Management:Url"] = $"http://127.0.0.1:{Ports.Free()}",
             // The tests share one client address; their own limits are tested on a host of their own.
             ["Web:FormsPerClientPerMinute"] = "10000",
             ["Web:AttemptsPerAddressPerMinute"] = "10000",
