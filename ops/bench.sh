@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark: the platform in Release on its own database (cooperation_bench) and ports, then
-# ROUNDS rounds of: a pgbench baseline of single-row durable INSERTs on the same PostgreSQL at the
-# same concurrency, and the load generator on a new set of fresh pilots. Each round prints its
-# line; the last line holds the medians over the rounds (one slow round of either side, common
-# on a shared machine, does not decide the ratio):
-#   writes_per_s=… reads_per_s=… health_per_s=… p99_write_ms=… pgbench_tps=… write_ratio=… read_ratio=… …
+# Benchmark, in three parts, each on its own database and ports with the platform in Release:
+#  1. API: ROUNDS rounds of a pgbench baseline of single-row durable INSERTs on the same
+#     PostgreSQL at the same concurrency, then the load generator on a new set of fresh pilots
+#     (partners' updates, pilot reads, gRPC health checks);
+#  2. pages: ops/bench-pages.sh (signed-in pages against the JSON reads of the same data, 32 sessions);
+#  3. reports: ops/bench-reports.sh (donor reports end to end on a running cluster).
+# Each round prints its line and each part its medians over the rounds (one slow round of either
+# side, common on a shared machine, does not decide a ratio); the last line sums them up:
+#   summary write_ratio=… read_ratio=… page_ratio=… report_csv_s=… report_html_s=… report_pdf_s=… …
 #
-#   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
-#   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark instead (ops/bench-pages.sh)
+#   ops/bench.sh [seconds] [clients] [rounds]          all three (defaults: 20 s per scenario, 64 clients, 3 rounds)
+#   ops/bench.sh --api [seconds] [clients] [rounds]    the API part only
+#   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark only (ops/bench-pages.sh)
+#   ops/bench.sh --reports [rounds]                    the report benchmark only (ops/bench-reports.sh)
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
@@ -15,10 +20,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-if [ "${1:-}" = "--pages" ]; then
-  shift
-  exec "$ROOT/ops/bench-pages.sh" "$@"
-fi
+PARTS=all
+case "${1:-}" in
+  --pages) shift; exec "$ROOT/ops/bench-pages.sh" "$@" ;;
+  --reports) shift; exec "$ROOT/ops/bench-reports.sh" "$@" ;;
+  --api) shift; PARTS=api ;;
+esac
 DURATION=${1:-20}
 CLIENTS=${2:-64}
 ROUNDS=${3:-3}
@@ -86,4 +93,16 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # The median of each figure over the rounds, in the same key=value form.
-printf '%s\n' "${ROUND_LINES[@]}" | medians
+API_MEDIANS=$(printf '%s\n' "${ROUND_LINES[@]}" | medians)
+echo "$API_MEDIANS"
+[ "$PARTS" = all ] || exit 0
+
+# The other parts start their own hosts: this part's leave the cores first.
+stop_started
+say "pages: ops/bench-pages.sh $DURATION 32 $ROUNDS"
+"$ROOT/ops/bench-pages.sh" "$DURATION" 32 "$ROUNDS" | tee "$LOGS/pages.log"
+say "reports: ops/bench-reports.sh $ROUNDS"
+"$ROOT/ops/bench-reports.sh" "$ROUNDS" | tee "$LOGS/reports.log"
+# Each part's medians without their "median_of=N", on one line.
+echo "summary $(for line in "$API_MEDIANS" "$(tail -n 1 "$LOGS/pages.log")" "$(tail -n 1 "$LOGS/reports.log")"; do
+  echo "${line#median_of=* }"; done | tr '\n' ' ' | sed 's/ $//')"
