@@ -8,6 +8,7 @@
 #
 #   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
 #   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark instead (ops/bench-pages.sh)
+#   ops/bench.sh --reports [rounds] [pilots] [kpis] [periods]  the donor report benchmark (ops/bench-reports.sh)
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
@@ -18,6 +19,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ "${1:-}" = "--pages" ]; then
   shift
   exec "$ROOT/ops/bench-pages.sh" "$@"
+fi
+if [ "${1:-}" = "--reports" ]; then
+  shift
+  exec "$ROOT/ops/bench-reports.sh" "$@"
 fi
 DURATION=${1:-20}
 CLIENTS=${2:-64}

@@ -2,7 +2,6 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
-using ScottPlot;
 
 namespace Cooperation.Reports.Rendering;
 
@@ -35,7 +34,7 @@ internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IR
 }
 
 /// <summary>A chart (numbers and dates only), its caption and its legend, which the writers lay out as text.</summary>
-internal sealed record ChartBlock(Plot Plot, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
+internal sealed record ChartBlock(PilotChart Chart, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => Legend.Select(e => e.Label).Prepend(Caption);
