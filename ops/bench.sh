@@ -12,7 +12,7 @@
 #   ops/bench.sh [seconds] [clients] [rounds]          all three (defaults: 20 s per scenario, 64 clients, 3 rounds)
 #   ops/bench.sh --api [seconds] [clients] [rounds]    the API part only
 #   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark only (ops/bench-pages.sh)
-#   ops/bench.sh --reports [rounds]                    the report benchmark only (ops/bench-reports.sh)
+#   ops/bench.sh --reports [rounds] [pilots] [kpis] [periods]  the report benchmark only (ops/bench-reports.sh)
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the

@@ -9,6 +9,15 @@ using Cooperation.ReportBenchmark;
 //   dotnet bench/Cooperation.ReportBenchmark/bin/Release/net10.0/Cooperation.ReportBenchmark.dll [pilots] [kpis] [periods] [save-to-dir] [en|vi|ja]
 // With "gather" first, times gathering the report's data from the grains instead (GatherBenchmark):
 //   … Cooperation.ReportBenchmark.dll gather CONNECTION-STRING [pilots] [kpis] [periods] [rounds]
+// With "endtoend", times reports end to end on a running cluster (EndToEndBenchmark; ops/bench-reports.sh runs it):
+//   … Cooperation.ReportBenchmark.dll endtoend [rounds] [pilots] [kpis] [periods] [--demo]
+if (args.Length > 0 && args[0] == "endtoend")
+{
+    var numbers = args.Skip(1).Where(a => a != "--demo").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+    int Number(int i, int fallback) => numbers.Length > i ? numbers[i] : fallback;
+    await EndToEndBenchmark.RunAsync(Number(0, 3), Number(1, 1000), Number(2, 10), Number(3, 24), args.Contains("--demo"));
+    return;
+}
 if (args.Length > 1 && args[0] == "gather")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
@@ -31,19 +40,14 @@ var total = TimeSpan.Zero;
 foreach (var format in ReportFileFormats.All)
 {
     clock.Restart();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var bytes = format.Render(report);
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     total += clock.Elapsed;
     if (saveTo is not null)
         File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(saveTo).FullName, report.FileName(format.Flag)), bytes);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"format={format.Extension} seconds={clock.Elapsed.TotalSeconds:F2} bytes={bytes.Length}"));
+        $"format={format.Extension} seconds={clock.Elapsed.TotalSeconds:F2} cpu_s={cpu.TotalSeconds:F2} bytes={bytes.Length}"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"report_seconds={total.TotalSeconds:F2} peak_memory_mb={PeakMemoryMegabytes():F0}"));
-
-// The most resident memory the process held (Linux /proc), the figure a 512 MB limit is about.
-static double PeakMemoryMegabytes()
-{
-    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}
+    $"report_seconds={total.TotalSeconds:F2} peak_memory_mb={EndToEndBenchmark.PeakMemoryMegabytes():F0}"));

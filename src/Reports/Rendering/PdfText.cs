@@ -16,6 +16,10 @@ internal sealed class PdfText(ReportFontSet faces) : IDisposable
 
     private readonly Dictionary<(SKTypeface, float, bool), SKFont> _fonts = [];
 
+    // A report repeats its words (statuses, units, dates) thousands of times: each is cut into runs and measured once.
+    private readonly Dictionary<(string, bool), (string Text, SKTypeface Typeface, bool FakeBold)[]> _runs = [];
+    private readonly Dictionary<(string, float, bool), float> _widths = [];
+
     public void Dispose()
     {
         foreach (var font in _fonts.Values)
@@ -23,13 +27,17 @@ internal sealed class PdfText(ReportFontSet faces) : IDisposable
     }
 
     /// <summary>The width of <paramref name="text"/> on one line.</summary>
-    public float Measure(string text, float size, bool bold) =>
-        ReportFonts.Runs(text, bold).Sum(run => Font(run.Typeface, size, run.FakeBold).MeasureText(run.Text));
+    public float Measure(string text, float size, bool bold)
+    {
+        if (!_widths.TryGetValue((text, size, bold), out var width))
+            _widths[(text, size, bold)] = width = Runs(text, bold).Sum(run => Font(run.Typeface, size, run.FakeBold).MeasureText(run.Text));
+        return width;
+    }
 
     /// <summary>Draws one line with its left end at <paramref name="x"/> and its baseline at <paramref name="y"/>.</summary>
     public void Draw(SKCanvas canvas, string line, float x, float y, float size, bool bold, SKPaint paint)
     {
-        foreach (var (text, typeface, fakeBold) in ReportFonts.Runs(line, bold))
+        foreach (var (text, typeface, fakeBold) in Runs(line, bold))
         {
             var font = Font(typeface, size, fakeBold);
             canvas.DrawText(text, x, y, font, paint);
@@ -43,6 +51,12 @@ internal sealed class PdfText(ReportFontSet faces) : IDisposable
     /// </summary>
     public IEnumerable<string> Wrap(string text, float size, bool bold, float width)
     {
+        // Most cells and paragraphs fit on one line.
+        if (Measure(text, size, bold) <= width)
+        {
+            yield return text;
+            yield break;
+        }
         var line = "";
         foreach (var word in text.Split(' '))
         {
@@ -104,8 +118,18 @@ internal sealed class PdfText(ReportFontSet faces) : IDisposable
     {
         var key = (typeface, size, fakeBold);
         if (!_fonts.TryGetValue(key, out var font))
-            _fonts[key] = font = new SKFont(faces.Of(typeface), size) { Embolden = fakeBold };
+        {
+            _fonts[key] = font = ReportFonts.Font(faces.Of(typeface), size);
+            font.Embolden = fakeBold;
+        }
         return font;
+    }
+
+    private (string Text, SKTypeface Typeface, bool FakeBold)[] Runs(string text, bool bold)
+    {
+        if (!_runs.TryGetValue((text, bold), out var runs))
+            _runs[(text, bold)] = runs = [.. ReportFonts.Runs(text, bold)];
+        return runs;
     }
 
     /// <summary>

@@ -2,28 +2,28 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Kpis.Aggregations;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.DonorReports;
-using ScottPlot;
+using SkiaSharp;
 
 namespace Cooperation.Reports.Rendering;
 
 /// <summary>
-/// The chart of a pilot, drawn by ScottPlot: the same plot goes to the PDF page (vector, on
-/// SkiaSharp's canvas) and to the HTML (inline SVG). One chart per pilot, so a report of a
-/// thousand pilots stays a few seconds of drawing. The chart itself holds only numbers and dates
-/// (set in <see cref="ReportFonts.ChartFamily"/>); its words, the caption and the legend, are
-/// laid out by the PDF and HTML writers as text, so no legend is ever clipped and every name is searchable.
+/// What a pilot's chart shows (<see cref="PilotChart"/>), drawn by <see cref="ChartCanvas"/> onto
+/// the PDF page (vectors) and by <see cref="ChartSvg"/> into the HTML (inline SVG). One chart per
+/// pilot. The chart itself holds only numbers and dates (set in <see cref="ReportFonts.ChartTypeface"/>);
+/// its words, the caption and the legend, are laid out by the PDF and HTML writers as text, so no
+/// legend is ever clipped and every name is searchable.
 /// </summary>
 internal static class ReportCharts
 {
-    private static readonly Color Done = Color.FromHex("#1b7f3b");
-    private static readonly Color Reference = Color.FromHex("#5b6b7a");
-    private static readonly Color Overdue = Color.FromHex("#c62828");
-    private static readonly Color Planned = Color.FromHex("#8a96a3");
-    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+    private static readonly SKColor Done = SKColor.Parse("#1b7f3b");
+    private static readonly SKColor Overdue = SKColor.Parse("#c62828");
+    private static readonly SKColor Planned = SKColor.Parse("#8a96a3");
 
-    // Tick labels, and how far below its line box's centre a label's digits are centred (share of the font size; measured).
-    private const float TickFontSize = 10;
-    private const float LabelDrop = 0.27f;
+    /// <summary>The colour of what is not a KPI's own (the 100 % line, the legend's trajectory and verified marks).</summary>
+    internal static readonly SKColor Reference = SKColor.Parse("#5b6b7a");
+
+    // The KPIs' colours in turn (the "category10" palette).
+    private static readonly SKColor[] Palette = [.. new[] { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" }.Select(SKColor.Parse)];
 
     /// <summary>
     /// Each KPI's progress toward its target at each period's end: the share of the way from
@@ -35,67 +35,45 @@ internal static class ReportCharts
     /// </summary>
     public static ChartBlock? Pilot(PilotSection pilot, DateOnly reportEnd, ReportLanguage language)
     {
-        var series = pilot.Kpis.Select((k, i) => (Kpi: k, Color: Palette.GetColor(i), Points: Progress(k))).Where(s => s.Points.Length > 0).ToArray();
+        var series = pilot.Kpis.Select((k, i) => (Kpi: k, Color: Palette[i % Palette.Length], Points: Progress(k))).Where(s => s.Points.Length > 0).ToArray();
         if (series.Length == 0 && pilot.Milestones.Count == 0)
             return null;
         var xs = series.SelectMany(s => s.Points.Select(p => p.X)).Concat(pilot.Milestones.Select(MilestoneX)).ToArray();
         var left = Month(DateOnly.FromDateTime(DateTime.FromOADate(xs.Min())).AddMonths(-1));
         var right = Math.Max(xs.Max(), Date(reportEnd)) + 10;
 
-        ReportFonts.RegisterChartFont();
-        var plot = new Plot();
-        plot.Font.Set(ReportFonts.ChartFamily);
         var legend = new List<LegendEntry>();
+        var lines = new List<ChartSeries>();
+        var trajectories = new List<ChartSegment>();
         var ys = new List<double> { 0, 100 };
         foreach (var (kpi, color, points) in series)
         {
-            var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), color);
-            line.LineWidth = 1.6f;
-            line.MarkerSize = 3;
-            line.MarkerShape = MarkerShape.OpenCircle;
-            var verified = points.Where(p => p.Verified).ToArray();
-            if (verified.Length > 0)
-                plot.Add.Markers(verified.Select(p => p.X).ToArray(), verified.Select(p => p.Y).ToArray(), MarkerShape.FilledCircle, 5, color);
+            lines.Add(new ChartSeries(points, color));
             if (Trajectory(kpi.View.Definition, left, right) is { } trajectory)
             {
-                var dashed = plot.Add.ScatterLine(new[] { trajectory.X1, trajectory.X2 }, new[] { trajectory.Y1, trajectory.Y2 }, color);
-                dashed.LinePattern = LinePattern.Dashed;
-                dashed.LineWidth = 1;
+                trajectories.Add(new ChartSegment(trajectory.X1, trajectory.Y1, trajectory.X2, trajectory.Y2, color));
                 ys.AddRange([trajectory.Y1, trajectory.Y2]);
             }
             ys.AddRange(points.Select(p => p.Y));
-            legend.Add(new LegendEntry($"{kpi.Name} ({kpi.View.Definition.Unit})", color.ToHex(), LegendMark.Line));
+            legend.Add(new LegendEntry($"{kpi.Name} ({kpi.View.Definition.Unit})", Hex(color), LegendMark.Line));
         }
         if (series.Length > 0)
-            legend.Add(new LegendEntry(ReportText.Word("chart.trajectory", language), Reference.ToHex(), LegendMark.Dashed));
+            legend.Add(new LegendEntry(ReportText.Word("chart.trajectory", language), Hex(Reference), LegendMark.Dashed));
         if (series.Any(s => s.Points.Any(p => p.Verified)))
-            legend.Add(new LegendEntry(ReportText.Word("chart.verified", language), Reference.ToHex(), LegendMark.Dot));
+            legend.Add(new LegendEntry(ReportText.Word("chart.verified", language), Hex(Reference), LegendMark.Dot));
 
         var (bottom, top, step) = Scale(ys.Min(), ys.Max());
         var band = bottom - step * 0.6;
-        legend.AddRange(AddMilestones(plot, pilot, band, language));
-        plot.Add.HorizontalLine(100, 1, Reference, LinePattern.Dotted);
-
-        plot.Axes.SetLimits(left, right, band - step * 0.5, top + step * 0.15);
-        plot.Axes.Bottom.TickGenerator = MonthTicks(left, right, language);
-        plot.Axes.Left.TickGenerator = PercentTicks(bottom, top, step, language);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = TickFontSize;
-        plot.Axes.Left.TickLabelStyle.FontSize = TickFontSize;
-        // ScottPlot centres a tick label on its line box, which sits higher than the digits: move it down onto its tick.
-        plot.Axes.Left.TickLabelStyle.OffsetY = TickFontSize * LabelDrop;
-        plot.HideLegend();
-        return new ChartBlock(plot, ReportText.Word("chart.caption", language), legend);
-    }
-
-    private static IEnumerable<LegendEntry> AddMilestones(Plot plot, PilotSection pilot, double band, ReportLanguage language)
-    {
+        var milestones = new List<ChartMarks>();
         foreach (var group in pilot.Milestones.GroupBy(m => m.Progress.Status == MilestoneStatus.Done ? "done" : m.Overdue ? "overdue" : "planned").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var xs = group.Select(MilestoneX).ToArray();
             var color = group.Key switch { "done" => Done, "overdue" => Overdue, _ => Planned };
-            plot.Add.Markers(xs, xs.Select(_ => band).ToArray(), MarkerShape.FilledDiamond, 9, color);
-            yield return new LegendEntry(ReportText.Word($"chart.milestone.{group.Key}", language), color.ToHex(), LegendMark.Diamond);
+            milestones.Add(new ChartMarks(group.Select(MilestoneX).ToArray(), band, color));
+            legend.Add(new LegendEntry(ReportText.Word($"chart.milestone.{group.Key}", language), Hex(color), LegendMark.Diamond));
         }
+        var chart = new PilotChart(left, right, band - step * 0.5, top + step * 0.15, lines, trajectories, milestones, 100,
+            MonthTicks(left, right, language), PercentTicks(bottom, top, step, language));
+        return new ChartBlock(chart, ReportText.Word("chart.caption", language), legend);
     }
 
     /// <summary>
@@ -140,29 +118,31 @@ internal static class ReportCharts
         return (Math.Floor(low / step) * step, Math.Ceiling(high / step) * step, step);
     }
 
-    private static ScottPlot.TickGenerators.NumericManual PercentTicks(double bottom, double top, double step, ReportLanguage language)
+    private static ChartTick[] PercentTicks(double bottom, double top, double step, ReportLanguage language)
     {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new List<ChartTick>();
         for (var y = bottom; y <= top + step / 2; y += step)
-            ticks.AddMajor(y, ReportCulture.Percent(Math.Round(y, 6), language));
-        return ticks;
+            ticks.Add(new ChartTick(y, ReportCulture.Percent(Math.Round(y, 6), language)));
+        return [.. ticks];
     }
 
-    private static ScottPlot.TickGenerators.NumericManual MonthTicks(double left, double right, ReportLanguage language)
+    private static ChartTick[] MonthTicks(double left, double right, ReportLanguage language)
     {
         var first = DateOnly.FromDateTime(DateTime.FromOADate(left));
         var last = DateOnly.FromDateTime(DateTime.FromOADate(right));
         var months = (last.Year - first.Year) * 12 + last.Month - first.Month;
         // At most about six labels, on months that read as round (quarters, half-years, years).
         var every = new[] { 1, 2, 3, 6, 12, 24, 60 }.First(m => months / m <= 6 || m == 60);
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new List<ChartTick>();
         for (var month = new DateOnly(first.Year, 1, 1); month <= last; month = month.AddMonths(every))
         {
             if (Date(month) >= left)
-                ticks.AddMajor(Date(month), ReportCulture.AxisMonth(month, language));
+                ticks.Add(new ChartTick(Date(month), ReportCulture.AxisMonth(month, language)));
         }
-        return ticks;
+        return [.. ticks];
     }
+
+    internal static string Hex(SKColor color) => $"#{color.Red:x2}{color.Green:x2}{color.Blue:x2}";
 
     private static double MilestoneX(MilestoneView m) => Date(m.Progress.ActualDate ?? m.Definition.PlannedDate);
 

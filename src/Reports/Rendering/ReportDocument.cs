@@ -2,7 +2,6 @@ using Cooperation.Contracts.Kpis;
 using Cooperation.Contracts.Pilots;
 using Cooperation.Contracts.DonorReports;
 using Cooperation.Contracts.Submissions;
-using ScottPlot;
 
 namespace Cooperation.Reports.Rendering;
 
@@ -35,7 +34,7 @@ internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IR
 }
 
 /// <summary>A chart (numbers and dates only), its caption and its legend, which the writers lay out as text.</summary>
-internal sealed record ChartBlock(Plot Plot, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
+internal sealed record ChartBlock(PilotChart Chart, string Caption, IReadOnlyList<LegendEntry> Legend) : ReportBlock
 {
     /// <inheritdoc/>
     public override IEnumerable<string> Texts => Legend.Select(e => e.Label).Prepend(Caption);
@@ -89,38 +88,49 @@ internal static class ReportDocument
         yield return Totals(W("programme"), report.Programmes, l);
         yield return Funding(report.FundingTotals, l);
 
-        foreach (var pilot in report.Pilots)
+        // Each pilot's blocks (texts, tables, its chart) are made on every core; they come out in the pilots' order.
+        foreach (var blocks in report.Pilots.AsParallel().AsOrdered().Select(pilot => Pilot(report, pilot).ToList()))
         {
-            yield return new HeadingBlock(2, $"{pilot.Title} ({pilot.PilotId})");
-            yield return new TextBlock($"{W("status")}: {ReportText.Of(pilot.Status, l)} · {W("partnership")}: {pilot.PartnershipName} · {W("programme")}: {pilot.ProgrammeName}");
-            yield return new TextBlock(Review(report, pilot.Review));
-            if (pilot.EmissionReductions is { } reductions)
-                yield return new TextBlock(ReportText.Format("reductions.text", l, ReportCulture.Amount(reductions, l), ReportCulture.Amount(pilot.VerifiedReductions ?? 0, l)));
-            yield return Funding(pilot.Funding, l);
-            if (pilot.Kpis.Count > 0)
-                yield return Kpis(pilot.Kpis, l);
-            if (pilot.Kpis.SelectMany(k => k.Points).Where(p => p.Historical).Select(p => p.Period).Order().ToArray() is [var first, .., var last])
-            {
-                yield return new TextBlock(ReportText.Format("historical.note", l, ReportCulture.Period(first, l), ReportCulture.Period(last, l),
-                    report.OrganisationName(pilot.HistoricalBy)));
-            }
-            if (ReportCharts.Pilot(pilot, report.Period.End, l) is { } chart)
-                yield return chart;
-            if (pilot.Milestones.Count > 0)
-            {
-                yield return new HeadingBlock(3, W("milestones"));
-                yield return new TableBlock([W("milestone"), W("milestone.due"), W("milestone.done-on"), W("status")],
-                    pilot.Milestones.Select(m => (IReadOnlyList<string>)[ReportText.In(m.Definition.Title, l),
-                        ReportCulture.Date(m.Definition.PlannedDate, l),
-                        m.Progress.ActualDate is { } done ? ReportCulture.Date(done, l) : "–",
-                        m.Overdue ? ReportText.Format("milestone.status", l, ReportText.Of(m.Progress.Status, l), W("overdue")) : ReportText.Of(m.Progress.Status, l)]).ToArray());
-            }
-            if (pilot.Notes.Count > 0)
-            {
-                yield return new HeadingBlock(3, W("notes"));
-                foreach (var note in pilot.Notes)
-                    yield return new TextBlock($"• {note}");
-            }
+            foreach (var block in blocks)
+                yield return block;
+        }
+    }
+
+    /// <summary>The blocks of one pilot's section.</summary>
+    private static IEnumerable<ReportBlock> Pilot(DonorReport report, PilotSection pilot)
+    {
+        var l = report.Language;
+        string W(string key) => ReportText.Word(key, l);
+
+        yield return new HeadingBlock(2, $"{pilot.Title} ({pilot.PilotId})");
+        yield return new TextBlock($"{W("status")}: {ReportText.Of(pilot.Status, l)} · {W("partnership")}: {pilot.PartnershipName} · {W("programme")}: {pilot.ProgrammeName}");
+        yield return new TextBlock(Review(report, pilot.Review));
+        if (pilot.EmissionReductions is { } reductions)
+            yield return new TextBlock(ReportText.Format("reductions.text", l, ReportCulture.Amount(reductions, l), ReportCulture.Amount(pilot.VerifiedReductions ?? 0, l)));
+        yield return Funding(pilot.Funding, l);
+        if (pilot.Kpis.Count > 0)
+            yield return Kpis(pilot.Kpis, l);
+        if (pilot.Kpis.SelectMany(k => k.Points).Where(p => p.Historical).Select(p => p.Period).Order().ToArray() is [var first, .., var last])
+        {
+            yield return new TextBlock(ReportText.Format("historical.note", l, ReportCulture.Period(first, l), ReportCulture.Period(last, l),
+                report.OrganisationName(pilot.HistoricalBy)));
+        }
+        if (ReportCharts.Pilot(pilot, report.Period.End, l) is { } chart)
+            yield return chart;
+        if (pilot.Milestones.Count > 0)
+        {
+            yield return new HeadingBlock(3, W("milestones"));
+            yield return new TableBlock([W("milestone"), W("milestone.due"), W("milestone.done-on"), W("status")],
+                pilot.Milestones.Select(m => (IReadOnlyList<string>)[ReportText.In(m.Definition.Title, l),
+                    ReportCulture.Date(m.Definition.PlannedDate, l),
+                    m.Progress.ActualDate is { } done ? ReportCulture.Date(done, l) : "–",
+                    m.Overdue ? ReportText.Format("milestone.status", l, ReportText.Of(m.Progress.Status, l), W("overdue")) : ReportText.Of(m.Progress.Status, l)]).ToArray());
+        }
+        if (pilot.Notes.Count > 0)
+        {
+            yield return new HeadingBlock(3, W("notes"));
+            foreach (var note in pilot.Notes)
+                yield return new TextBlock($"• {note}");
         }
     }
 

@@ -23,28 +23,28 @@ internal static class ReportFonts
     /// <summary>The Japanese family.</summary>
     public const string CjkFamily = "IPAPGothic";
 
-    /// <summary>The family of the charts' numbers and dates (they hold nothing else): DejaVu Sans cut to ASCII.</summary>
-    public const string ChartFamily = "Cooperation Chart Sans";
-
     private static readonly Lazy<SKTypeface> LatinTypeface = new(() => Find(LatinFamily, SKFontStyle.Normal, 'ệ'));
     private static readonly Lazy<SKTypeface> LatinBoldTypeface = new(() => Find(LatinFamily, SKFontStyle.Bold, 'ệ'));
     private static readonly Lazy<SKTypeface> CjkTypeface = new(() => Find(CjkFamily, SKFontStyle.Normal, '月'));
 
     // One instance for every chart, so a PDF embeds it once.
-    private static readonly Lazy<SKTypeface> ChartTypeface = new(() =>
+    private static readonly Lazy<SKTypeface> ChartFace = new(() =>
         FontSubset.Of(LatinTypeface.Value, Enumerable.Range(0x20, 0x7F - 0x20).Append('–').Append('·').Append('−')) ?? LatinTypeface.Value);
-
-    private static readonly Lazy<bool> ChartFontRegistered = new(() =>
-    {
-        ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFontResolver());
-        return true;
-    });
 
     /// <summary>The faces text is drawn in (a report embeds subsets of them).</summary>
     internal static IEnumerable<SKTypeface> Faces => [LatinTypeface.Value, LatinBoldTypeface.Value, CjkTypeface.Value];
 
-    /// <summary>Makes <see cref="ChartFamily"/> known to ScottPlot; charts call it before they set their font.</summary>
-    public static void RegisterChartFont() => _ = ChartFontRegistered.Value;
+    /// <summary>The face of the charts' numbers and dates (they hold nothing else): DejaVu Sans cut to ASCII.</summary>
+    public static SKTypeface ChartTypeface => ChartFace.Value;
+
+    /// <summary>
+    /// A font of <paramref name="typeface"/> for documents: unhinted, with the face's own advances
+    /// (linear metrics, subpixel positions). Hinted advances are rounded to whole units, which a PDF
+    /// can only honour by placing every glyph on its own (a Td per glyph, several times the bytes
+    /// and the time); with the face's advances a line is one string, as a reader's own layout.
+    /// </summary>
+    public static SKFont Font(SKTypeface typeface, float size) =>
+        new(typeface, size) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
 
     /// <summary>True when <paramref name="text"/> holds a CJK character (a line may then break between any two).</summary>
     public static bool HasCjk(string text) => text.EnumerateRunes().Any(IsCjk);
@@ -83,14 +83,6 @@ internal static class ReportFonts
         SKFontManager.Default.MatchFamily(family, style) is { } typeface && typeface.ContainsGlyph(sample)
             ? typeface
             : SKFontManager.Default.MatchCharacter(sample) ?? SKTypeface.Default;
-
-    private sealed class ChartFontResolver : ScottPlot.IFontResolver
-    {
-        public SKTypeface? CreateTypeface(string fontName, ScottPlot.FontWeight weight, ScottPlot.FontSlant slant, ScottPlot.FontSpacing spacing) =>
-            fontName == ChartFamily ? ChartTypeface.Value : null;
-
-        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => fontName == ChartFamily ? ChartTypeface.Value : null;
-    }
 }
 
 /// <summary>

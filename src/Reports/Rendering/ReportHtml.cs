@@ -30,7 +30,7 @@ internal static class ReportHtml
         var blocks = ReportDocument.Blocks(report).ToList();
         // Drawing the charts is most of the work, and each is independent: use every core.
         var svg = new string?[blocks.Count];
-        Parallel.For(0, blocks.Count, i => svg[i] = blocks[i] is ChartBlock chart ? chart.Plot.GetSvgXml(ChartWidth, ChartHeight) : null);
+        Parallel.For(0, blocks.Count, i => svg[i] = blocks[i] is ChartBlock chart ? ChartSvg.Of(chart.Chart, ChartWidth, ChartHeight, chart.Caption) : null);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];

@@ -5,7 +5,7 @@ namespace Cooperation.Reports.Rendering;
 /// <summary>
 /// A report as PDF, drawn with SkiaSharp's PDF backend (MIT): A4 pages, text in the fonts of
 /// <see cref="ReportFonts"/> (embedded by Skia, so every word can be searched and copied), charts
-/// drawn by ScottPlot straight onto the page, so they stay vectors, with their caption and legend
+/// drawn straight onto the page (<see cref="ChartCanvas"/>), so they stay vectors, with their caption and legend
 /// laid out as text below them.
 /// </summary>
 internal static class ReportPdf
@@ -46,6 +46,7 @@ internal static class ReportPdf
     private sealed class PageWriter(SKDocument document, ReportFontSet faces) : IDisposable
     {
         private readonly PdfText _text = new(faces);
+        private readonly ChartCanvas _charts = new();
         private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
         private readonly SKPaint _muted = new() { Color = new SKColor(0x44, 0x4f, 0x5a), IsAntialias = true };
         private readonly SKPaint _border = new() { Color = new SKColor(0xcc, 0xcc, 0xdd), Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
@@ -56,6 +57,7 @@ internal static class ReportPdf
         public void Dispose()
         {
             _text.Dispose();
+            _charts.Dispose();
             _ink.Dispose();
             _muted.Dispose();
             _border.Dispose();
@@ -141,7 +143,7 @@ internal static class ReportPdf
             var canvas = Canvas;
             canvas.Save();
             canvas.Translate(Margin, _y);
-            chart.Plot.Render(canvas, (int)ContentWidth, (int)ChartHeight);
+            _charts.Draw(canvas, chart.Chart, ContentWidth, ChartHeight);
             canvas.Restore();
             _y += ChartHeight + 4;
             Legend(chart.Legend);

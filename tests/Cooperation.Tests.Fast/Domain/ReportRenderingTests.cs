@@ -9,7 +9,6 @@ using Cooperation.Reports;
 using Cooperation.Reports.Rendering;
 using Cooperation.ReportBenchmark;
 using Cooperation.Tests.Support;
-using ScottPlot;
 using SkiaSharp;
 
 namespace Cooperation.Tests.Domain;
@@ -84,8 +83,7 @@ public sealed partial class ReportRenderingTests
         var pilot = report.Pilots[0];
         var chart = Assert.IsType<ChartBlock>(ReportDocument.Blocks(report).Single(b => b is ChartBlock));
 
-        // The chart draws no legend of its own (ScottPlot's clipped its first row); the writers lay it out as text.
-        Assert.False(chart.Plot.Legend.IsVisible);
+        // The chart draws no legend of its own; the writers lay it out as text.
         Assert.All(pilot.Kpis, k => Assert.Contains(chart.Legend, e => e.Label.StartsWith(k.Name, StringComparison.Ordinal)));
 
         var layout = await PdfFiles.TextAsync(ReportPdf.Render(report), "-bbox");
@@ -100,6 +98,20 @@ public sealed partial class ReportRenderingTests
         Assert.All(pilot.Kpis, k => Assert.Contains(k.Name.Replace(" ", "", StringComparison.Ordinal), all, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Html_charts_are_images_named_by_their_caption_with_every_kpi_line()
+    {
+        var report = SyntheticPortfolio.Report(2, 3, 12, ReportLanguage.Vi);
+
+        var html = Encoding.UTF8.GetString(ReportHtml.Render(report));
+
+        var charts = Regex.Matches(html, "<svg xmlns[^>]*role=\"img\"><title>([^<]+)</title>(.*?)</svg>");
+        Assert.Equal(2, charts.Count);
+        Assert.All(charts, c => Assert.Equal(WebUtility.HtmlEncode(ReportText.Word("chart.caption", ReportLanguage.Vi)), c.Groups[1].Value));
+        // One line per KPI, and its periods' markers.
+        Assert.All(charts, c => Assert.Equal(3, Regex.Matches(c.Groups[2].Value, "<polyline ").Count));
+    }
+
     [Theory]
     [InlineData(ReportLanguage.En)]
     [InlineData(ReportLanguage.Vi)]
@@ -107,21 +119,25 @@ public sealed partial class ReportRenderingTests
     public void Tick_labels_sit_on_their_ticks(ReportLanguage language)
     {
         var report = SyntheticPortfolio.Report(1, 3, 12, language);
-        var plot = Assert.IsType<ChartBlock>(ReportDocument.Blocks(report).Single(b => b is ChartBlock)).Plot;
+        var chart = Assert.IsType<ChartBlock>(ReportDocument.Blocks(report).Single(b => b is ChartBlock)).Chart;
         const int width = 500, height = 260;
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
-            plot.Render(canvas, width, height);
-        var data = plot.RenderManager.LastRender.DataRect;
-        var ticks = plot.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)).ToArray();
+        using (var drawer = new ChartCanvas())
+        {
+            canvas.Clear(SKColors.White);
+            drawer.Draw(canvas, chart, width, height);
+        }
+        var layout = chart.Layout(width, height);
+        var ticks = layout.YTicks.ToArray();
         Assert.True(ticks.Length >= 3);
 
         // Rows with ink left of the tick marks: the labels.
-        var labelRight = (int)(data.Left - plot.Axes.Left.MajorTickStyle.Length) - 2;
+        var labelRight = (int)(layout.Frame.Left - PilotChart.TickLength) - 2;
         var inked = Enumerable.Range(0, height).Where(y => Enumerable.Range(0, labelRight).Any(x => bitmap.GetPixel(x, y).Red < 200)).ToHashSet();
         foreach (var tick in ticks)
         {
-            var y = plot.GetPixel(new Coordinates(plot.Axes.Bottom.Min, tick.Position)).Y;
+            var y = tick.Y;
             // The label's ink near the tick (labels are further apart than this window).
             var near = inked.Where(row => Math.Abs(row - y) <= 12).ToArray();
             Assert.True(near.Length > 0, $"no label at the {tick.Label} tick ({y:0.0})");
@@ -142,13 +158,12 @@ public sealed partial class ReportRenderingTests
             View = k.View with { Definition = k.View.Definition with { Aggregation = (KpiAggregation)(i % 4 + 1) } },
             Points = [.. k.Points.Select((p, j) => p with { Value = i == 1 ? 5_000 + j : i == 2 ? -300 : p.Value })],
         }).ToArray();
-        var plot = ReportCharts.Pilot(pilot with { Kpis = kpis }, report.Period.End, ReportLanguage.En)!.Plot;
+        var chart = ReportCharts.Pilot(pilot with { Kpis = kpis }, report.Period.End, ReportLanguage.En)!.Chart;
 
-        var limits = plot.Axes.GetLimits();
-        var points = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().SelectMany(s => s.Data.GetScatterPoints())
-            .Concat(plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>().SelectMany(m => m.Data.GetScatterPoints())).ToArray();
+        var points = chart.Points.ToArray();
         Assert.NotEmpty(points);
-        Assert.All(points, p => Assert.True(limits.Contains(p.X, p.Y), $"({p.X}, {p.Y}) is outside {limits}"));
+        Assert.All(points, p => Assert.True(p.X >= chart.Left && p.X <= chart.Right && p.Y >= chart.Bottom && p.Y <= chart.Top,
+            $"({p.X}, {p.Y}) is outside {chart.Left}…{chart.Right} × {chart.Bottom}…{chart.Top}"));
     }
 
     [GeneratedRegex(@"[\u2E80-\u2EFF\u2F00-\u2FDF]")]
