@@ -72,7 +72,8 @@ for round in $(seq 1 "$ROUNDS"); do
   say "round $round/$ROUNDS: load generator, $CLIENTS clients, $DURATION s per scenario"
   LOAD="$LOGS/load-$round.log"
   dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
-    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOAD"
+    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" \
+    --cpu-of "silo=${PID_OF[silo]},gateway=${PID_OF[gateway]},worker=${PID_OF[worker]}" | tee "$LOAD"
   for scenario in writes-fresh writes-heavy reads health; do
     figure=$(field "$LOAD" "$scenario" per_s)
     [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report $scenario; see $LOAD"; exit 1; }
