@@ -9,6 +9,9 @@
 #   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
 #   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark instead (ops/bench-pages.sh)
 #
+# Each scenario's line in .data/logs/bench/load-N.log also holds cpu_us_silo/_gateway/_worker/_loadgen/_total:
+# CPU microseconds per call of each process over the measured window (steadier than rates on a shared machine).
+#
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
 # heavy set is filled on the first run and kept in the bench database).
