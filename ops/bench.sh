@@ -14,6 +14,9 @@
 #   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark only (ops/bench-pages.sh)
 #   ops/bench.sh --reports [rounds] [pilots] [kpis] [periods]  the report benchmark only (ops/bench-reports.sh)
 #
+# Each scenario's line in .data/logs/bench/load-N.log also holds cpu_us_silo/_gateway/_worker/_loadgen/_total:
+# CPU microseconds per call of each process over the measured window (steadier than rates on a shared machine).
+#
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
 # heavy set is filled on the first run and kept in the bench database).
@@ -79,7 +82,8 @@ for round in $(seq 1 "$ROUNDS"); do
   say "round $round/$ROUNDS: load generator, $CLIENTS clients, $DURATION s per scenario"
   LOAD="$LOGS/load-$round.log"
   dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
-    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOAD"
+    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" \
+    --cpu-of "silo=${PID_OF[silo]},gateway=${PID_OF[gateway]},worker=${PID_OF[worker]}" | tee "$LOAD"
   for scenario in writes-fresh writes-heavy reads health; do
     figure=$(field "$LOAD" "$scenario" per_s)
     [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report $scenario; see $LOAD"; exit 1; }

@@ -45,6 +45,12 @@ public sealed record LoadOptions
     /// <summary>Scenarios to run, in order.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["reads", "health", "writes-fresh", "writes-heavy"];
 
+    /// <summary>
+    /// Processes whose CPU time per call each scenario reports (<c>name=pid,…</c>, <see cref="ProcessCpu"/>);
+    /// the load generator's own is always reported.
+    /// </summary>
+    public ProcessCpu Cpu { get; init; } = ProcessCpu.Parse("");
+
     /// <summary>Chaos mode: where to write every key sent and its outcome.</summary>
     public string LedgerFile { get; init; } = "";
 
@@ -98,6 +104,7 @@ public sealed record LoadOptions
                 "--person" => options with { Person = value },
                 "--partnership" => options with { PartnershipId = value },
                 "--pilot" => options with { PilotId = value },
+                "--cpu-of" => options with { Cpu = ProcessCpu.Parse(value) },
                 "--ledger-file" => options with { LedgerFile = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

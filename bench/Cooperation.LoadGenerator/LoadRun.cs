@@ -28,6 +28,9 @@ public static class LoadRun
         var clock = Stopwatch.StartNew();
         var measureFrom = TimeSpan.FromSeconds(options.WarmupSeconds);
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
+        // CPU is sampled as the measured window opens and closes.
+        var cpuBefore = Task.Delay(measureFrom).ContinueWith(_ => options.Cpu.Sample(), TaskScheduler.Default);
+        var cpuAfter = Task.Delay(stopAt).ContinueWith(_ => options.Cpu.Sample(), TaskScheduler.Default);
 
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
@@ -58,6 +61,7 @@ public static class LoadRun
                 measured?.Invoke(client, result, milliseconds);
             }
         })));
-        return LatencyRecorder.Summarise(scenario, recorders, options.Seconds);
+        var result = LatencyRecorder.Summarise(scenario, recorders, options.Seconds);
+        return result with { Cpu = options.Cpu.PerCall(await cpuBefore, await cpuAfter, result.Requests) };
     }
 }

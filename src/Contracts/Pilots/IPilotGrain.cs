@@ -28,6 +28,15 @@ public interface IPilotGrain : IKpiSubject, Notices.IHasDueItems
     Task<PilotView> Get(FigureBasis basis = FigureBasis.All);
 
     /// <summary>
+    /// <see cref="Get"/> for callers that keep views they have read: the view with its version, or
+    /// only the version when it is <paramref name="knownVersion"/> (the caller's copy is current).
+    /// The same access decision as <see cref="Get"/>, made at every call; the version changes with
+    /// every change the pilot acknowledges, so a copy is never stale after a write.
+    /// </summary>
+    [Alias("GetIfChanged"), ReadOnly]
+    Task<VersionedPilotView> GetIfChanged(FigureBasis basis, string? knownVersion);
+
+    /// <summary>
     /// What a partnership's list and roll-up show of the pilot, if the caller may read it (the
     /// same decision as <see cref="Get"/>), else null. Interleaves, so a partnership reading its
     /// pilots never waits on a pilot that waits on the partnership.

@@ -41,6 +41,8 @@ public static class GatewayHosting
         services.AddSingleton<CallerInterceptor>();
         services.AddSingleton(typeof(GrainReferences<>));
         services.AddSingleton<KpiSubjects>();
+        services.Configure<PilotViewOptions>(configuration.GetSection("PilotViews"));
+        services.AddSingleton<PilotViewCache>();
         services.AddSingleton<AuditedEntities>();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccessOptions>(configuration.GetSection("Access"));

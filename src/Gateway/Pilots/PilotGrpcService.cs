@@ -7,7 +7,7 @@ using Proto = Cooperation.Contracts.Grpc;
 namespace Cooperation.Gateway.Pilots;
 
 /// <summary>gRPC (and JSON) front of the pilot grains: lifecycle, funding and milestones.</summary>
-internal sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Proto.PilotService.PilotServiceBase
+internal sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots, PilotViewCache views) : Proto.PilotService.PilotServiceBase
 {
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> CreatePilot(Proto.CreatePilotRequest request, ServerCallContext context)
@@ -17,8 +17,11 @@ internal sealed class PilotGrpcService(GrainReferences<IPilotGrain> pilots) : Pr
     }
 
     /// <inheritdoc/>
-    public override async Task<Proto.Pilot> GetPilot(Proto.GetPilotRequest request, ServerCallContext context) =>
-        (await Pilot(request.PilotId).Get(request.Figures.ToDomain())).ToProto();
+    public override Task<Proto.Pilot> GetPilot(Proto.GetPilotRequest request, ServerCallContext context)
+    {
+        var id = Field.Id(request.PilotId, "pilot_id");
+        return views.ReadAsync(pilots.Get(id), id, request.Figures.ToDomain());
+    }
 
     /// <inheritdoc/>
     public override async Task<Proto.Pilot> ChangePilotStatus(Proto.ChangePilotStatusRequest request, ServerCallContext context)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Cities;
 using Cooperation.Contracts.Common;
@@ -37,7 +38,7 @@ internal sealed partial class PilotGrain(
     ILogger<PilotGrain> logger) : KpiSubjectGrain<PilotState>(snapshot, journal, clock, logger), IPilotGrain, IRemindable
 {
     // Reads far outnumber changes: each view is built once per change and local day.
-    private readonly Dictionary<FigureBasis, (PilotView View, DateOnly Day)> _views = [];
+    private readonly Dictionary<FigureBasis, (PilotView View, DateOnly Day, string Version)> _views = [];
 
     // Updates answered lately, by idempotency key.
     private readonly RecentUpdates _recentUpdates = new();
@@ -167,6 +168,17 @@ internal sealed partial class PilotGrain(
     {
         Authorize(Permission.ReadPilot);
         return Task.FromResult(ForCaller(View(Field.Choice(basis, "figures"))));
+    }
+
+    /// <inheritdoc/>
+    public Task<VersionedPilotView> GetIfChanged(FigureBasis basis, string? knownVersion)
+    {
+        Authorize(Permission.ReadPilot);
+        var (full, _, fullVersion) = CachedView(Field.Choice(basis, "figures"));
+        var view = ForCaller(full);
+        // A caller who may not see every funding line gets another view, under another version.
+        var version = ReferenceEquals(view, full) ? fullVersion : $"{fullVersion}:{string.Join(",", view.FundingLines.Select(l => l.LineId))}";
+        return Task.FromResult(new VersionedPilotView(version, version == knownVersion ? null : view));
     }
 
     /// <inheritdoc/>
@@ -366,14 +378,18 @@ internal sealed partial class PilotGrain(
     private MilestoneView MilestoneView(string milestoneId) =>
         View().Milestones.First(m => m.Definition.MilestoneId == milestoneId);
 
-    private PilotView View(FigureBasis basis = FigureBasis.All)
+    private PilotView View(FigureBasis basis = FigureBasis.All) => CachedView(basis).View;
+
+    /// <summary>The view on <paramref name="basis"/>, the local day it was built for, and its version (<see cref="VersionedPilotView.Version"/>).</summary>
+    private (PilotView View, DateOnly Day, string Version) CachedView(FigureBasis basis)
     {
         var today = Today;
         if (!_views.TryGetValue(basis, out var cached) || cached.Day != today)
         {
             var ledger = LedgerOf(basis);
-            _views[basis] = cached = (PilotViews.Build(Id, State, Views(ledger), ledger.ReadingCount, today, basis), today);
+            _views[basis] = cached = (PilotViews.Build(Id, State, Views(ledger), ledger.ReadingCount, today, basis), today,
+                string.Create(CultureInfo.InvariantCulture, $"{Version}.{today.DayNumber}.{(int)basis}"));
         }
-        return cached.View;
+        return cached;
     }
 }
