@@ -8,6 +8,13 @@
 #
 #   ops/bench.sh [seconds] [clients] [rounds]        (defaults: 20 s per scenario, 64 clients, 3 rounds)
 #   ops/bench.sh --pages [seconds] [clients] [rounds]  the page benchmark instead (ops/bench-pages.sh)
+#   ops/bench.sh --writes [seconds] [clients] [rounds] pgbench and the fresh writes only: write_ratio
+#                                                      and what an update costs each process in CPU µs (below)
+#
+# Every scenario line also gives the CPU time per call of each process (cpu_us_silo, _gateway,
+# _worker, _postgres: the server and its backends, _loadgen, _total), read from /proc before and
+# after the measured window. COOPERATION_BENCH_HOSTS=DIR runs the hosts built in another checkout
+# DIR (e.g. a worktree of the base commit) with this checkout's load generator, for A/B runs.
 #
 # Writes are partners' updates (SubmitUpdate: one reading, a new idempotency key each), measured
 # twice: on pilots holding ~10 readings and on pilots holding 1,000 (the
@@ -18,6 +25,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ "${1:-}" = "--pages" ]; then
   shift
   exec "$ROOT/ops/bench-pages.sh" "$@"
+fi
+SCENARIOS=all
+if [ "${1:-}" = "--writes" ]; then
+  SCENARIOS=writes-fresh
+  shift
 fi
 DURATION=${1:-20}
 CLIENTS=${2:-64}
@@ -32,33 +44,38 @@ PREFIX=bench
 mkdir -p "$LOGS"
 source "$ROOT/ops/lib/platform.sh"
 source "$ROOT/ops/lib/bench.sh"
+HOSTS=${COOPERATION_BENCH_HOSTS:-$ROOT}
 
 platform_db_up "$DB"
 CONNECTION=$("$ROOT/ops/db.sh" url "$DB")
 
 say "building (Release)"
 dotnet build "$ROOT/Cooperation.sln" -c Release -v q -nologo -clp:ErrorsOnly >&2
+[ "$HOSTS" = "$ROOT" ] || dotnet build "$HOSTS/Cooperation.sln" -c Release -v q -nologo -clp:ErrorsOnly >&2
 
 export ConnectionStrings__Cooperation=$CONNECTION Orleans__ClusterId=cooperation-bench Orleans__ServiceId=cooperation-bench
 Orleans__SiloPort=$((11211 + OFFSET)) Orleans__GatewayPort=$((30100 + OFFSET)) Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5186 + OFFSET)) \
-  start_dotnet silo "$ROOT/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
+  start_dotnet silo "$HOSTS/src/Silo/bin/Release/net10.0" Cooperation.Silo.dll
 wait_for_log silo "Silo ready" 120
 Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GRPC_PORT \
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$HTTP_PORT \
 Kestrel__Endpoints__Management__Url=http://127.0.0.1:$((5184 + OFFSET)) \
-  start_dotnet gateway "$ROOT/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
+  start_dotnet gateway "$HOSTS/src/Gateway/bin/Release/net10.0" Cooperation.Gateway.dll
 wait_for_url gateway "http://127.0.0.1:$HTTP_PORT/healthz" 120
 # The worker runs beside them as in production (its jobs' polling and the reactions' reads load the database too).
 Kestrel__Endpoints__Http__Url=http://127.0.0.1:$((5183 + OFFSET)) \
-  start_dotnet worker "$ROOT/src/Worker/bin/Release/net10.0" Cooperation.Worker.dll
+  start_dotnet worker "$HOSTS/src/Worker/bin/Release/net10.0" Cooperation.Worker.dll
 wait_for_url worker "http://127.0.0.1:$((5183 + OFFSET))/healthz" 120
 
 # An admin key for the load generator, made as the operators make the first one.
-ADMIN_KEY=$(dotnet "$ROOT/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
+ADMIN_KEY=$(dotnet "$HOSTS/src/Gateway/bin/Release/net10.0/Cooperation.Gateway.dll" credentials create \
   --organisation platform --role admin --label "benchmark $(date +%F)")
 
 "$ROOT/ops/db.sh" psql "$DB" -q -v ON_ERROR_STOP=1 -f "$ROOT/ops/bench/pgbench-schema.sql" >/dev/null
 PGBENCH=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench
+
+POSTMASTER=$(head -n 1 "${COOPERATION_PG_STATE:-$ROOT/.data}/postgres/postmaster.pid")
+CPU_OF="silo=${PID_OF[silo]},gateway=${PID_OF[gateway]},worker=${PID_OF[worker]},postgres=$POSTMASTER"
 
 ROUND_LINES=()
 for round in $(seq 1 "$ROUNDS"); do
@@ -68,11 +85,21 @@ for round in $(seq 1 "$ROUNDS"); do
     | awk '/^tps = / { print $3 }')
   [ -n "$PGBENCH_TPS" ] || { say "pgbench failed, see $LOGS/pgbench-$round.log"; exit 1; }
   echo "scenario=pgbench per_s=$PGBENCH_TPS"
+  if [ "$SCENARIOS" = writes-fresh ]; then
+    LOAD="$LOGS/load-$round.log"
+    dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
+      --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" \
+      --scenarios writes-fresh --cpu-of "$CPU_OF" | tee "$LOAD"
+    ROUND_LINES+=("$(awk -v pg="$PGBENCH_TPS" '$1 == "scenario=writes-fresh" {
+      $1 = $2 = $3 = ""; split($4, w, "="); printf "write_ratio=%.2f pgbench_tps=%.0f%s\n", w[2] / pg, pg, $0 }' "$LOAD" | tr -s ' ')")
+    echo "round=$round ${ROUND_LINES[-1]}"
+    continue
+  fi
 
   say "round $round/$ROUNDS: load generator, $CLIENTS clients, $DURATION s per scenario"
   LOAD="$LOGS/load-$round.log"
   dotnet "$ROOT/bench/Cooperation.LoadGenerator/bin/Release/net10.0/Cooperation.LoadGenerator.dll" \
-    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" | tee "$LOAD"
+    --target "http://127.0.0.1:$GRPC_PORT" --api-key "$ADMIN_KEY" --clients "$CLIENTS" --seconds "$DURATION" --cpu-of "$CPU_OF" | tee "$LOAD"
   for scenario in writes-fresh writes-heavy reads health; do
     figure=$(field "$LOAD" "$scenario" per_s)
     [ -n "$figure" ] && [ "$figure" != 0 ] || { say "the load generator did not report $scenario; see $LOAD"; exit 1; }

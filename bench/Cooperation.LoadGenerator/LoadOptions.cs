@@ -45,6 +45,11 @@ public sealed record LoadOptions
     /// <summary>Scenarios to run, in order.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["reads", "health", "writes-fresh", "writes-heavy"];
 
+    /// <summary>
+    /// Processes whose CPU time per call to report, "name=pid,…" (<see cref="CpuMeter"/>); none by default.
+    /// </summary>
+    public string CpuOf { get; init; } = "";
+
     /// <summary>Chaos mode: where to write every key sent and its outcome.</summary>
     public string LedgerFile { get; init; } = "";
 
@@ -98,6 +103,7 @@ public sealed record LoadOptions
                 "--person" => options with { Person = value },
                 "--partnership" => options with { PartnershipId = value },
                 "--pilot" => options with { PilotId = value },
+                "--cpu-of" => options with { CpuOf = value },
                 "--ledger-file" => options with { LedgerFile = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

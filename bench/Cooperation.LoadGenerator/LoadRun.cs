@@ -28,6 +28,14 @@ public static class LoadRun
         var clock = Stopwatch.StartNew();
         var measureFrom = TimeSpan.FromSeconds(options.WarmupSeconds);
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
+        var cpu = CpuMeter.Of(options.CpuOf);
+        var metering = cpu is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            await Task.Delay(measureFrom);
+            cpu.Start();
+            await Task.Delay(stopAt - clock.Elapsed);
+            cpu.Stop();
+        });
 
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
@@ -58,6 +66,8 @@ public static class LoadRun
                 measured?.Invoke(client, result, milliseconds);
             }
         })));
-        return LatencyRecorder.Summarise(scenario, recorders, options.Seconds);
+        await metering;
+        var result = LatencyRecorder.Summarise(scenario, recorders, options.Seconds);
+        return cpu is null ? result : result with { Cpu = cpu.PerCall(result.Requests) };
     }
 }
