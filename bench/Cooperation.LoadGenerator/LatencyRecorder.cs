@@ -30,10 +30,10 @@ public sealed class LatencyRecorder
 public sealed record ScenarioResult(
     string Scenario, long Requests, long Errors, double PerSecond, double P50, double P95, double P99)
 {
-    /// <summary>CPU per call of the watched processes (<see cref="ProcessCpu.PerCall"/>), when measured.</summary>
+    /// <summary>CPU microseconds per call by process (<see cref="CpuMeter.PerCall"/>), when measured.</summary>
     public string Cpu { get; init; } = "";
 
     /// <summary>One line, key=value, for people and scripts alike.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"scenario={Scenario} requests={Requests} errors={Errors} per_s={PerSecond:F0} p50_ms={P50:F2} p95_ms={P95:F2} p99_ms={P99:F2}{(Cpu.Length > 0 ? " " + Cpu : "")}");
+        $"scenario={Scenario} requests={Requests} errors={Errors} per_s={PerSecond:F0} p50_ms={P50:F2} p95_ms={P95:F2} p99_ms={P99:F2}{Cpu}");
 }

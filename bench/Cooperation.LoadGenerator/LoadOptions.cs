@@ -46,10 +46,9 @@ public sealed record LoadOptions
     public IReadOnlyList<string> Scenarios { get; init; } = ["reads", "health", "writes-fresh", "writes-heavy"];
 
     /// <summary>
-    /// Processes whose CPU time per call each scenario reports (<c>name=pid,…</c>, <see cref="ProcessCpu"/>);
-    /// the load generator's own is always reported.
+    /// Processes whose CPU time per call to report, "name=pid,…" (<see cref="CpuMeter"/>); none by default.
     /// </summary>
-    public ProcessCpu Cpu { get; init; } = ProcessCpu.Parse("");
+    public string CpuOf { get; init; } = "";
 
     /// <summary>Chaos mode: where to write every key sent and its outcome.</summary>
     public string LedgerFile { get; init; } = "";
@@ -104,7 +103,7 @@ public sealed record LoadOptions
                 "--person" => options with { Person = value },
                 "--partnership" => options with { PartnershipId = value },
                 "--pilot" => options with { PilotId = value },
-                "--cpu-of" => options with { Cpu = ProcessCpu.Parse(value) },
+                "--cpu-of" => options with { CpuOf = value },
                 "--ledger-file" => options with { LedgerFile = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -28,9 +28,14 @@ public static class LoadRun
         var clock = Stopwatch.StartNew();
         var measureFrom = TimeSpan.FromSeconds(options.WarmupSeconds);
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
-        // CPU is sampled as the measured window opens and closes.
-        var cpuBefore = Task.Delay(measureFrom).ContinueWith(_ => options.Cpu.Sample(), TaskScheduler.Default);
-        var cpuAfter = Task.Delay(stopAt).ContinueWith(_ => options.Cpu.Sample(), TaskScheduler.Default);
+        var cpu = CpuMeter.Of(options.CpuOf);
+        var metering = cpu is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            await Task.Delay(measureFrom);
+            cpu.Start();
+            await Task.Delay(stopAt - clock.Elapsed);
+            cpu.Stop();
+        });
 
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
@@ -61,7 +66,8 @@ public static class LoadRun
                 measured?.Invoke(client, result, milliseconds);
             }
         })));
+        await metering;
         var result = LatencyRecorder.Summarise(scenario, recorders, options.Seconds);
-        return result with { Cpu = options.Cpu.PerCall(await cpuBefore, await cpuAfter, result.Requests) };
+        return cpu is null ? result : result with { Cpu = cpu.PerCall(result.Requests) };
     }
 }

@@ -11,7 +11,7 @@ using Grpc.Net.Client;
 // Scenarios: writes-fresh (a partner's update of one KPI reading under a new idempotency key, pilots
 // holding ~10 readings), writes-heavy (same, pilots holding --heavy-readings), reads (GetPilot),
 // health (gRPC health check: the bare-gRPC baseline). --cpu-of silo=PID,gateway=PID adds each
-// process's CPU microseconds per call (and the generator's own) to every scenario's line (ProcessCpu).
+// process's CPU microseconds per call (and the generator's own) to every scenario's line (CpuMeter).
 // Pages mode (--mode pages): signed-in sessions reading the web host's pages beside the JSON routes
 // for the same data (PagesMode; ops/bench-pages.sh runs it).
 // Chaos mode (--mode chaos): the writes while ops/chaos.sh kills a silo, then retries (ChaosMode).

@@ -23,8 +23,15 @@ public static class SiloHosting
             ClusterSettings.From(builder.Configuration),
             builder.Configuration.GetSection("Orleans").Get<SiloEndpointSettings>() ?? new SiloEndpointSettings()));
         // The dashboard's collectors (the gateway serves its pages to admins); its log stream stays off.
-        // Its per-call profiler only runs while someone looks at the dashboard.
-        builder.UseOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
+        // Its per-call profiler only runs while someone looks at the dashboard. The silo's
+        // statistics go to the dashboard every Orleans:DashboardCounterSeconds (Orleans' default is
+        // each second: a grain call and a collection of the silo's counters, whoever looks).
+        var counterSeconds = builder.Configuration.GetValue("Orleans:DashboardCounterSeconds", 10);
+        builder.UseOrleans(silo => silo.AddDashboard(options =>
+        {
+            options.HideTrace = true;
+            options.CounterUpdateIntervalMs = counterSeconds * 1000;
+        }));
         return builder;
     }
 

@@ -90,6 +90,27 @@ public sealed class ReactionTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_checkpoint_passes_events_no_reaction_wants_so_a_poll_does_not_read_them_again()
+    {
+        var world = await api.CreateWorldAsync();
+        var pilotId = await api.CreatePilotWithKpiAsync(world);
+        var partner = await api.PartnerAsync(world);
+        await partner.Submissions.SubmitUpdateAsync(BadInputWorld.Update(pilotId, "2025-03"));
+        var update = await api.Cluster.Postgres.ScalarAsync<long>(
+            "SELECT max(feed_position) FROM entity_event WHERE entity_id = @pilot AND kind = 'pilot.update-submitted'", ("pilot", pilotId));
+        using (var scope = api.Services.CreateScope())
+            Assert.DoesNotContain("pilot.update-submitted", scope.ServiceProvider.GetServices<IEventReaction>().SelectMany(r => r.Kinds));
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await api.Cluster.Postgres.ScalarAsync<long>("SELECT position FROM event_reaction_checkpoint WHERE reactor = @reactor",
+                   ("reactor", EventReactor.Name)) < update)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the reactions' checkpoint stayed before an update no reaction wants");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public void Every_reaction_is_to_an_event_kind_the_silo_writes()
     {
         using var scope = api.Services.CreateScope();
