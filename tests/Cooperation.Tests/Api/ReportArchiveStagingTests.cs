@@ -12,8 +12,9 @@ namespace Cooperation.Tests.Api;
 /// <summary>
 /// A report's files reach the archive in chunks (staged, then saved with the revision in one
 /// transaction), on the real silo and PostgreSQL: a file of several chunks comes back byte for
-/// byte, a save run again keeps the first revision, and a save whose staged chunks are missing or
-/// incomplete stores nothing and says so.
+/// byte, a save run again keeps the first revision, a save whose staged chunks are missing or
+/// incomplete stores nothing and says so, and chunks of an upload abandoned a day ago go with the
+/// next save.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ReportArchiveStagingTests(ApiFixture api)
@@ -71,12 +72,22 @@ public sealed class ReportArchiveStagingTests(ApiFixture api)
         Assert.Empty(await Archive.Find(revision.DonorId, revision.SubscriptionId, Period, 1));
         Assert.Equal(3, await StagedChunksAsync(file.UploadId));
 
-        // The middle chunk staged again, right this time: the file is saved, its chunks are spent.
+        // Another upload under way, and one whose worker died two days ago.
+        var (underWay, abandoned) = (Guid.NewGuid(), Guid.NewGuid());
+        await Archive.Stage(underWay, 0, [1, 2, 3]);
+        await using (var stale = api.Cluster.Postgres.DataSource.CreateCommand(
+            "INSERT INTO report_upload_chunk (upload_id, sequence, chunk, created_at) VALUES ($1, 0, '\\x01', now() - interval '2 days')"))
+        {
+            stale.Parameters.Add(new() { Value = abandoned });
+            await stale.ExecuteNonQueryAsync();
+        }
+
+        // The middle chunk staged again, right this time: the file is saved, its chunks are spent, and so are the abandoned upload's.
         await Archive.Stage(file.UploadId, 1, chunks[1]);
         var saved = Assert.Single(await Archive.Save(revision, ValueList.Of([file])));
 
         Assert.Equal(content, await new ReportArchive(api.Cluster.Client).ContentAsync(saved.ReportId));
-        Assert.Equal(0, await StagedChunksAsync(file.UploadId));
+        Assert.Equal((0L, 1L, 0L), (await StagedChunksAsync(file.UploadId), await StagedChunksAsync(underWay), await StagedChunksAsync(abandoned)));
     }
 
     private async Task<long> StagedChunksAsync(Guid uploadId)
