@@ -49,10 +49,6 @@ public sealed partial class DonorReportJob(
             await ReportAsync(subscription, ReportingPeriod.Parse(period, "period"), cancellationToken);
     }
 
-    /// <summary>The files of <paramref name="report"/> in <paramref name="formats"/>.</summary>
-    public static Dictionary<ReportFormats, byte[]> Render(DonorReport report, ReportFormats formats) =>
-        ReportFileFormats.In(formats).ToDictionary(format => format.Flag, format => format.Render(report));
-
     private async Task<ReportSubscriptionView?> FindAsync(string donorId, string subscriptionId)
     {
         CallerContext.ActAsPlatform();
@@ -117,7 +113,8 @@ public sealed partial class DonorReportJob(
 
     private async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, ReportSubscriptionView subscription, CancellationToken cancellationToken)
     {
-        var files = await archive.SaveAsync(report, Render(report, subscription.Definition.Formats), cancellationToken);
+        // One format at a time, its bytes staged in chunks: the worker never holds every file at once.
+        var files = await archive.SaveAsync(report, subscription.Definition.Formats, cancellationToken);
         LogMade(logger, report.DonorId, report.SubscriptionId, report.Period.ToString(), report.Revision, report.Pilots.Count);
         return files;
     }

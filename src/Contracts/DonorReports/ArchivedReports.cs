@@ -46,12 +46,19 @@ public sealed record ReportRevisionRecord(
     [property: Id(0)] string DonorId, [property: Id(1)] string SubscriptionId, [property: Id(2)] string Period, [property: Id(3)] int Revision,
     [property: Id(4)] DateTimeOffset Cutoff, [property: Id(5)] int PilotCount, [property: Id(6)] string? FiguresJson, [property: Id(7)] ReportChanges? Changes);
 
-/// <summary>A file of a revision to archive.</summary>
+/// <summary>
+/// A file of a revision to archive, its content staged beforehand in chunks
+/// (<see cref="IReportArchiveGrain.Stage"/>) so that no message carries a whole file.
+/// </summary>
 /// <param name="Format">Its format.</param>
 /// <param name="FormatName">Its format as the archive names it ("pdf").</param>
 /// <param name="FileName">A file name to save it as.</param>
 /// <param name="ContentType">Its media type.</param>
-/// <param name="Content">Its bytes.</param>
-[GenerateSerializer, Immutable, Alias("coop.ReportFileContent")]
-public sealed record ReportFileContent([property: Id(0)] ReportFormats Format, [property: Id(1)] string FormatName, [property: Id(2)] string FileName,
-    [property: Id(3)] string ContentType, [property: Id(4)] byte[] Content);
+/// <param name="UploadId">The upload its chunks were staged under.</param>
+/// <param name="Chunks">How many chunks were staged (numbered 0, 1, …).</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="Sha256">Hex SHA-256 of the content: the archive refuses staged chunks that do not add up to it.</param>
+[GenerateSerializer, Immutable, Alias("coop.StagedReportFile")]
+public sealed record StagedReportFile([property: Id(0)] ReportFormats Format, [property: Id(1)] string FormatName, [property: Id(2)] string FileName,
+    [property: Id(3)] string ContentType, [property: Id(4)] Guid UploadId, [property: Id(5)] int Chunks, [property: Id(6)] long Size,
+    [property: Id(7)] string Sha256);

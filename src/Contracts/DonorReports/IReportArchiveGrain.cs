@@ -4,8 +4,9 @@ using Orleans.Concurrency;
 namespace Cooperation.Contracts.DonorReports;
 
 /// <summary>
-/// Every report made (tables donor_report_revision and donor_report) and which scheduled runs
-/// completed (report_run), kept by the silo: the one home of that SQL. A stateless worker, key 0.
+/// Every report made (tables donor_report_revision and donor_report, files staged in
+/// report_upload_chunk) and which scheduled runs completed (report_run), kept by the silo: the
+/// one home of that SQL. A stateless worker, key 0.
 /// Callers' reads are judged by the donor's subscriptions grain through AccessPolicy
 /// (<see cref="IReportSubscriptionsGrain.ArchiveAccess"/>); the rest is the platform's own work
 /// (the worker's jobs, a signed link the gateway verified) and refuses anyone else.
@@ -36,13 +37,23 @@ public interface IReportArchiveGrain : IGrainWithIntegerKey
     Task<byte[]> Content(long reportId, long offset, int count);
 
     /// <summary>
-    /// The platform's: stores a revision and its files in one transaction. If that revision of the
-    /// period is archived already (another job made it), it is kept as it is. Returns the files the
-    /// archive holds for the revision.
+    /// The platform's: stages chunk <paramref name="sequence"/> (0, 1, …) of a file's content under
+    /// <paramref name="uploadId"/> for a <see cref="Save"/> to come; staging it again replaces it.
+    /// Chunks never saved are deleted a day later (by a later save).
+    /// </summary>
+    [Alias("Stage")]
+    Task Stage(Guid uploadId, int sequence, byte[] chunk);
+
+    /// <summary>
+    /// The platform's: stores a revision and its files, their content taken from the chunks staged
+    /// for them, in one transaction, and deletes those chunks. If that revision of the period is
+    /// archived already (another job made it), it is kept as it is. A file whose staged chunks are
+    /// missing or do not add up to its size and SHA-256 stores nothing (RuleViolation). Returns
+    /// the files the archive holds for the revision.
     /// </summary>
     [Alias("Save")]
     [ResponseTimeout("00:02:00")] // megabytes of files take longer than the clients' 10 s (ClusterTimings)
-    Task<ValueList<ArchivedReportFile>> Save(ReportRevisionRecord revision, ValueList<ReportFileContent> files);
+    Task<ValueList<ArchivedReportFile>> Save(ReportRevisionRecord revision, ValueList<StagedReportFile> files);
 
     /// <summary>The platform's: the latest revision of a subscription's report for <paramref name="period"/>; null when none was made.</summary>
     [Alias("LatestRevision"), ReadOnly]

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
@@ -26,18 +27,41 @@ public sealed class ReportArchive(IGrainFactory grains)
 
     private IReportArchiveGrain Archive => grains.GetGrain<IReportArchiveGrain>(0);
 
+    /// <summary>Bytes per staged chunk of a file's content: one grain call each, far below Orleans' message size limit.</summary>
+    public const int StageChunkBytes = 4 * 1024 * 1024;
+
     /// <summary>
-    /// Stores <paramref name="report"/> (its revision, figures and <paramref name="files"/>) in one
-    /// transaction. If that revision of the period is archived already (another job made it), it is
-    /// kept as it is. Returns the files the archive holds for the revision.
+    /// Makes the files of <paramref name="report"/> in <paramref name="formats"/> one at a time,
+    /// staging each file's bytes in the archive before the next is made, so the worker holds one
+    /// file at a time and no message carries a whole file; then stores the revision, its figures
+    /// and the files in one transaction. If that revision of the period is archived already
+    /// (another job made it), it is kept as it is. Returns the files the archive holds for the revision.
     /// </summary>
-    public async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, IReadOnlyDictionary<ReportFormats, byte[]> files,
+    public async Task<IReadOnlyList<ArchivedReportFile>> SaveAsync(DonorReport report, ReportFormats formats,
         CancellationToken cancellationToken = default)
     {
+        var staged = new List<StagedReportFile>();
+        foreach (var format in ReportFileFormats.In(formats))
+            staged.Add(await StageAsync(report, format.Flag, format.Render(report), cancellationToken));
         var revision = new ReportRevisionRecord(report.DonorId, report.SubscriptionId, report.Period.ToString(), report.Revision, report.Cutoff,
             report.Pilots.Count, JsonSerializer.Serialize(ReportFigures.Of(report)), report.Changes);
-        var contents = files.Select(f => new ReportFileContent(f.Key, DonorReport.FormatName(f.Key), report.FileName(f.Key), ReportFileFormats.Of(f.Key).ContentType, f.Value));
-        return await CallerContext.AsPlatformAsync(() => Archive.Save(revision, ValueList.Of(contents)));
+        return await CallerContext.AsPlatformAsync(() => Archive.Save(revision, ValueList.Of(staged)));
+    }
+
+    /// <summary>Stages <paramref name="content"/>, the file of <paramref name="report"/> in <paramref name="format"/>, under an upload of its own.</summary>
+    private async Task<StagedReportFile> StageAsync(DonorReport report, ReportFormats format, byte[] content, CancellationToken cancellationToken)
+    {
+        var uploadId = Guid.NewGuid();
+        var chunks = 0;
+        for (var offset = 0; offset < content.Length; offset += StageChunkBytes, chunks++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = content.AsSpan(offset, Math.Min(StageChunkBytes, content.Length - offset)).ToArray();
+            var sequence = chunks;
+            await CallerContext.AsPlatformAsync(() => Archive.Stage(uploadId, sequence, chunk));
+        }
+        return new StagedReportFile(format, DonorReport.FormatName(format), report.FileName(format), ReportFileFormats.Of(format).ContentType,
+            uploadId, chunks, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
     /// <summary>The latest revision of a subscription's report for <paramref name="period"/>; null when none was made.</summary>

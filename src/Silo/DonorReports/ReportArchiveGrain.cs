@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Cooperation.Contracts.Access;
 using Cooperation.Contracts.Common;
 using Cooperation.Contracts.DonorReports;
@@ -14,8 +13,10 @@ namespace Cooperation.Silo.DonorReports;
 /// Every report made, in PostgreSQL: each revision of a period's report (donor_report_revision,
 /// with the figures it gave) and its files (donor_report), and the scheduled runs that completed
 /// (report_run). A revision is never replaced: a period whose figures changed gets the next
-/// revision beside the earlier ones, so what a donor received can always be shown again. Driver
-/// failures leave as the platform's exceptions (the silo's grain call filter).
+/// revision beside the earlier ones, so what a donor received can always be shown again. A file's
+/// content arrives staged in chunks (report_upload_chunk) and is copied from there by the save, so
+/// no message carries a whole file. Driver failures leave as the platform's exceptions (the silo's
+/// grain call filter).
 /// </summary>
 [StatelessWorker]
 internal sealed class ReportArchiveGrain(NpgsqlDataSource dataSource) : Grain, IReportArchiveGrain
@@ -78,7 +79,24 @@ internal sealed class ReportArchiveGrain(NpgsqlDataSource dataSource) : Grain, I
     }
 
     /// <inheritdoc/>
-    public async Task<ValueList<ArchivedReportFile>> Save(ReportRevisionRecord revision, ValueList<ReportFileContent> files)
+    public async Task Stage(Guid uploadId, int sequence, byte[] chunk)
+    {
+        PlatformWork.Require("Staging a report's file");
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        ArgumentNullException.ThrowIfNull(chunk);
+        // A retried call stages the same chunk again.
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO report_upload_chunk (upload_id, sequence, chunk) VALUES ($1, $2, $3)
+            ON CONFLICT (upload_id, sequence) DO UPDATE SET chunk = excluded.chunk, created_at = now()
+            """);
+        command.Parameters.Add(new() { Value = uploadId });
+        command.Parameters.Add(new() { Value = sequence });
+        command.Parameters.Add(new() { Value = chunk });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <inheritdoc/>
+    public async Task<ValueList<ArchivedReportFile>> Save(ReportRevisionRecord revision, ValueList<StagedReportFile> files)
     {
         PlatformWork.Require("Archiving a report");
         await using (var connection = await dataSource.OpenConnectionAsync())
@@ -98,31 +116,51 @@ internal sealed class ReportArchiveGrain(NpgsqlDataSource dataSource) : Grain, I
             insert.Parameters.Add(new() { Value = revision.Changes?.NewlyVerified ?? 0 });
             if (await insert.ExecuteNonQueryAsync() == 1)
             {
-                await using var batch = new NpgsqlBatch(connection, transaction);
                 foreach (var file in files)
-                {
-                    var command = new NpgsqlBatchCommand("""
-                        INSERT INTO donor_report (donor_id, subscription_id, period, revision, format, file_name, content_type, cutoff, pilot_count, content, sha256)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                        """);
-                    command.Parameters.Add(new() { Value = revision.DonorId });
-                    command.Parameters.Add(new() { Value = revision.SubscriptionId });
-                    command.Parameters.Add(new() { Value = revision.Period });
-                    command.Parameters.Add(new() { Value = revision.Revision });
-                    command.Parameters.Add(new() { Value = file.FormatName });
-                    command.Parameters.Add(new() { Value = file.FileName });
-                    command.Parameters.Add(new() { Value = file.ContentType });
-                    command.Parameters.Add(new() { Value = revision.Cutoff });
-                    command.Parameters.Add(new() { Value = revision.PilotCount });
-                    command.Parameters.Add(new() { Value = file.Content });
-                    command.Parameters.Add(new() { Value = Convert.ToHexStringLower(SHA256.HashData(file.Content)) });
-                    batch.BatchCommands.Add(command);
-                }
-                await batch.ExecuteNonQueryAsync();
+                    await InsertStagedAsync(connection, transaction, revision, file);
             }
+            // The staged chunks are spent either way; those of uploads never saved go after a day.
+            await using var delete = new NpgsqlCommand("""
+                DELETE FROM report_upload_chunk WHERE upload_id = ANY($1) OR created_at < now() - interval '1 day'
+                """, connection, transaction);
+            delete.Parameters.Add(new() { Value = files.Select(f => f.UploadId).ToArray() });
+            await delete.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
         return await FilesOfAsync(revision.DonorId, revision.SubscriptionId, revision.Period, revision.Revision);
+    }
+
+    /// <summary>
+    /// Copies a file's staged chunks, in order, into donor_report, if they are all there (0 … n-1)
+    /// and add up to its size and SHA-256; otherwise refuses, and the transaction stores nothing.
+    /// </summary>
+    private static async Task InsertStagedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReportRevisionRecord revision, StagedReportFile file)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO donor_report (donor_id, subscription_id, period, revision, format, file_name, content_type, cutoff, pilot_count, content, sha256)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, content, sha256
+              FROM (SELECT content, encode(sha256(content), 'hex') AS sha256, chunks, last
+                      FROM (SELECT coalesce(string_agg(chunk, ''::bytea ORDER BY sequence), ''::bytea) AS content,
+                                   count(*) AS chunks, coalesce(max(sequence), -1) AS last
+                              FROM report_upload_chunk WHERE upload_id = $10) joined) staged
+             WHERE chunks = $11 AND last = $11 - 1 AND length(content) = $12 AND sha256 = $13
+            """, connection, transaction);
+        command.Parameters.Add(new() { Value = revision.DonorId });
+        command.Parameters.Add(new() { Value = revision.SubscriptionId });
+        command.Parameters.Add(new() { Value = revision.Period });
+        command.Parameters.Add(new() { Value = revision.Revision });
+        command.Parameters.Add(new() { Value = file.FormatName });
+        command.Parameters.Add(new() { Value = file.FileName });
+        command.Parameters.Add(new() { Value = file.ContentType });
+        command.Parameters.Add(new() { Value = revision.Cutoff });
+        command.Parameters.Add(new() { Value = revision.PilotCount });
+        command.Parameters.Add(new() { Value = file.UploadId });
+        command.Parameters.Add(new() { Value = (long)file.Chunks });
+        command.Parameters.Add(new() { Value = file.Size });
+        command.Parameters.Add(new() { Value = file.Sha256 });
+        if (await command.ExecuteNonQueryAsync() != 1)
+            throw new RuleViolationException(
+                $"The staged content of {file.FileName} (upload {file.UploadId}) is missing or incomplete; nothing was archived. Stage the file again, then save.");
     }
 
     /// <inheritdoc/>

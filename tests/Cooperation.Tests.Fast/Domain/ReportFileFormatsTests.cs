@@ -86,7 +86,7 @@ public sealed class ReportFileFormatsTests
     {
         var report = SyntheticPortfolio.Report(2, 2, 3, ReportLanguage.En) with { Revision = 2 };
 
-        var files = DonorReportJob.Render(report, Flags.Aggregate(ReportFormats.None, (all, flag) => all | flag));
+        var files = ReportFileFormats.In(Flags.Aggregate(ReportFormats.None, (all, flag) => all | flag)).ToDictionary(f => f.Flag, f => f.Render(report));
 
         Assert.Equal(Flags, files.Keys);
         Assert.Equal(ReportCsv.Render(report), files[ReportFormats.Csv]);

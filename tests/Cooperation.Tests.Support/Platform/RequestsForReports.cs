@@ -27,7 +27,7 @@ public static partial class Requests
     public static async Task<long> ArchiveReportAsync(ApiFixture api, string donorId, string subscriptionId)
     {
         var report = SyntheticPortfolio.Report(2, 2, 3) with { DonorId = donorId, SubscriptionId = subscriptionId };
-        var files = await new ReportArchive(api.Cluster.Client).SaveAsync(report, DonorReportJob.Render(report, ReportFormats.Pdf | ReportFormats.Csv));
+        var files = await new ReportArchive(api.Cluster.Client).SaveAsync(report, ReportFormats.Pdf | ReportFormats.Csv);
         return files.Single(f => f.Format == ReportFormats.Pdf).ReportId;
     }
 }
