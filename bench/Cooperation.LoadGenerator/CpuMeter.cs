@@ -59,16 +59,18 @@ public sealed class CpuMeter
     {
         var parents = _processes.Any(p => p.WithChildren) ? ParentsOfAll() : [];
         return _processes.ToDictionary(p => p.Name, p =>
-            Ticks(p.Pid) + (p.WithChildren ? parents.Where(c => c.Value == p.Pid).Sum(c => Ticks(c.Key)) : 0));
+            Ticks(p.Pid, p.WithChildren) + (p.WithChildren ? parents.Where(c => c.Value == p.Pid).Sum(c => Ticks(c.Key, false)) : 0));
     }
 
-    // utime + stime: fields 14 and 15, counted after the command name's closing parenthesis.
-    private static long Ticks(int pid)
+    // utime + stime: fields 14 and 15, counted after the command name's closing parenthesis; with
+    // the children that ended (cutime + cstime, 16 and 17), so a backend that exits within the
+    // window moves from the live children's sum to its parent's instead of vanishing from it.
+    private static long Ticks(int pid, bool withEndedChildren)
     {
         try
         {
             var fields = Fields(pid);
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return Enumerable.Range(11, withEndedChildren ? 4 : 2).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
         }
         catch (IOException)
         {
