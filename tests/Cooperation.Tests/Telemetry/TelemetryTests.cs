@@ -88,7 +88,8 @@ public sealed partial class TelemetryTests(ObservedPlatform platform) : IClassFi
         Assert.Contains("# TYPE cooperation_updates_accepted_total counter", after, StringComparison.Ordinal);
         Assert.True(Sum(after, "cooperation_journal_commit_duration_seconds_count") > 0, after);
         Assert.True(Sum(after, "cooperation_journal_batch_size_count") > 0, after);
-        Assert.Matches(new Regex(@"^orleans_\w+", RegexOptions.Multiline), after);
+        // The whole scrape on failure: this failed once in a full run (Orleans' series missing).
+        Assert.True(Regex.IsMatch(after, @"^orleans_\w+", RegexOptions.Multiline), after);
         // Not on the public port: a scraper needs no key, so the port it reads is the management one.
         using var open = await Http.GetAsync(new Uri(platform.Http, ManagementEndpoint.MetricsPath));
         Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
